@@ -1,0 +1,38 @@
+// Internal to the C ABI layer: the thread-local last error and the translation of
+// absl::Status and exceptions into mdt_status. Not installed.
+#ifndef MANDATE_CAPI_ERROR_H
+#define MANDATE_CAPI_ERROR_H
+
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "mandate/absl_compat.h"
+#include "mandate.h"
+
+namespace mandate::capi {
+
+// Records msg as this thread's last error and returns code.
+mdt_status Fail(mdt_status code, std::string_view msg);
+// Maps an absl::Status onto mdt_status, recording its message.
+mdt_status FromStatus(const absl::Status& status);
+// Clears the last error; returns MDT_OK.
+mdt_status Ok();
+
+// Runs body, turning any escaping exception into MDT_ERR_NO_MEMORY or MDT_ERR_INTERNAL:
+// no exception crosses the C ABI.
+template <typename F>
+mdt_status Guard(F&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Fail(MDT_ERR_NO_MEMORY, "out of memory");
+  } catch (const std::exception& e) {
+    return Fail(MDT_ERR_INTERNAL, e.what());
+  } catch (...) {
+    return Fail(MDT_ERR_INTERNAL, "unknown exception");
+  }
+}
+
+}  // namespace mandate::capi
+
+#endif

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12 packages), then configures and builds into BUILD_DIR
+# (default build/). Extra CMake arguments pass through: scripts/setup.sh -DMANDATE_WERROR=ON
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packages=(cmake ninja-build g++ pkg-config tzdata python3 libabsl-dev libhowardhinnant-date-dev
+          nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev abigail-tools)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "mandate needs these packages; run as root:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
+build=${BUILD_DIR:-build}
+cmake -S . -B "$build" -G Ninja "$@" > /dev/null
+cmake --build "$build" --parallel "${MANDATE_JOBS:-$(nproc)}"

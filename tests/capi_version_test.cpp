@@ -1,0 +1,24 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "mandate.h"
+
+TEST(CApiVersion, RuntimeMatchesHeader) {
+  EXPECT_EQ(mdt_version_number(), MDT_VERSION_NUMBER);
+  EXPECT_STREQ(mdt_version(), MDT_VERSION_STRING);
+}
+
+TEST(CApiVersion, StatusNamesAreStableAndTotal) {
+  EXPECT_STREQ(mdt_status_name(MDT_OK), "MDT_OK");
+  EXPECT_STREQ(mdt_status_name(MDT_ERR_BUFFER_TOO_SMALL), "MDT_ERR_BUFFER_TOO_SMALL");
+  EXPECT_STREQ(mdt_status_name(static_cast<mdt_status>(9999)), "MDT_ERR_UNKNOWN");
+  // Values are part of the ABI: they never change.
+  EXPECT_EQ(MDT_ERR_PARSE, 4);
+  EXPECT_EQ(MDT_ERR_INTERNAL, 13);
+}
+
+TEST(CApiVersion, LastErrorStartsEmptyAndFreeAcceptsNull) {
+  EXPECT_STREQ(mdt_last_error(), "");
+  mdt_string_free(nullptr);
+}
