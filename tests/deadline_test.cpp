@@ -565,3 +565,35 @@ TEST(DeadlineExtract, ProseItemsIncludingOcrNoise) {
 
 }  // namespace
 }  // namespace mandate
+
+namespace mandate {
+namespace {
+
+// Never crash: truncations and byte mutations of every seed phrase and bullet, run through
+// all three entry points (the sanitizer build makes this a memory-safety check too).
+TEST(DeadlineRobustness, MutatedSeedTextNeverCrashes) {
+  std::vector<std::string> texts;
+  for (const auto& r : ReadJsonl("appendix-2025-items.jsonl")) texts.push_back(r["text"]);
+  for (const auto& r : ReadJsonl("prose-items.jsonl")) texts.push_back(r["text"]);
+  texts.push_back("Tháng 9/2025 xong thí điểm; phát triển 2025 và những năm tiếp theo");
+  texts.push_back("trước ngày 25 hàng tháng");
+  unsigned seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  const char kBytes[] = "0123456789/-.;,() hanqutrgvy\xe1\xba\xc3\x80\xff";
+  std::size_t parsed = 0;
+  for (const std::string& t : texts) {
+    for (std::size_t cut = 0; cut <= t.size(); cut += 1 + t.size() / 40) {
+      std::string s = t.substr(cut);
+      for (int k = 0; k < 3 && !s.empty(); ++k) s[next() % s.size()] = kBytes[next() % (sizeof kBytes - 1)];
+      const auto x = ExtractDeadline(s, Year2025());
+      EXPECT_LE(x.begin, s.size());
+      EXPECT_LE(x.end, s.size());
+      if (ParseDeadline(s.substr(0, 40), Year2025()).ok()) ++parsed;
+      for (const auto& r : FindDocumentRefs(s)) EXPECT_LE(r.end, s.size());
+    }
+  }
+  EXPECT_GT(parsed, 0u);
+}
+
+}  // namespace
+}  // namespace mandate
