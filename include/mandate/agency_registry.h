@@ -28,7 +28,7 @@ enum class AgencyKind : std::uint8_t {
   kPartyBody = 5,
   kEnterprise = 6,
   kUniversity = 7,
-  kCentralBody = 8,       // National Assembly, courts, procuracy, fronts, ...
+  kCentralBody = 8,  // National Assembly, courts, procuracy, fronts, ...
 };
 // The registry's kind strings as in agencies.json ("ministry", "province", ...).
 std::string_view AgencyKindName(AgencyKind kind);
@@ -46,8 +46,8 @@ struct Agency {
 // resolved, its text. ok() is true when nothing was left unresolved.
 struct Resolution {
   std::vector<AgencyIndex> agencies;
-  std::vector<std::string> unresolved;  // raw parts, as written
-  std::vector<std::string> collectives; // collective phrases that were expanded
+  std::vector<std::string> unresolved;   // raw parts, as written
+  std::vector<std::string> collectives;  // collective phrases that were expanded
   bool ok() const { return unresolved.empty(); }
 };
 
