@@ -101,10 +101,13 @@ absl::StatusOr<Deadline> ParseDeadline(std::string_view text, const DeadlineCont
 // Finds the deadline phrase inside a sentence ("(Bộ KHCN, hạn tháng 11/2025; Thông báo
 // 45-TB/TGV ngày 30/9/2025)"), ignoring dates of cited documents and durations. kind is
 // kNone when the sentence states no deadline. begin/end are byte offsets into sentence.
+// A deadline phrase that was found but cannot hold ("hạn 31/02/2025", "hạn quý IV" without a
+// plan year) gives kind kUnknown and the error in status.
 struct ExtractedDeadline {
   Deadline deadline;
   std::size_t begin = 0;
   std::size_t end = 0;
+  absl::Status status;
 };
 ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineContext& ctx = {});
 
