@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -22,7 +23,10 @@ struct Output {
 };
 
 std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "/cmd_agencies_" + name;
+  // ctest runs the tests as parallel processes: one file set per test and process.
+  const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  return ::testing::TempDir() + "/cmd_agencies_" + test->name() + "_" + std::to_string(getpid()) +
+         "_" + name;
 }
 
 // Runs `mandate agencies ARGS < input`, stderr to a file.
@@ -38,6 +42,7 @@ Output RunAgencies(const std::string& input, const std::string& args = "") {
   std::size_t n;
   while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.raw.append(buf, n);
   const int status = pclose(p);
+  std::remove(in_path.c_str());
   out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::istringstream lines(out.raw);
   std::string line;
