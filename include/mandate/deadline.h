@@ -39,13 +39,7 @@ enum class DeadlineKind : std::uint8_t {
 std::string_view DeadlineKindName(DeadlineKind kind);
 std::optional<DeadlineKind> DeadlineKindFromName(std::string_view name);
 
-enum class Frequency : std::uint8_t {
-  kWeekly = 0,
-  kMonthly = 1,
-  kQuarterly = 2,
-  kSemiannual = 3,
-  kYearly = 4
-};
+enum class Frequency : std::uint8_t { kWeekly = 0, kMonthly = 1, kQuarterly = 2, kSemiannual = 3, kYearly = 4 };
 // "weekly", "monthly", "quarterly", "semiannual", "yearly".
 std::string_view FrequencyName(Frequency f);
 
@@ -60,23 +54,23 @@ struct Recurrence {
 
 // One labelled milestone of a multi deadline ("Tháng 9/2025 xong thí điểm").
 struct Milestone {
-  std::string label;  // the words of the phrase that name it
+  std::string label;            // the words of the phrase that name it
   DeadlineKind kind = DeadlineKind::kUnknown;
-  std::optional<Day> due;  // none for a recurrence or an open end
+  std::optional<Day> due;       // none for a recurrence or an open end
   friend bool operator==(const Milestone&, const Milestone&) = default;
 };
 
 struct Deadline {
   DeadlineKind kind = DeadlineKind::kUnknown;
-  std::string text;                      // the raw phrase, always kept
-  std::optional<Day> due;                // the due day; for multi, the last fixed milestone
-  std::optional<Day> anchor;             // before: the named day ("trước ngày 20/12" -> 20/12)
-  std::optional<Day> first_due;          // open_ended: the first due (31/12 of the start year)
-  std::vector<Milestone> milestones;     // multi
-  std::optional<Recurrence> recurrence;  // recurring, or multi with a recurrence
-  int relative_days = 0;                 // relative: N ...
-  bool relative_working_days = false;    //           ... working days (else calendar days)
-  std::vector<std::string> explanation;  // which words matched which rule, in order
+  std::string text;                     // the raw phrase, always kept
+  std::optional<Day> due;               // the due day; for multi, the last fixed milestone
+  std::optional<Day> anchor;            // before: the named day ("trước ngày 20/12" -> 20/12)
+  std::optional<Day> first_due;         // open_ended: the first due (31/12 of the start year)
+  std::vector<Milestone> milestones;    // multi
+  std::optional<Recurrence> recurrence; // recurring, or multi with a recurrence
+  int relative_days = 0;                // relative: N ...
+  bool relative_working_days = false;   //           ... working days (else calendar days)
+  std::vector<std::string> explanation; // which words matched which rule, in order
   friend bool operator==(const Deadline& a, const Deadline& b) {
     return a.kind == b.kind && a.text == b.text && a.due == b.due && a.anchor == b.anchor &&
            a.first_due == b.first_due && a.milestones == b.milestones &&
@@ -87,9 +81,9 @@ struct Deadline {
 
 // What the caller knows that the phrase leaves out.
 struct DeadlineContext {
-  std::optional<int> plan_year;               // for "Quý IV", "ngày 15/11"
-  std::optional<Day> assigned;                // for relative deadlines
-  bool inclusive_before = false;              // "trước ngày X" due on X instead of X - 1
+  std::optional<int> plan_year;         // for "Quý IV", "ngày 15/11"
+  std::optional<Day> assigned;          // for relative deadlines
+  bool inclusive_before = false;        // "trước ngày X" due on X instead of X - 1
   const WorkingCalendar* calendar = nullptr;  // for working-day offsets; null = Vietnam()
 };
 
