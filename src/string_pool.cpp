@@ -14,7 +14,7 @@ std::uint32_t StringColumn::Append(std::string_view s) {
     big_bytes_ += s.size();
     return static_cast<std::uint32_t>(views_.size() - 1);
   }
-  if (used_ + s.size() > kChunk) {
+  if (chunks_.empty() || used_ + s.size() > kChunk) {  // the first append may be ""
     chunks_.push_back(std::make_unique<char[]>(kChunk));
     used_ = 0;
   }
