@@ -186,6 +186,14 @@ absl::StatusOr<int> CheckedMonthStart(int year, unsigned month, bool leap) {
   return start;
 }
 
+// Days from a month's first day to the next new moon day.
+int MonthLengthFrom(int start) {
+  const int k = Floor((start - kEpochNewMoon) / kSynodicMonth + 0.5);
+  int next = NewMoonDay(k + 1);
+  if (next <= start) next = NewMoonDay(k + 2);
+  return next - start;
+}
+
 }  // namespace
 
 absl::StatusOr<LunarDate> ToLunarChecked(Day day) {
@@ -205,23 +213,19 @@ LunarDate ToLunar(Day day) {
 absl::StatusOr<int> LunarMonthLength(int year, unsigned month, bool leap_month) {
   absl::StatusOr<int> start = CheckedMonthStart(year, month, leap_month);
   if (!start.ok()) return start.status();
-  // The next new moon after the month's first day.
-  const int k = Floor((*start - kEpochNewMoon) / kSynodicMonth + 0.5);
-  int next = NewMoonDay(k + 1);
-  if (next <= *start) next = NewMoonDay(k + 2);
-  return next - *start;
+  return MonthLengthFrom(*start);
 }
 
 absl::StatusOr<Day> FromLunar(const LunarDate& lunar) {
-  absl::StatusOr<int> length = LunarMonthLength(lunar.year, lunar.month, lunar.leap_month);
-  if (!length.ok()) return length.status();
-  if (lunar.day < 1 || static_cast<int>(lunar.day) > *length) {
+  absl::StatusOr<int> start = CheckedMonthStart(lunar.year, lunar.month, lunar.leap_month);
+  if (!start.ok()) return start.status();
+  const int length = MonthLengthFrom(*start);
+  if (lunar.day < 1 || static_cast<int>(lunar.day) > length) {
     return absl::InvalidArgumentError(
         absl::StrFormat("day %u does not exist in lunar month %u%s/%d (%d days)", lunar.day,
-                        lunar.month, lunar.leap_month ? " (leap)" : "", lunar.year, *length));
+                        lunar.month, lunar.leap_month ? " (leap)" : "", lunar.year, length));
   }
-  const Day day =
-      FromJdn(LunarMonthStart(lunar.year, lunar.month, lunar.leap_month) + lunar.day - 1);
+  const Day day = FromJdn(*start + static_cast<int>(lunar.day) - 1);
   if (day < kFirstSolar || day > kLastSolar) {
     return absl::OutOfRangeError(
         absl::StrFormat("lunar %u/%u/%d is %s, outside %s..%s", lunar.day, lunar.month, lunar.year,

@@ -3,7 +3,9 @@
 // days counted at the meridian 105°E (UTC+7). That meridian is why it differs from the Chinese
 // calendar (UTC+8) in some years: Tết 1985 is 21/1 in Vietnam, 20/2 in China; Tết 2007 is
 // 17/2 in Vietnam, 18/2 in China. Month 11 always holds the winter solstice; in a year of 13
-// months the first month without a major solar term is the leap month.
+// months the first month without a major solar term is the leap month. UTC+7 applies to every
+// year, as in Hồ Ngọc Đức's published tables; Vietnam itself reckoned at UTC+8 before 1968, so
+// Tết 1903, 1916, 1935 and 1965 were then kept a day later than computed here.
 #ifndef MANDATE_LUNAR_CALENDAR_H
 #define MANDATE_LUNAR_CALENDAR_H
 
