@@ -130,7 +130,11 @@ std::vector<std::string> AppendixLead(const std::string& text, const AgencyRegis
   if (auto colon = text.find(':'); colon != std::string::npos && colon < 120) {
     if (auto ids = try_cell(std::string_view(text).substr(0, colon)); !ids.empty()) return ids;
   }
-  if (auto ids = LeadingAgencies(reg, text, lead_text); !ids.empty()) return ids;
+  if (const Resolution r = reg.FindLeadingAgencies(text); !r.agencies.empty()) {
+    lead_text.clear();
+    for (AgencyIndex i : r.agencies) lead_text += (lead_text.empty() ? "" : ", ") + reg.agency(i).name;
+    return Ids(reg, r.agencies, false);
+  }
   for (std::size_t open = text.find('('); open != std::string::npos;
        open = text.find('(', open + 1)) {
     const std::size_t stop = text.find_first_of(",;)", open + 1);
