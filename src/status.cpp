@@ -30,6 +30,8 @@ struct Ctx {
 
 std::string Iso(Day d) { return FormatIsoDay(d); }
 
+std::string Days(long long n) { return absl::StrFormat(n == 1 ? "%d day" : "%d days", n); }
+
 std::string EventRef(const std::vector<TaskEvent>& history, int event) {
   if (event < 0) return "";
   return absl::StrFormat(" (%s event #%d of %s)",
@@ -51,21 +53,20 @@ std::string FixedReason(const Ctx& c, TaskStatus s, std::optional<Day> due, std:
     case TaskStatus::kCompletedOnTime:
       return due ? absl::StrFormat("completed %s%s, on or before %s", Iso(*st.completed),
                                    EventRef(c.history, st.completed_event), due_text)
-                 : absl::StrFormat("completed %s%s; there is no due day",
-                                   Iso(*st.completed), EventRef(c.history, st.completed_event));
+                 : absl::StrFormat("completed %s%s; there is no due day", Iso(*st.completed),
+                                   EventRef(c.history, st.completed_event));
     case TaskStatus::kCompletedLate:
-      return absl::StrFormat("completed %s%s, %d days after %s", Iso(*st.completed),
+      return absl::StrFormat("completed %s%s, %s after %s", Iso(*st.completed),
                              EventRef(c.history, st.completed_event),
-                             (*st.completed - *due).count(), due_text);
+                             Days((*st.completed - *due).count()), due_text);
     case TaskStatus::kOverdue:
-      return absl::StrFormat("not completed; %s is %d days before %s", due_text,
-                             (c.as_of - *due).count(), Iso(c.as_of));
+      return absl::StrFormat("not completed; %s is %s before %s", due_text,
+                             Days((c.as_of - *due).count()), Iso(c.as_of));
     case TaskStatus::kDueSoon:
-      return *due == c.as_of
-                 ? absl::StrFormat("not completed; %s is the as-of day", due_text)
-                 : absl::StrFormat("not completed; %s is %d days after %s (within %d)", due_text,
-                                   (*due - c.as_of).count(), Iso(c.as_of),
-                                   c.options.soon_days);
+      return *due == c.as_of ? absl::StrFormat("not completed; %s is the as-of day", due_text)
+                             : absl::StrFormat("not completed; %s is %s after %s (within %d)",
+                                               due_text, Days((*due - c.as_of).count()),
+                                               Iso(c.as_of), c.options.soon_days);
     case TaskStatus::kInProgress:
       return due ? absl::StrFormat("not completed; %s is more than %d days after %s", due_text,
                                    std::max(0, c.options.soon_days), Iso(c.as_of))
@@ -101,8 +102,7 @@ RecurringResult JudgeOccurrences(const Ctx& c, const Recurrence& r, Classificati
     while (j < hist.size()) {
       const TaskEvent& e = hist[j];
       if (e.day > c.as_of) return -1;
-      if (e.day >= from &&
-          (e.type == EventType::kProgress || e.type == EventType::kCompleted)) {
+      if (e.day >= from && (e.type == EventType::kProgress || e.type == EventType::kCompleted)) {
         return static_cast<int>(j);
       }
       ++j;
@@ -117,8 +117,9 @@ RecurringResult JudgeOccurrences(const Ctx& c, const Recurrence& r, Classificati
     const int ev = next_report(occ.period_start);
     if (ev >= 0 && hist[static_cast<std::size_t>(ev)].day <= limit) {
       occ.event = ev;
-      occ.outcome = hist[static_cast<std::size_t>(ev)].day <= occ.due ? OccurrenceOutcome::kMetOnTime
-                                                                      : OccurrenceOutcome::kMetLate;
+      occ.outcome = hist[static_cast<std::size_t>(ev)].day <= occ.due
+                        ? OccurrenceOutcome::kMetOnTime
+                        : OccurrenceOutcome::kMetLate;
       ++j;
     }
     // Due on the as-of day itself and not met yet: still open, not missed.
@@ -127,9 +128,15 @@ RecurringResult JudgeOccurrences(const Ctx& c, const Recurrence& r, Classificati
       break;
     }
     switch (occ.outcome) {
-      case OccurrenceOutcome::kMetOnTime: ++out.met_on_time; break;
-      case OccurrenceOutcome::kMetLate: ++out.met_late; break;
-      case OccurrenceOutcome::kMissed: ++out.missed; break;
+      case OccurrenceOutcome::kMetOnTime:
+        ++out.met_on_time;
+        break;
+      case OccurrenceOutcome::kMetLate:
+        ++out.met_late;
+        break;
+      case OccurrenceOutcome::kMissed:
+        ++out.missed;
+        break;
     }
     res.latest = occ;
     if (c.explain) out.occurrences.push_back(occ);
@@ -150,10 +157,10 @@ void JudgeRecurring(const Ctx& c, const Deadline& dl, Classification& out) {
     out.status = TaskStatus::kInProgress;
     if (res.latest) out.decisive_event = res.latest->event;
   }
-  if (res.latest) {
+  if (res.next_due && !(res.latest && res.latest->outcome == OccurrenceOutcome::kMissed)) {
+    out.due = res.next_due;  // due today and not overdue: today's due is the one that matters
+  } else if (res.latest) {
     out.due = res.latest->due;
-  } else if (res.next_due) {
-    out.due = res.next_due;
   } else if (res.start) {
     // Nothing due yet: show the first occurrence to come.
     const Day from = std::max(*res.start, c.as_of);
@@ -186,7 +193,8 @@ void JudgeRecurring(const Ctx& c, const Deadline& dl, Classification& out) {
   } else if (out.due) {
     s += absl::StrFormat("; none due yet, the first falls due %s", Iso(*out.due));
   }
-  if (res.next_due) s += absl::StrFormat("; an occurrence falls due today (%s)", Iso(*res.next_due));
+  if (res.next_due)
+    s += absl::StrFormat("; an occurrence falls due today (%s)", Iso(*res.next_due));
   if (st.completed) {
     s += "; the whole task was completed" + EventRef(c.history, st.completed_event) +
          ", with no single due day, so on time";
@@ -259,7 +267,8 @@ void JudgeFixed(const Ctx& c, const Deadline& dl, Classification& out) {
       ms.status = st.completed ? CompletedStatus(*st.completed, m.due)
                                : OpenStatus(m.due, c.as_of, c.options.soon_days);
       out.milestones.push_back(std::move(ms));
-      if (m.due && due && *m.due == *due) what = absl::StrFormat("final fixed milestone \"%s\"", m.label);
+      if (m.due && due && *m.due == *due)
+        what = absl::StrFormat("final fixed milestone \"%s\"", m.label);
     }
   }
   std::string s = DeadlineRef(dl) + ": " + FixedReason(c, out.status, due, what);
@@ -276,9 +285,8 @@ void JudgeFixed(const Ctx& c, const Deadline& dl, Classification& out) {
 
 void Judge(const Ctx& c, const Deadline& dl, Classification& out, Regime& regime) {
   out.deadline_kind = dl.kind;
-  const bool recurring =
-      dl.recurrence && (dl.kind == DeadlineKind::kRecurring ||
-                        (dl.kind == DeadlineKind::kMulti && !dl.due));
+  const bool recurring = dl.recurrence && (dl.kind == DeadlineKind::kRecurring ||
+                                           (dl.kind == DeadlineKind::kMulti && !dl.due));
   regime = recurring ? Regime::kRecurring : Regime::kFixed;
   if (recurring) {
     JudgeRecurring(c, dl, out);
@@ -340,8 +348,8 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
       (options.baseline ? out.in_force_status : out.baseline_status) = other.status;
     }
     if (explain) {
-      const std::string change = absl::StrFormat(
-          "the deadline was changed%s", EventRef(history, st.deadline_event));
+      const std::string change =
+          absl::StrFormat("the deadline was changed%s", EventRef(history, st.deadline_event));
       const auto due_or_none = [](std::optional<Day> d) {
         return d ? FormatIsoDay(*d) : std::string("none");
       };
@@ -355,8 +363,9 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
       } else {
         out.reason += absl::StrFormat("; %s from the original %s", change, DeadlineRef(original));
         if (out.baseline_status) {
-          out.reason += absl::StrFormat(", due %s, under which it would be %s",
-                                        due_or_none(other.due), TaskStatusName(*out.baseline_status));
+          out.reason +=
+              absl::StrFormat(", due %s, under which it would be %s", due_or_none(other.due),
+                              TaskStatusName(*out.baseline_status));
         }
       }
     }
@@ -380,8 +389,7 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
   if (regime == Regime::kFixed && open && assigned && out.due && st.percent) {
     const double total = static_cast<double>((*out.due - *assigned).count());
     const double elapsed = static_cast<double>((as_of - *assigned).count());
-    const double expected =
-        total <= 0 ? 100.0 : std::clamp(100.0 * elapsed / total, 0.0, 100.0);
+    const double expected = total <= 0 ? 100.0 : std::clamp(100.0 * elapsed / total, 0.0, 100.0);
     out.expected_percent = expected;
     out.reported_percent = st.percent;
     out.behind_schedule = *st.percent < expected;

@@ -30,10 +30,10 @@ void FastRange(const TaskColumns& c, std::size_t begin, std::size_t end, std::in
     const bool has_due = u != kNoDay;
     const bool done = (k != kNoDay) & (k <= d);
     const std::uint8_t closed = (!has_due | (k <= u)) ? std::uint8_t{0} : std::uint8_t{1};
-    const std::uint8_t open = !has_due       ? std::uint8_t{4}
-                              : u < d        ? std::uint8_t{2}
+    const std::uint8_t open = !has_due        ? std::uint8_t{4}
+                              : u < d         ? std::uint8_t{2}
                               : u <= soon_end ? std::uint8_t{3}
-                                             : std::uint8_t{4};
+                                              : std::uint8_t{4};
     const std::uint8_t s = done ? closed : open;
     out[i] = a <= d ? s : kNotYetAssigned;
   }
@@ -54,8 +54,7 @@ void SlowRange(const Dataset& ds, std::size_t begin, std::size_t end, Day as_of,
 void Range(const Dataset& ds, std::size_t begin, std::size_t end, Day as_of,
            const ClassifyOptions& options, std::uint8_t* out) {
   const std::int32_t d = ToEpochDays(as_of);
-  const std::int64_t soon =
-      static_cast<std::int64_t>(d) + std::max(0, options.soon_days);
+  const std::int64_t soon = static_cast<std::int64_t>(d) + std::max(0, options.soon_days);
   const auto soon_end = static_cast<std::int32_t>(
       std::min<std::int64_t>(soon, std::numeric_limits<std::int32_t>::max()));
   FastRange(ds.columns(), begin, end, d, soon_end, out);

@@ -19,7 +19,8 @@ inline TaskStatus CompletedStatus(Day done, std::optional<Day> due) {
 inline TaskStatus OpenStatus(std::optional<Day> due, Day as_of, int soon_days) {
   if (!due) return TaskStatus::kInProgress;
   if (*due < as_of) return TaskStatus::kOverdue;
-  if ((*due - as_of).count() <= static_cast<long long>(std::max(0, soon_days))) return TaskStatus::kDueSoon;
+  if ((*due - as_of).count() <= static_cast<long long>(std::max(0, soon_days)))
+    return TaskStatus::kDueSoon;
   return TaskStatus::kInProgress;
 }
 

@@ -54,10 +54,9 @@ TargetEvaluation EvaluateTarget(const Target& t, Day as_of, std::string_view loc
     ev.achievement = std::clamp(frac, 0.0, 1.0);
   }
   const std::string figure = absl::StrFormat(
-      "%s%s on %s%s (baseline %s, target %s %s%s)", Num(actual),
-      t.unit.empty() ? "" : " " + t.unit, FormatIsoDay(ev.measurement->day), where,
-      Num(t.baseline), at_most ? "at most" : "at least", Num(t.target),
-      t.deadline ? " by " + FormatIsoDay(*t.deadline) : "");
+      "%s%s on %s%s (baseline %s, target %s %s%s)", Num(actual), t.unit.empty() ? "" : " " + t.unit,
+      FormatIsoDay(ev.measurement->day), where, Num(t.baseline), at_most ? "at most" : "at least",
+      Num(t.target), t.deadline ? " by " + FormatIsoDay(*t.deadline) : "");
   const std::string pct =
       ev.achievement_unclamped ? absl::StrFormat(", %.1f%% of the way", 100 * frac) : "";
   if (achieved) {
@@ -73,8 +72,8 @@ TargetEvaluation EvaluateTarget(const Target& t, Day as_of, std::string_view loc
   }
   if (!t.deadline) {
     ev.status = TargetStatus::kOnTrack;
-    ev.reason = absl::StrFormat("on_track: no deadline, so no line to fall behind; %s%s", figure,
-                                pct);
+    ev.reason =
+        absl::StrFormat("on_track: no deadline, so no line to fall behind; %s%s", figure, pct);
     return ev;
   }
   ev.line_start = t.baseline_day

@@ -75,8 +75,8 @@ std::string_view TaskStatusName(TaskStatus s);
 std::optional<TaskStatus> TaskStatusFromName(std::string_view name);
 
 struct ClassifyOptions {
-  int soon_days = 7;         // due_soon: due in [D, D + soon_days]; negative counts as 0
-  bool baseline = false;     // judge against the original deadline instead of the one in force
+  int soon_days = 7;      // due_soon: due in [D, D + soon_days]; negative counts as 0
+  bool baseline = false;  // judge against the original deadline instead of the one in force
   // Recurrences "trước ngày 25 hàng tháng" fall due on the 25th instead of the 24th (as
   // DeadlineContext::inclusive_before for parsing).
   bool inclusive_before = false;
@@ -104,16 +104,18 @@ struct MilestoneStatus {
 
 struct Classification {
   TaskStatus status = TaskStatus::kInProgress;
-  std::optional<Day> due;           // the due day used
+  // The due day used. Recurring: the latest judged occurrence's due; an occurrence due on D
+  // and not yet met when the latest is not missed; the first to come when none is due yet.
+  std::optional<Day> due;
   DeadlineKind deadline_kind = DeadlineKind::kUnknown;
   std::optional<Day> completed;
-  int decisive_event = -1;          // index in the task's history, -1 = none
-  std::string reason;               // one sentence: which due day and which event decided
+  int decisive_event = -1;  // index in the task's history, -1 = none
+  std::string reason;       // one sentence: which due day and which event decided
   // Deadline changes: the status the original deadline would give, when it differs.
   std::optional<TaskStatus> baseline_status;
   // Under options.baseline: the status the deadline in force would give, when it differs.
   std::optional<TaskStatus> in_force_status;
-  int deadline_event = -1;          // the change that set the deadline used, -1 = original
+  int deadline_event = -1;  // the change that set the deadline used, -1 = original
   std::optional<Day> cancelled;
   // Behind schedule (Redmine's rule): reported percent below the straight line from
   // assignment to due; does not change status.

@@ -52,7 +52,7 @@ struct TargetEvaluation {
   std::string locality;  // "" = national
   TargetStatus status = TargetStatus::kNoData;
   std::optional<Measurement> measurement;  // the figure used
-  std::optional<double> achievement;            // clamped to 0..1
+  std::optional<double> achievement;       // clamped to 0..1
   std::optional<double> achievement_unclamped;
   std::optional<double> expected;  // fraction of the way the line asks for at D
   std::optional<Day> line_start;   // baseline_day, or 1 January of the deadline's year
