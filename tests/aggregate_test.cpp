@@ -115,8 +115,8 @@ TEST(Aggregate, CoordinatorDimensionAndIncludeCoordinators) {
   EXPECT_EQ(lc.at("HNI|BTC"), Counts(0, 0, 0, 0, 1, 0));
   EXPECT_EQ(lc.at("BTC|-"), Counts(0, 1, 0, 0, 0, 0));
   // include_coordinators: an agency counts a task it leads or coordinates, once.
-  const auto inc =
-      ByLabel(RunQuery(*ds, {.as_of = kAsOf, .by = {Dimension::kLead}, .include_coordinators = true}));
+  const auto inc = ByLabel(
+      RunQuery(*ds, {.as_of = kAsOf, .by = {Dimension::kLead}, .include_coordinators = true}));
   EXPECT_EQ(inc.at("BKHCN"), Counts(1, 1, 1, 0, 0, 0));  // + T3 as coordinator
   EXPECT_EQ(inc.at("BTC"), Counts(0, 1, 1, 0, 1, 0));    // + T5 as coordinator
   EXPECT_EQ(inc.at("BCA"), Counts(0, 0, 0, 0, 1, 1));
@@ -173,7 +173,8 @@ TEST(Aggregate, SourceMonthsDeadlineKindStatus) {
   EXPECT_EQ(kind.at("month"), Counts(1, 1, 1, 0, 0, 1));
   EXPECT_EQ(kind.at("date"), Counts(0, 0, 1, 1, 0, 0));
   EXPECT_EQ(kind.at("year"), Counts(0, 0, 0, 0, 1, 0));
-  const auto ls = ByLabel(RunQuery(*ds, {.as_of = kAsOf, .by = {Dimension::kLead, Dimension::kStatus}}));
+  const auto ls =
+      ByLabel(RunQuery(*ds, {.as_of = kAsOf, .by = {Dimension::kLead, Dimension::kStatus}}));
   EXPECT_EQ(ls.at("BTC|overdue"), Counts(0, 0, 1, 0, 0, 0));
   EXPECT_EQ(ls.at("BTC|completed_late"), Counts(0, 1, 0, 0, 0, 0));
   EXPECT_EQ(ls.at("-|overdue"), Counts(0, 0, 1, 0, 0, 0));
@@ -225,8 +226,8 @@ TEST(Aggregate, Windows) {
   r = RunQuery(*ds, {.as_of = kAsOf, .due = {D(2025, 9, 1), std::nullopt}});
   EXPECT_EQ(r.totals, Counts(0, 0, 1, 1, 1, 1));
   // Windows restrict groups too.
-  const auto g = ByLabel(
-      RunQuery(*ds, {.as_of = kAsOf, .by = {Dimension::kLead}, .due = {D(2025, 9, 1), D(2025, 9, 30)}}));
+  const auto g = ByLabel(RunQuery(
+      *ds, {.as_of = kAsOf, .by = {Dimension::kLead}, .due = {D(2025, 9, 1), D(2025, 9, 30)}}));
   EXPECT_EQ(g.size(), 2u);
   EXPECT_EQ(g.at("HNI"), Counts(0, 0, 0, 1, 0, 0));
   EXPECT_EQ(g.at("-"), Counts(0, 0, 1, 0, 0, 0));
@@ -243,8 +244,8 @@ TEST(Aggregate, DeadlineChangeMovesTheDueMonthAsOfTheDay) {
   EXPECT_EQ(g.at("2025-11"), Counts(0, 0, 0, 0, 1, 0));  // T3 rescheduled, now in progress
   EXPECT_FALSE(g.contains("2025-08"));
   // Before the change the original deadline is in force.
-  g = ByLabel(
-      RunQuery(*ds, {.as_of = D(2025, 8, 20), .by = {Dimension::kDueMonth, Dimension::kDeadlineKind}}));
+  g = ByLabel(RunQuery(
+      *ds, {.as_of = D(2025, 8, 20), .by = {Dimension::kDueMonth, Dimension::kDeadlineKind}}));
   EXPECT_EQ(g.at("2025-08|month").total(), 1u);
   EXPECT_FALSE(g.contains("2025-11|date"));
 }
