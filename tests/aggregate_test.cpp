@@ -284,7 +284,9 @@ TEST(Aggregate, ParallelEqualsSequential) {
     ASSERT_TRUE(ds.AddTask(t).ok());
   }
   const AggregateQuery q{.as_of = kAsOf, .by = {Dimension::kLead, Dimension::kStatus}};
-  const auto one = RunQuery(ds, q);
+  auto seq = Aggregate(ds, q, 1);
+  ASSERT_TRUE(seq.ok());
+  const AggregateResult& one = *seq;
   auto two = Aggregate(ds, q, 2);
   ASSERT_TRUE(two.ok());
   EXPECT_EQ(one.totals, two->totals);
