@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "mandate/dataset_json.h"
 #include "mandate/task_state.h"
 
 namespace mandate {
@@ -633,6 +634,64 @@ TEST(ClassifyAll, EqualsClassifyTaskOnRandomDataset) {
     }
   }
   for (int s = 0; s <= kTaskStatusCount; ++s) EXPECT_GT(seen[static_cast<std::size_t>(s)], 0) << s;
+}
+
+// The bundled 2025 plan (248 plan rows + 85 appendix II bullets, no progress history yet),
+// hand-checked with an independent script over examples/data/plan-2025.json:
+// - 2025-09-23: 52 tasks assigned later (38 on 30/9, 8 on 17/10, 3 on 15/10, 3 on 6/11) are
+//   left out; of 281: 20 overdue = 10 monthly obligations assigned 14/4..8/6 with every
+//   occurrence missed, 8 month deadlines (4 "Tháng 7/2025", 3 "Tháng 8/2025", "7/2025"),
+//   Quý II (KH25-II-4) and "15/7/2025"; 40 due_soon, all due 30/9 (37 September month
+//   deadlines, "30/09/2025", Quý III/2025 and the multi KH25-III-75 "Tháng 9/2025 xong thí
+//   điểm; ..."); 221 in_progress.
+// - 2025-12-31: all 333 assigned; 184 due_soon (183 due 31/12, the as-of day itself: 105
+//   "2025", 62 "Tháng 12/2025" and the like, 11 dates, 3 open_ended first dues, Quý IV, one
+//   "trước ngày 01/01/2026"; plus one due 1/1/2026), 100 overdue, 49 in_progress (26 ongoing,
+//   14 unknown, 3 roadmap, 3 yearly obligations whose 31/12 occurrence falls due that day, 2
+//   recurring without an assignment day, the multi due 31/12/2026).
+TEST(ClassifyPlan2025, CountsMatchTheHandCheck) {
+  auto ds = LoadDatasetJson(std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json");
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  ASSERT_EQ(ds->task_count(), 333u);
+  struct Expect {
+    Day as_of;
+    int omitted, overdue, due_soon, in_progress;
+  };
+  for (const Expect& e : {Expect{year{2025} / 9 / 23, 52, 20, 40, 221},
+                          Expect{year{2025} / 12 / 31, 0, 100, 184, 49}}) {
+    std::vector<std::uint8_t> all;
+    ClassifyAll(*ds, e.as_of, {}, all);
+    std::array<int, 256> n{};
+    for (auto s : all) ++n[s];
+    EXPECT_EQ(n[kNotYetAssigned], e.omitted) << FormatIsoDay(e.as_of);
+    EXPECT_EQ(n[static_cast<int>(TaskStatus::kOverdue)], e.overdue) << FormatIsoDay(e.as_of);
+    EXPECT_EQ(n[static_cast<int>(TaskStatus::kDueSoon)], e.due_soon) << FormatIsoDay(e.as_of);
+    EXPECT_EQ(n[static_cast<int>(TaskStatus::kInProgress)], e.in_progress) << FormatIsoDay(e.as_of);
+    EXPECT_EQ(n[static_cast<int>(TaskStatus::kCompletedOnTime)] +
+                  n[static_cast<int>(TaskStatus::kCompletedLate)] +
+                  n[static_cast<int>(TaskStatus::kCancelled)],
+              0);
+  }
+  const Day d = year{2025} / 9 / 23;
+  auto get = [&](std::string_view id) {
+    auto i = ds->FindTask(id);
+    EXPECT_TRUE(i.has_value()) << id;
+    return i ? ClassifyTask(*ds, *i, d) : std::nullopt;
+  };
+  auto monthly = get("PL2-71");  // "Hằng tháng", assigned 14/4: April .. August missed
+  ASSERT_TRUE(monthly);
+  EXPECT_EQ(monthly->status, TaskStatus::kOverdue);
+  EXPECT_EQ(monthly->missed, 5);
+  EXPECT_EQ(monthly->due, year{2025} / 8 / 31);
+  auto multi = get("KH25-III-75");
+  ASSERT_TRUE(multi);
+  EXPECT_EQ(multi->status, TaskStatus::kDueSoon);
+  EXPECT_EQ(multi->due, year{2025} / 9 / 30);
+  ASSERT_EQ(multi->milestones.size(), 2u);
+  auto unassigned = get("KH25-II-1");  // "Hàng tháng" with no assignment day or events
+  ASSERT_TRUE(unassigned);
+  EXPECT_EQ(unassigned->status, TaskStatus::kInProgress);
+  EXPECT_FALSE(get("PL2-50").has_value());  // assigned 30/9
 }
 
 }  // namespace
