@@ -6,6 +6,7 @@
 #include <string>
 
 #include "aggregate_test_data.h"
+#include "mandate/dataset_json.h"
 #include "mandate/status.h"
 
 namespace mandate {
@@ -296,6 +297,57 @@ TEST(Aggregate, ParallelEqualsSequential) {
     EXPECT_EQ(one.groups[g].code, two->groups[g].code);
     EXPECT_EQ(one.groups[g].counts, two->groups[g].counts);
   }
+}
+
+}  // namespace
+}  // namespace mandate
+
+namespace mandate {
+namespace {
+
+// The bundled 2025 plan as of 2025-09-23 (statuses hand-checked in status_test.cpp): 281
+// tasks assigned, 20 overdue, 40 due soon, 221 in progress. Per-agency groups add up to
+// more than the total (collectives and joint leads), and each agency's count equals the
+// number of tasks that list it.
+TEST(AggregatePlan2025, TotalsAndPerAgencyCounts) {
+  auto ds = LoadDatasetJson(std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json");
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  const AggregateQuery q{.as_of = D(2025, 9, 23), .by = {Dimension::kLead}};
+  auto r = Aggregate(*ds, q);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->totals.total(), 281u);
+  EXPECT_EQ(r->totals[TaskStatus::kOverdue], 20u);
+  EXPECT_EQ(r->totals[TaskStatus::kDueSoon], 40u);
+  EXPECT_EQ(r->totals[TaskStatus::kInProgress], 221u);
+  std::uint64_t sum = 0;
+  for (const auto& g : r->groups) sum += g.counts.total();
+  EXPECT_GT(sum, r->totals.total());
+  // Independent count from the columns: tasks assigned by the day that list each agency.
+  std::vector<std::uint8_t> st;
+  ClassifyAll(*ds, q.as_of, {}, st);
+  const TaskColumns& c = ds->columns();
+  std::map<std::string, std::uint64_t> listed;
+  for (TaskIndex i = 0; i < ds->task_count(); ++i) {
+    if (st[i] == kNotYetAssigned) continue;
+    if (c.lead_offset[i] == c.lead_offset[i + 1]) ++listed["-"];
+    for (auto k = c.lead_offset[i]; k < c.lead_offset[i + 1]; ++k) {
+      ++listed[ds->registry().agency(c.lead_agencies[k]).id];
+    }
+  }
+  std::map<std::string, std::uint64_t> grouped;
+  for (std::size_t g = 0; g < r->groups.size(); ++g) {
+    grouped[r->Label(g, 0).value_or("-")] = r->groups[g].counts.total();
+  }
+  EXPECT_EQ(grouped, listed);
+  EXPECT_GT(grouped.size(), 50u);  // "Các bộ, ngành, địa phương" reaches every agency
+  // Grouped by status, the groups are the totals.
+  auto s = Aggregate(*ds, {.as_of = q.as_of, .by = {Dimension::kStatus}});
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->groups.size(), 3u);
+  EXPECT_EQ(*s->Label(0, 0), "due_soon");  // sorted by name
+  EXPECT_EQ(s->groups[0].counts.total(), 40u);
+  EXPECT_EQ(*s->Label(1, 0), "in_progress");
+  EXPECT_EQ(*s->Label(2, 0), "overdue");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -106,6 +107,38 @@ TEST(CmdAggregate, SeveralDimensionsWindowsAndFlags) {
   EXPECT_EQ(j["totals"]["due_soon"], 0);
   EXPECT_EQ(j["totals"]["in_progress"], 2);
   std::remove(path.c_str());
+}
+
+// The command's totals agree with `mandate status` on the bundled 2025 plan.
+TEST(CmdAggregate, TotalsAgreeWithStatusCommandOnTheBundledPlan) {
+  const std::string data = std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json";
+  const Output o = RunCli("--data '" + data + "' --as-of 2025-09-23 --by lead,status");
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const auto j = nlohmann::json::parse(o.out);
+  std::map<std::string, int> from_status;
+  FILE* p = popen((std::string(MANDATE_BIN_DIR) + "/mandate status --data '" + data +
+                   "' --as-of 2025-09-23 2>/dev/null")
+                      .c_str(),
+                  "r");
+  ASSERT_NE(p, nullptr);
+  std::string text;
+  char buf[4096];
+  std::size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+  ASSERT_EQ(pclose(p), 0);
+  std::istringstream lines(text);
+  std::string line;
+  int tasks = 0;
+  while (std::getline(lines, line)) {
+    ++from_status[nlohmann::json::parse(line)["status"].get<std::string>()];
+    ++tasks;
+  }
+  EXPECT_EQ(j["totals"]["total"], tasks);
+  EXPECT_EQ(tasks, 281);
+  for (const char* s :
+       {"completed_on_time", "completed_late", "overdue", "due_soon", "in_progress", "cancelled"}) {
+    EXPECT_EQ(j["totals"][s].get<int>(), from_status[s]) << s;
+  }
 }
 
 TEST(CmdAggregate, BadArgumentsAreClearErrors) {
