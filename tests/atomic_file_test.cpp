@@ -1,0 +1,116 @@
+#include "mandate/atomic_file.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+namespace mandate {
+namespace {
+
+namespace fs = std::filesystem;
+
+class AtomicFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("mandate_atomic_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::size_t EntriesInDir() const {
+    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir_), {}));
+  }
+  fs::path dir_;
+};
+
+TEST_F(AtomicFile, WritesReplacesAndReadsBack) {
+  const std::string path = dir_ / "data.json";
+  ASSERT_TRUE(WriteFileAtomically(path, "first").ok());
+  ASSERT_EQ(ReadFile(path).value(), "first");
+  ::chmod(path.c_str(), 0640);
+  const std::string big(3 << 20, 'z');
+  ASSERT_TRUE(WriteFileAtomically(path, big).ok());
+  EXPECT_EQ(ReadFile(path).value(), big);
+  EXPECT_EQ(fs::status(path).permissions(),
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(EntriesInDir(), 1u);  // no temporary file left behind
+}
+
+TEST_F(AtomicFile, ReadRefusesOversizedAndMissingFiles) {
+  const std::string path = dir_ / "big.csv";
+  ASSERT_TRUE(WriteFileAtomically(path, std::string(1000, 'a')).ok());
+  auto r = ReadFile(path, 999);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(r.status().message().find("999"), std::string::npos);
+  EXPECT_EQ(ReadFile(path, 1000).value().size(), 1000u);
+  auto missing = ReadFile(dir_ / "nope.csv");
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(missing.status().message().find("nope.csv"), std::string::npos);
+  EXPECT_FALSE(ReadFile(dir_).ok());  // a directory
+  // A pipe-like file without a size: the bound still holds.
+  EXPECT_EQ(ReadFile("/dev/zero", 4096).status().code(), absl::StatusCode::kResourceExhausted);
+}
+
+TEST_F(AtomicFile, WriteIntoMissingDirectoryFailsCleanly) {
+  const absl::Status s = WriteFileAtomically(dir_ / "no" / "such" / "file", "x");
+  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(WriteFileAtomically("", "x").code(), absl::StatusCode::kInvalidArgument);
+}
+
+// A write that fails halfway (the file size limit is hit in a child process) leaves the old
+// file byte for byte and no temporary file.
+TEST_F(AtomicFile, FailedWriteLeavesOldFileIntact) {
+  const std::string path = dir_ / "plan.json";
+  const std::string old_content = "old content that must survive";
+  ASSERT_TRUE(WriteFileAtomically(path, old_content).ok());
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit lim{4096, 4096};
+    ::setrlimit(RLIMIT_FSIZE, &lim);
+    const absl::Status s = WriteFileAtomically(path, std::string(1 << 20, 'n'));
+    ::_exit(s.code() == absl::StatusCode::kResourceExhausted ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "the write should have failed with ResourceExhausted";
+  EXPECT_EQ(ReadFile(path).value(), old_content);
+  EXPECT_EQ(EntriesInDir(), 1u);
+}
+
+// A writer killed at arbitrary moments leaves the file equal to one of the versions written,
+// never a mix or a truncation.
+TEST_F(AtomicFile, KilledWriterLeavesOldOrNewVersion) {
+  const std::string path = dir_ / "tasks.csv";
+  const std::string a(1 << 20, 'A'), b(1 << 19, 'B');
+  ASSERT_TRUE(WriteFileAtomically(path, a).ok());
+  for (int trial = 0; trial < 10; ++trial) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      for (int i = 0;; ++i) (void)WriteFileAtomically(path, i % 2 ? a : b);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 + 7 * trial));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    const std::string now = ReadFile(path).value();
+    EXPECT_TRUE(now == a || now == b) << "trial " << trial << ": " << now.size() << " bytes";
+  }
+}
+
+}  // namespace
+}  // namespace mandate
