@@ -128,6 +128,32 @@ MDT_API mdt_status mdt_registry_resolve(mdt_resolution** out, const mdt_registry
   });
 }
 
+MDT_API mdt_status mdt_registry_find_leading(mdt_resolution** out, const mdt_registry* registry,
+                                             const char* text, size_t len) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    MDT_TRY(CheckHandle(registry, "registry"));
+    std::string_view s;
+    MDT_TRY(Text(&s, text, len, "text"));
+    auto h = std::make_unique<mdt_resolution>();
+    h->registry = registry->registry;
+    h->resolution = registry->registry->FindLeadingAgencies(s);
+    RegisterHandle(h.get(), mdt_resolution::kKind);
+    *out = h.release();
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_registry_to_json(char** out, size_t* out_len, const mdt_registry* registry) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    MDT_TRY(CheckHandle(registry, "registry"));
+    return DupString(out, out_len, registry->registry->ToJson());
+  });
+}
+
 MDT_API void mdt_resolution_free(mdt_resolution* resolution) { FreeHandle(resolution); }
 
 MDT_API mdt_status mdt_resolution_agency_count(size_t* out, const mdt_resolution* resolution) {

@@ -61,7 +61,12 @@ static_assert(MDT_AGENCY_PROVINCE == static_cast<int>(AgencyKind::kProvince));
 static_assert(MDT_AGENCY_PARTY_BODY == static_cast<int>(AgencyKind::kPartyBody));
 static_assert(MDT_AGENCY_ENTERPRISE == static_cast<int>(AgencyKind::kEnterprise));
 static_assert(MDT_AGENCY_UNIVERSITY == static_cast<int>(AgencyKind::kUniversity));
-static_assert(MDT_AGENCY_CENTRAL_BODY == static_cast<int>(AgencyKind::kCentralBody));
+static_assert(MDT_AGENCY_GOVERNMENT_UNIT == static_cast<int>(AgencyKind::kGovernmentUnit));
+static_assert(MDT_AGENCY_BANK == static_cast<int>(AgencyKind::kBank));
+static_assert(MDT_AGENCY_STATE_AUDIT == static_cast<int>(AgencyKind::kStateAudit));
+static_assert(MDT_AGENCY_NATIONAL_ASSEMBLY == static_cast<int>(AgencyKind::kNationalAssembly));
+static_assert(MDT_AGENCY_COURT == static_cast<int>(AgencyKind::kCourt));
+static_assert(MDT_AGENCY_PROCURACY == static_cast<int>(AgencyKind::kProcuracy));
 
 static_assert(MDT_TARGET_AT_LEAST == static_cast<int>(TargetDirection::kAtLeast));
 static_assert(MDT_TARGET_AT_MOST == static_cast<int>(TargetDirection::kAtMost));
@@ -145,7 +150,7 @@ MDT_API mdt_status mdt_event_type_from_name(mdt_event_type* out, const char* nam
   });
 }
 MDT_API const char* mdt_agency_kind_name(mdt_agency_kind value) {
-  return Name<9, mandate::AgencyKind>(value, AgencyKindNameOf);
+  return Name<14, mandate::AgencyKind>(value, AgencyKindNameOf);
 }
 MDT_API const char* mdt_target_direction_name(mdt_target_direction value) {
   return Name<2, mandate::TargetDirection>(value, TargetDirectionNameOf);

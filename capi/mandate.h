@@ -190,7 +190,12 @@ typedef enum mdt_agency_kind {
   MDT_AGENCY_PARTY_BODY = 5,
   MDT_AGENCY_ENTERPRISE = 6,
   MDT_AGENCY_UNIVERSITY = 7,
-  MDT_AGENCY_CENTRAL_BODY = 8
+  MDT_AGENCY_GOVERNMENT_UNIT = 8,
+  MDT_AGENCY_BANK = 9,
+  MDT_AGENCY_STATE_AUDIT = 10,
+  MDT_AGENCY_NATIONAL_ASSEMBLY = 11,
+  MDT_AGENCY_COURT = 12,
+  MDT_AGENCY_PROCURACY = 13
 } mdt_agency_kind;
 
 /* Equal to mandate::TargetDirection. */
@@ -251,6 +256,12 @@ MDT_API mdt_status mdt_registry_resolve(mdt_resolution** out, const mdt_registry
 
 MDT_API void mdt_resolution_free(mdt_resolution* resolution);
 /* Agencies found (sorted, unique): their registry index and id (borrowed). */
+/* The agencies named at the very start of a sentence ("Bộ KHCN, Bộ Tài chính chủ trì …"). */
+MDT_API mdt_status mdt_registry_find_leading(mdt_resolution** out, const mdt_registry* registry,
+                                             const char* text, size_t len);
+/* The registry in the agencies.json format, allocated. */
+MDT_API mdt_status mdt_registry_to_json(char** out, size_t* out_len, const mdt_registry* registry);
+
 MDT_API mdt_status mdt_resolution_agency_count(size_t* out, const mdt_resolution* resolution);
 MDT_API mdt_status mdt_resolution_agency(size_t* out_index, const char** out_id,
                                          const mdt_resolution* resolution, size_t i);
