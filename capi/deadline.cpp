@@ -62,6 +62,11 @@ MDT_API mdt_status mdt_deadline_extract(mdt_deadline** out, const char* sentence
     auto lock = LockCalendar(ctx);
     mandate::ExtractedDeadline e = mandate::ExtractDeadline(s, context);
     lock = {};
+    if (!e.status.ok()) {  // a marked deadline that names an impossible day
+      return Fail(e.status.code() == absl::StatusCode::kInvalidArgument ? MDT_ERR_PARSE
+                                                                         : FromStatus(e.status),
+                  mandate::ToStd(e.status.message()));
+    }
     auto h = std::make_unique<mdt_deadline>();
     h->deadline = std::move(e.deadline);
     h->span_begin = e.begin;

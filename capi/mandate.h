@@ -230,6 +230,8 @@ typedef struct mdt_deadline mdt_deadline;
 typedef struct mdt_dataset mdt_dataset;
 typedef struct mdt_classification mdt_classification;
 typedef struct mdt_classification_iter mdt_classification_iter;
+/* Declared with their sections below: mdt_problems, mdt_target_evaluations,
+ * mdt_aggregate_result, mdt_task_change, mdt_task_lists. */
 
 /* ==== Agency registry ================================================================= */
 
@@ -329,8 +331,9 @@ typedef struct mdt_deadline_context {
  * 20/12/2025"). MDT_ERR_PARSE names the part that could not be read. ctx may be NULL. */
 MDT_API mdt_status mdt_deadline_parse(mdt_deadline** out, const char* text, size_t len,
                                       const mdt_deadline_context* ctx);
-/* Finds the deadline inside a sentence, ignoring dates of cited documents. Always succeeds
- * on valid UTF-8: the kind is MDT_DEADLINE_NONE when the sentence states no deadline. */
+/* Finds the deadline inside a sentence, ignoring dates of cited documents. The kind is
+ * MDT_DEADLINE_NONE when the sentence states no deadline; MDT_ERR_PARSE when it marks one
+ * that names an impossible day ("hạn 31/02/2025"). */
 MDT_API mdt_status mdt_deadline_extract(mdt_deadline** out, const char* sentence, size_t len,
                                         const mdt_deadline_context* ctx);
 MDT_API void mdt_deadline_free(mdt_deadline* deadline);
@@ -595,6 +598,236 @@ typedef struct mdt_status_counts {
 #define MDT_STATUS_COUNTS_INIT {MDT_STATUS_COUNTS_VERSION}
 MDT_API mdt_status mdt_classify_count(mdt_status_counts* out, const mdt_dataset* dataset,
                                       mdt_date as_of, const mdt_classify_options* options);
+
+/* ==== Loading and saving datasets ==================================================== */
+
+/* What a reader could not take as is: one entry per problem, in file order. */
+typedef struct mdt_problems mdt_problems;
+
+typedef struct mdt_load_options {
+  uint32_t version;
+  const mdt_registry* registry; /* agency ids are checked against it; NULL = bundled */
+  int32_t strict;           /* nonzero: any problem refuses the whole file */
+  int32_t require_checksum; /* JSON: refuse a file without a checksum */
+  int32_t plan_year;        /* CSV: year for phrases without one ("Quý IV"); 0 = row's year */
+  mdt_date as_of;           /* CSV: day of the `progress` column's events; MDT_NO_DATE = none */
+  uint64_t max_bytes;       /* larger inputs are refused (MDT_ERR_LIMIT); 0 = 1 GiB */
+  uint64_t max_problems;    /* CSV: problems listed at most; 0 = 1000 */
+} mdt_load_options;
+#define MDT_LOAD_OPTIONS_VERSION 1
+#define MDT_LOAD_OPTIONS_INIT {MDT_LOAD_OPTIONS_VERSION, NULL, 0, 0, 0, MDT_NO_DATE, 0, 0}
+
+/* Reads a dataset: JSON (docs/dataset-format.md, lossless) or the flat CSV table. options may
+ * be NULL. *out_problems (out_problems may be NULL) receives the problems found, also when
+ * the call fails (strict mode), or NULL when the input could not be read at all. Errors:
+ * MDT_ERR_CORRUPT (not JSON, truncated, checksum mismatch), MDT_ERR_PARSE (wrong schema,
+ * malformed CSV), MDT_ERR_INVALID_ARGUMENT (strict mode with problems), MDT_ERR_LIMIT,
+ * MDT_ERR_IO / MDT_ERR_NOT_FOUND (files). */
+MDT_API mdt_status mdt_dataset_load_json(mdt_dataset** out, mdt_problems** out_problems,
+                                         const char* path, const mdt_load_options* options);
+MDT_API mdt_status mdt_dataset_read_json(mdt_dataset** out, mdt_problems** out_problems,
+                                         const char* text, size_t len,
+                                         const mdt_load_options* options);
+MDT_API mdt_status mdt_dataset_load_csv(mdt_dataset** out, mdt_problems** out_problems,
+                                        const char* path, const mdt_load_options* options);
+MDT_API mdt_status mdt_dataset_read_csv(mdt_dataset** out, mdt_problems** out_problems,
+                                        const char* text, size_t len,
+                                        const mdt_load_options* options);
+/* Writes the dataset (shared lock). Files are replaced atomically. JSON is deterministic
+ * and lossless; CSV is the flat table (history becomes `completed` and `progress`). */
+MDT_API mdt_status mdt_dataset_save_json(const mdt_dataset* dataset, const char* path);
+MDT_API mdt_status mdt_dataset_write_json(char** out, size_t* out_len, const mdt_dataset* dataset);
+MDT_API mdt_status mdt_dataset_save_csv(const mdt_dataset* dataset, const char* path);
+MDT_API mdt_status mdt_dataset_write_csv(char** out, size_t* out_len, const mdt_dataset* dataset);
+/* A task given as one JSON object of the dataset format ({"id", "title", "lead", ...}),
+ * validated like mdt_dataset_add_task. Write lock. */
+MDT_API mdt_status mdt_dataset_add_task_json(uint32_t* out, mdt_dataset* dataset,
+                                             const char* json, size_t len);
+
+MDT_API void mdt_problems_free(mdt_problems* problems);
+MDT_API mdt_status mdt_problems_count(size_t* out, const mdt_problems* problems);
+/* Problem i: where ("line 12", "task KH25-II-3"), the field ("" for the whole record) and
+ * what is wrong. Borrowed from the list; any out may be NULL. */
+MDT_API mdt_status mdt_problems_get(const char** out_record, const char** out_field,
+                                    const char** out_message, const mdt_problems* problems,
+                                    size_t i);
+
+/* ==== Targets ========================================================================= */
+
+/* Equal to mandate::TargetStatus. */
+typedef enum mdt_target_status {
+  MDT_TARGET_ACHIEVED = 0,
+  MDT_TARGET_ON_TRACK = 1,
+  MDT_TARGET_AT_RISK = 2,
+  MDT_TARGET_OFF_TRACK = 3,
+  MDT_TARGET_MISSED = 4,
+  MDT_TARGET_NO_DATA = 5
+} mdt_target_status;
+MDT_API const char* mdt_target_status_name(mdt_target_status value);
+
+typedef struct mdt_target_evaluations mdt_target_evaluations;
+
+typedef struct mdt_target_options {
+  uint32_t version;
+  double tolerance; /* at_risk band below the straight line, as a fraction of the way */
+} mdt_target_options;
+#define MDT_TARGET_OPTIONS_VERSION 1
+#define MDT_TARGET_OPTIONS_INIT {MDT_TARGET_OPTIONS_VERSION, 0.1}
+
+/* Where a target stands as of a day: for one locality ("" = national), or, when locality
+ * is NULL, nationally and for every locality measured by then. Shared lock. */
+MDT_API mdt_status mdt_target_evaluate(mdt_target_evaluations** out, const mdt_dataset* dataset,
+                                       const char* target_id, const char* locality,
+                                       mdt_date as_of, const mdt_target_options* options);
+MDT_API void mdt_target_evaluations_free(mdt_target_evaluations* evaluations);
+MDT_API mdt_status mdt_target_evaluations_count(size_t* out,
+                                                const mdt_target_evaluations* evaluations);
+
+typedef struct mdt_target_evaluation_info {
+  uint32_t version;
+  const char* locality; /* "" = national (borrowed) */
+  mdt_target_status status;
+  int32_t has_measurement;
+  double value;           /* the figure used, when has_measurement */
+  mdt_date measured;      /* its day; MDT_NO_DATE when none */
+  double achievement;     /* clamped to 0..1; NaN when unknown */
+  double achievement_unclamped;
+  double expected;        /* fraction of the way the straight line asks for; NaN if none */
+  mdt_date line_start;
+  const char* reason;     /* borrowed */
+} mdt_target_evaluation_info;
+#define MDT_TARGET_EVALUATION_INFO_VERSION 1
+#define MDT_TARGET_EVALUATION_INFO_INIT {MDT_TARGET_EVALUATION_INFO_VERSION}
+MDT_API mdt_status mdt_target_evaluations_get(mdt_target_evaluation_info* out,
+                                              const mdt_target_evaluations* evaluations,
+                                              size_t i);
+
+/* ==== Aggregation ===================================================================== */
+
+/* Equal to mandate::Dimension. */
+typedef enum mdt_dimension {
+  MDT_DIM_LEAD = 0,
+  MDT_DIM_COORDINATOR = 1,
+  MDT_DIM_AGENCY_KIND = 2,
+  MDT_DIM_CATEGORY = 3,
+  MDT_DIM_SOURCE = 4,
+  MDT_DIM_DUE_MONTH = 5,
+  MDT_DIM_ASSIGNED_MONTH = 6,
+  MDT_DIM_DEADLINE_KIND = 7,
+  MDT_DIM_STATUS = 8
+} mdt_dimension;
+MDT_API const char* mdt_dimension_name(mdt_dimension value);
+
+/* Equal to mandate::Measure. */
+typedef enum mdt_measure {
+  MDT_MEASURE_TOTAL = 0,
+  MDT_MEASURE_COMPLETED_ON_TIME = 1,
+  MDT_MEASURE_COMPLETED_LATE = 2,
+  MDT_MEASURE_OVERDUE = 3,
+  MDT_MEASURE_DUE_SOON = 4,
+  MDT_MEASURE_IN_PROGRESS = 5,
+  MDT_MEASURE_CANCELLED = 6,
+  MDT_MEASURE_COMPLETED = 7,
+  MDT_MEASURE_COMPLETION_RATE = 8,
+  MDT_MEASURE_ON_TIME_RATE = 9,
+  MDT_MEASURE_OVERDUE_RATE = 10
+} mdt_measure;
+MDT_API const char* mdt_measure_name(mdt_measure value);
+
+typedef struct mdt_aggregate_result mdt_aggregate_result;
+
+typedef struct mdt_aggregate_options {
+  uint32_t version;
+  mdt_classify_options classify;
+  const mdt_dimension* by; /* group by these, in this order (each at most once); none = totals */
+  size_t by_count;
+  int32_t category_level;  /* category path levels kept; 0 = the whole path */
+  int32_t include_coordinators; /* per-agency groups also count coordinating agencies */
+  /* Windows (inclusive; MDT_NO_DATE = open end): tasks outside are left out everywhere. */
+  mdt_date assigned_from, assigned_to;
+  mdt_date completed_from, completed_to; /* completion in force as of the day */
+  mdt_date due_from, due_to;             /* due day in force as of the day */
+  int32_t threads; /* > 1: aggregate task ranges in parallel (worth it from ~1e6 tasks) */
+} mdt_aggregate_options;
+#define MDT_AGGREGATE_OPTIONS_VERSION 1
+#define MDT_AGGREGATE_OPTIONS_INIT                                                         \
+  {MDT_AGGREGATE_OPTIONS_VERSION, MDT_CLASSIFY_OPTIONS_INIT, NULL, 0, 0, 0, MDT_NO_DATE, \
+   MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, 1}
+
+/* Status counts per group as of a day (shared lock while computing; the result is
+ * independent of the dataset afterwards). A task with several lead agencies counts once for
+ * each of them in per-agency groups and once in the totals. */
+MDT_API mdt_status mdt_aggregate(mdt_aggregate_result** out, const mdt_dataset* dataset,
+                                 mdt_date as_of, const mdt_aggregate_options* options);
+MDT_API void mdt_aggregate_result_free(mdt_aggregate_result* result);
+MDT_API mdt_status mdt_aggregate_group_count(size_t* out, const mdt_aggregate_result* result);
+MDT_API mdt_status mdt_aggregate_dimension_count(size_t* out, const mdt_aggregate_result* result);
+/* Counts of group i (groups are sorted by key, label by label, "none" first), or of every
+ * task once when group is MDT_AGGREGATE_TOTALS. `total` counts the assigned tasks of the
+ * group; not_yet_assigned is 0. */
+#define MDT_AGGREGATE_TOTALS ((size_t)-1)
+MDT_API mdt_status mdt_aggregate_counts(mdt_status_counts* out, const mdt_aggregate_result* result,
+                                        size_t group);
+/* The key of group i in dimension dim, as printed: agency id, kind name, category prefix,
+ * source, "YYYY-MM", deadline kind or status name. *out = NULL for "none". Borrowed. */
+MDT_API mdt_status mdt_aggregate_label(const char** out, size_t* out_len,
+                                       const mdt_aggregate_result* result, size_t group,
+                                       size_t dim);
+/* A measure of group i (or MDT_AGGREGATE_TOTALS): *out_defined = 0 for a rate whose
+ * denominator is 0, and *out is then NaN. */
+MDT_API mdt_status mdt_aggregate_measure(double* out, int* out_defined,
+                                         const mdt_aggregate_result* result, size_t group,
+                                         mdt_measure measure);
+
+typedef struct mdt_rank_options {
+  uint32_t version;
+  mdt_measure measure;
+  int32_t descending;   /* default 1 */
+  uint64_t limit;       /* top-N; 0 = every group */
+  int32_t include_none; /* groups with a "none" key part rank too */
+} mdt_rank_options;
+#define MDT_RANK_OPTIONS_VERSION 1
+#define MDT_RANK_OPTIONS_INIT {MDT_RANK_OPTIONS_VERSION, MDT_MEASURE_TOTAL, 1, 0, 0}
+/* Group indices best first into a caller array; ties keep key order (deterministic). */
+MDT_API mdt_status mdt_aggregate_rank(size_t* out, size_t out_cap, size_t* out_count,
+                                      const mdt_aggregate_result* result,
+                                      const mdt_rank_options* options);
+
+/* What changed between two days (the previous meeting and now). */
+typedef enum mdt_change_kind {
+  MDT_CHANGE_NEWLY_ASSIGNED = 0,
+  MDT_CHANGE_NEWLY_COMPLETED = 1,
+  MDT_CHANGE_NEWLY_OVERDUE = 2
+} mdt_change_kind;
+typedef struct mdt_task_change mdt_task_change;
+MDT_API mdt_status mdt_task_change_compute(mdt_task_change** out, const mdt_dataset* dataset,
+                                           mdt_date from, mdt_date to,
+                                           const mdt_classify_options* options);
+MDT_API void mdt_task_change_free(mdt_task_change* change);
+/* The task indices of one kind of change, in index order, into a caller array. */
+MDT_API mdt_status mdt_task_change_tasks(uint32_t* out, size_t out_cap, size_t* out_count,
+                                         const mdt_task_change* change, mdt_change_kind kind);
+
+/* The report's task lists. */
+typedef enum mdt_list_kind {
+  MDT_LIST_OVERDUE_BY_CATEGORY = 0,
+  MDT_LIST_OVERDUE_BY_AGENCY = 1, /* a task with several leads is listed under each */
+  MDT_LIST_DUE_WITHIN_BY_CATEGORY = 2
+} mdt_list_kind;
+typedef struct mdt_task_lists mdt_task_lists;
+/* days: the window of MDT_LIST_DUE_WITHIN_BY_CATEGORY ([as_of, as_of + days]); ignored
+ * otherwise. options may be NULL; its baseline picks the due day printed. */
+MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* dataset,
+                                      mdt_list_kind kind, mdt_date as_of, int32_t days,
+                                      int32_t category_level, const mdt_classify_options* options);
+MDT_API void mdt_task_lists_free(mdt_task_lists* lists);
+MDT_API mdt_status mdt_task_lists_group_count(size_t* out, const mdt_task_lists* lists);
+/* Group g: its key (category prefix or agency id; NULL = none; borrowed) and task count. */
+MDT_API mdt_status mdt_task_lists_group(const char** out_key, size_t* out_task_count,
+                                        const mdt_task_lists* lists, size_t g);
+/* Task i of group g: index, due day in force (MDT_NO_DATE if none), days overdue or left. */
+MDT_API mdt_status mdt_task_lists_task(uint32_t* out_task, mdt_date* out_due, int32_t* out_days,
+                                       const mdt_task_lists* lists, size_t g, size_t i);
 
 #ifdef __cplusplus
 } /* extern "C" */

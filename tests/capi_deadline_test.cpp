@@ -179,3 +179,17 @@ TEST(CApiDeadline, ErrorPaths) {
 
 }  // namespace
 }  // namespace mandate::capi_test
+
+namespace mandate::capi_test {
+namespace {
+
+TEST(CApiDeadline, ExtractReportsAnImpossibleMarkedDate) {
+  mdt_deadline* d = nullptr;
+  EXPECT_MDT_ERR(MDT_ERR_PARSE, "day 31 does not exist",
+                 mdt_deadline_extract(&d, "Bộ KHCN (hạn 31/02/2025; Thông báo 45-TB/TGV ngày 30/9/2025)",
+                                      MDT_NUL_TERMINATED, nullptr));
+  EXPECT_EQ(d, nullptr);
+}
+
+}  // namespace
+}  // namespace mandate::capi_test

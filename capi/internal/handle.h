@@ -18,6 +18,11 @@
 #include "internal/error.h"
 #include "mandate.h"
 #include "mandate/agency_registry.h"
+#include "mandate/aggregate.h"
+#include "mandate/aggregate_change.h"
+#include "mandate/aggregate_lists.h"
+#include "mandate/load_problem.h"
+#include "mandate/target_status.h"
 #include "mandate/calendar.h"
 #include "mandate/dataset.h"
 #include "mandate/deadline.h"
@@ -35,6 +40,9 @@ enum class Kind : std::uint32_t {
   kClassificationIter = 0x4d445207,
   kProblems = 0x4d445208,
   kAggregate = 0x4d445209,
+  kTargetEvaluations = 0x4d44520a,
+  kTaskChange = 0x4d44520b,
+  kTaskLists = 0x4d44520c,
 };
 
 void RegisterHandle(const void* handle, Kind kind);
@@ -47,6 +55,7 @@ bool IsLiveHandle(const void* handle, Kind kind);
 struct DatasetState {
   explicit DatasetState(std::shared_ptr<const AgencyRegistry> registry)
       : ds(std::move(registry)) {}
+  explicit DatasetState(Dataset loaded) : ds(std::move(loaded)) {}
   mutable std::shared_mutex mu;
   Dataset ds;
 };
@@ -110,6 +119,44 @@ struct mdt_classification_iter {
   std::vector<std::uint8_t> statuses;
   std::size_t next = 0;
   std::optional<std::uint32_t> current;
+};
+
+struct mdt_problems {
+  static constexpr mandate::capi::Kind kKind = mandate::capi::Kind::kProblems;
+  static constexpr std::string_view kName = "problems";
+  mandate::capi::Kind magic = kKind;
+  std::vector<mandate::LoadProblem> problems;
+};
+
+struct mdt_target_evaluations {
+  static constexpr mandate::capi::Kind kKind = mandate::capi::Kind::kTargetEvaluations;
+  static constexpr std::string_view kName = "target evaluations";
+  mandate::capi::Kind magic = kKind;
+  std::vector<mandate::TargetEvaluation> evaluations;
+};
+
+struct mdt_aggregate_result {
+  static constexpr mandate::capi::Kind kKind = mandate::capi::Kind::kAggregate;
+  static constexpr std::string_view kName = "aggregate result";
+  mandate::capi::Kind magic = kKind;
+  // The plan points into the dataset: keep its state alive while the result lives.
+  std::shared_ptr<mandate::capi::DatasetState> state;
+  mandate::AggregateResult result;
+  std::vector<std::vector<std::optional<std::string>>> labels;  // [group][dim], made once
+};
+
+struct mdt_task_change {
+  static constexpr mandate::capi::Kind kKind = mandate::capi::Kind::kTaskChange;
+  static constexpr std::string_view kName = "task change";
+  mandate::capi::Kind magic = kKind;
+  mandate::TaskChange change;
+};
+
+struct mdt_task_lists {
+  static constexpr mandate::capi::Kind kKind = mandate::capi::Kind::kTaskLists;
+  static constexpr std::string_view kName = "task lists";
+  mandate::capi::Kind magic = kKind;
+  std::vector<mandate::TaskGroupList> groups;
 };
 
 namespace mandate::capi {
