@@ -73,6 +73,25 @@ MDT_API mdt_status mdt_calendar_day_off_reason(char** out, size_t* out_len,
   });
 }
 
+MDT_API mdt_status mdt_calendar_working_day_reason(char** out, size_t* out_len,
+                                                   const mdt_calendar* calendar, mdt_date day) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    if (out_len) *out_len = 0;
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    std::optional<std::string> reason;
+    {
+      std::shared_lock lock(calendar->mu);
+      reason = calendar->calendar.WorkingDayReason(d);
+    }
+    if (!reason) return Ok();
+    return DupString(out, out_len, *reason);
+  });
+}
+
 MDT_API mdt_status mdt_calendar_add_working_days(mdt_date* out, const mdt_calendar* calendar,
                                                  mdt_date from, int32_t n) {
   return Guard([&]() -> mdt_status {
@@ -80,15 +99,11 @@ MDT_API mdt_status mdt_calendar_add_working_days(mdt_date* out, const mdt_calend
     MDT_TRY(CheckHandle(calendar, "calendar"));
     mandate::Day d;
     MDT_TRY(DayArg(&d, from, "from"));
-    // A year holds about 250 working days: bound n so the result stays in range.
-    if (n > 250 * 300 || n < -250 * 300) {
-      return Fail(MDT_ERR_OUT_OF_RANGE, "n = " + std::to_string(n) + " working days is too far");
-    }
     std::shared_lock lock(calendar->mu);
-    const mandate::Day r = calendar->calendar.AddWorkingDays(d, n);
-    mandate::Day checked;
-    MDT_TRY(DayArg(&checked, mandate::ToEpochDays(r), "the result"));
-    *out = mandate::ToEpochDays(r);
+    // The checked walk: leaving the supported range is an error, not a clamp.
+    auto r = calendar->calendar.TryAddWorkingDays(d, n);
+    if (!r.ok()) return FromStatus(r.status());
+    *out = mandate::ToEpochDays(*r);
     return Ok();
   });
 }
@@ -115,10 +130,9 @@ MDT_API mdt_status mdt_calendar_next_working_day(mdt_date* out, const mdt_calend
     mandate::Day d;
     MDT_TRY(DayArg(&d, day, "day"));
     std::shared_lock lock(calendar->mu);
-    const mandate::Day r = calendar->calendar.NextWorkingDay(d);
-    mandate::Day checked;
-    MDT_TRY(DayArg(&checked, mandate::ToEpochDays(r), "the result"));
-    *out = mandate::ToEpochDays(r);
+    auto r = calendar->calendar.TryAddWorkingDays(d, 1);
+    if (!r.ok()) return FromStatus(r.status());
+    *out = mandate::ToEpochDays(*r);
     return Ok();
   });
 }

@@ -293,7 +293,12 @@ MDT_API mdt_status mdt_calendar_is_working_day(int* out, const mdt_calendar* cal
 /* Why day is off ("Sunday", "Tết Nguyên đán"), allocated; *out = NULL on a working day. */
 MDT_API mdt_status mdt_calendar_day_off_reason(char** out, size_t* out_len,
                                                const mdt_calendar* calendar, mdt_date day);
-/* n > 0: the n-th working day after from; n < 0: before; 0: from if working, else the next. */
+/* Why a weekend day is worked ("Làm bù cho thứ Hai 27/01/2025"), allocated; *out = NULL
+ * when the day is not a swapped working day. */
+MDT_API mdt_status mdt_calendar_working_day_reason(char** out, size_t* out_len,
+                                                   const mdt_calendar* calendar, mdt_date day);
+/* n > 0: the n-th working day after from; n < 0: before; 0: from if working, else the next.
+ * MDT_ERR_OUT_OF_RANGE when the walk leaves 1900..2200. */
 MDT_API mdt_status mdt_calendar_add_working_days(mdt_date* out, const mdt_calendar* calendar,
                                                  mdt_date from, int32_t n);
 /* Working days in (from, to]; negative when to < from. */
@@ -358,7 +363,8 @@ typedef struct mdt_deadline_info {
   size_t span_end;
 } mdt_deadline_info;
 #define MDT_DEADLINE_INFO_VERSION 1
-#define MDT_DEADLINE_INFO_INIT {MDT_DEADLINE_INFO_VERSION}
+#define MDT_DEADLINE_INFO_INIT \
+  {MDT_DEADLINE_INFO_VERSION, MDT_DEADLINE_UNKNOWN, NULL, 0, 0, 0, 0, 0, 0, 0, MDT_FREQ_WEEKLY, 0, 0, 0, 0, 0, 0}
 
 /* Fills *out; set out->version first (MDT_DEADLINE_INFO_INIT). Strings borrowed. */
 MDT_API mdt_status mdt_deadline_get_info(mdt_deadline_info* out, const mdt_deadline* deadline);
@@ -552,7 +558,9 @@ typedef struct mdt_classification_info {
   int32_t met_on_time, met_late, missed; /* recurring obligations */
 } mdt_classification_info;
 #define MDT_CLASSIFICATION_INFO_VERSION 1
-#define MDT_CLASSIFICATION_INFO_INIT {MDT_CLASSIFICATION_INFO_VERSION}
+#define MDT_CLASSIFICATION_INFO_INIT                                                           \
+  {MDT_CLASSIFICATION_INFO_VERSION, 0, MDT_TASK_IN_PROGRESS, 0, MDT_DEADLINE_UNKNOWN, 0, 0, NULL, 0, 0, \
+   MDT_TASK_IN_PROGRESS, 0, 0.0, 0, 0, 0, 0, 0, 0}
 
 MDT_API mdt_status mdt_classification_get_info(mdt_classification_info* out,
                                                const mdt_classification* classification);
@@ -595,7 +603,7 @@ typedef struct mdt_status_counts {
   uint64_t not_yet_assigned;
 } mdt_status_counts;
 #define MDT_STATUS_COUNTS_VERSION 1
-#define MDT_STATUS_COUNTS_INIT {MDT_STATUS_COUNTS_VERSION}
+#define MDT_STATUS_COUNTS_INIT {MDT_STATUS_COUNTS_VERSION, 0, {0, 0, 0, 0, 0, 0}, 0}
 MDT_API mdt_status mdt_classify_count(mdt_status_counts* out, const mdt_dataset* dataset,
                                       mdt_date as_of, const mdt_classify_options* options);
 
@@ -697,7 +705,8 @@ typedef struct mdt_target_evaluation_info {
   const char* reason;     /* borrowed */
 } mdt_target_evaluation_info;
 #define MDT_TARGET_EVALUATION_INFO_VERSION 1
-#define MDT_TARGET_EVALUATION_INFO_INIT {MDT_TARGET_EVALUATION_INFO_VERSION}
+#define MDT_TARGET_EVALUATION_INFO_INIT \
+  {MDT_TARGET_EVALUATION_INFO_VERSION, NULL, MDT_TARGET_NO_DATA, 0, 0.0, 0, 0.0, 0.0, 0.0, 0, NULL}
 MDT_API mdt_status mdt_target_evaluations_get(mdt_target_evaluation_info* out,
                                               const mdt_target_evaluations* evaluations,
                                               size_t i);

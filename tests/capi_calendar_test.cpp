@@ -29,6 +29,14 @@ TEST(CApiCalendar, Tet2025FromTheOfficialSchedule) {
   EXPECT_EQ(reason, nullptr);  // a working day has no reason
   EXPECT_EQ(len, 0u);
 
+  ASSERT_MDT_OK(mdt_calendar_working_day_reason(&reason, &len, cal.get(), Date("2025-02-08")));
+  String worked(reason);
+  EXPECT_EQ(std::string(reason, len), "Làm bù cho thứ Hai 27/01/2025 (Tết Nguyên đán)");
+  char* none = nullptr;
+  ASSERT_MDT_OK(mdt_calendar_working_day_reason(&none, nullptr, cal.get(), Date("2025-02-10")));
+  EXPECT_EQ(none, nullptr);
+  EXPECT_EQ(mdt_calendar_working_day_reason(nullptr, nullptr, cal.get(), Date("2025-02-10")),
+            MDT_ERR_INVALID_ARGUMENT);
   mdt_date d = 0;
   ASSERT_MDT_OK(mdt_calendar_add_working_days(&d, cal.get(), Date("2025-01-24"), 1));
   EXPECT_EQ(d, Date("2025-02-03"));
