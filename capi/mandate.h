@@ -647,8 +647,10 @@ MDT_API mdt_status mdt_dataset_save_json(const mdt_dataset* dataset, const char*
 MDT_API mdt_status mdt_dataset_write_json(char** out, size_t* out_len, const mdt_dataset* dataset);
 MDT_API mdt_status mdt_dataset_save_csv(const mdt_dataset* dataset, const char* path);
 MDT_API mdt_status mdt_dataset_write_csv(char** out, size_t* out_len, const mdt_dataset* dataset);
-/* A task given as one JSON object of the dataset format ({"id", "title", "lead", ...}),
- * validated like mdt_dataset_add_task. Write lock. */
+/* A task given as one JSON object of the dataset format (an element of "tasks" as
+ * mdt_dataset_write_json writes it: "id", "title", "lead", "deadline": {"kind", "text",
+ * "due", ...}, "history", ...). Any problem the reader reports refuses it
+ * (MDT_ERR_INVALID_ARGUMENT naming the field). Write lock. */
 MDT_API mdt_status mdt_dataset_add_task_json(uint32_t* out, mdt_dataset* dataset,
                                              const char* json, size_t len);
 

@@ -125,8 +125,14 @@ class DatasetTest(unittest.TestCase):
             with self.assertRaises(mandate.Error) as e:
                 mandate.Dataset.read_json(text[: len(text) // 2])
             self.assertEqual(e.exception.name, "MDT_ERR_CORRUPT")
-            idx = ds.add_task_json({"id": "J-1", "title": "Từ JSON", "lead": ["BKHCN"]})
+            # The task object of the dataset format, as save_json writes it.
+            task = dict(doc["dataset"]["tasks"][0], id="J-1", title="Từ JSON")
+            idx = ds.add_task_json(task)
             self.assertEqual(ds.task_id(idx), "J-1")
+            self.assertEqual(ds.classify_task("J-1", D(2025, 10, 1)).status, "completed_on_time")
+            with self.assertRaises(mandate.Error) as e:
+                ds.add_task_json({"id": "J-2", "title": "no deadline"})
+            self.assertIn("deadline", e.exception.message)
 
     def test_aggregate_and_top(self):
         with self.make() as ds:
