@@ -70,6 +70,7 @@ mandate::CsvReadOptions CsvOptions(const LoadArgs& a) {
 // Hands out the dataset and the problems (also on failure), mapping the reader's status.
 mdt_status Finish(mdt_dataset** out, mdt_problems** out_problems, const LoadArgs& args,
                   absl::StatusOr<mandate::Dataset> ds, std::vector<mandate::LoadProblem> problems) {
+  const bool had_problems = !problems.empty();
   if (out_problems != nullptr) {
     auto p = std::make_unique<mdt_problems>();
     p->problems = std::move(problems);
@@ -79,8 +80,7 @@ mdt_status Finish(mdt_dataset** out, mdt_problems** out_problems, const LoadArgs
   if (!ds.ok()) {
     const absl::Status& st = ds.status();
     if (st.code() == absl::StatusCode::kInvalidArgument) {
-      const bool refused = args.strict && out_problems != nullptr &&
-                           !(*out_problems)->problems.empty();
+      const bool refused = args.strict && had_problems;
       return Fail(refused ? MDT_ERR_INVALID_ARGUMENT : MDT_ERR_PARSE, mandate::ToStd(st.message()));
     }
     return FromStatus(st);
