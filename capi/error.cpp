@@ -1,4 +1,4 @@
-#include "error.h"
+#include "internal/error.h"
 
 #include <new>
 #include <string>

@@ -63,8 +63,782 @@ MDT_API const char* mdt_last_error(void);
 /* A static English name for a status code ("MDT_ERR_PARSE"); never NULL. */
 MDT_API const char* mdt_status_name(mdt_status status);
 
-/* Frees a string the library returned (reports, JSON). Accepts NULL. */
+/* Frees a string the library returned (reports, JSON, names). Accepts NULL. */
 MDT_API void mdt_string_free(char* s);
+
+/* ==== Conventions shared by every function below ====================================
+ *
+ * Handles. Every object is an opaque handle made by an mdt_<noun>_new/_open/_load call and
+ * released by mdt_<noun>_free, which accepts NULL. Each handle records its kind and the
+ * library keeps a table of live handles, so passing NULL, a freed handle or a handle of the
+ * wrong kind returns MDT_ERR_INVALID_HANDLE instead of crashing. Detection is best effort,
+ * as SQLite's misuse detection: once freed, an address may be reused by a new handle of the
+ * same kind, and then the stale pointer designates the new object. Handles may be freed in
+ * any order: an iterator or result keeps what it reads alive on its own.
+ *
+ * Strings in. Text that may be long or come from outside (deadline phrases, agency cells,
+ * JSON) is passed as (pointer, length); pass MDT_NUL_TERMINATED as the length for a
+ * NUL-terminated string. Identifiers, paths and struct fields are NUL-terminated; NULL means
+ * "" where a field is optional. All text must be valid UTF-8 (MDT_ERR_INVALID_UTF8 names
+ * the argument and the byte offset otherwise).
+ *
+ * Strings out. A `const char** out` result is borrowed: it stays valid until the handle it
+ * came from is freed, and comes with its length in `size_t* out_len` (which may be NULL).
+ * A `char** out` result is allocated: release it with mdt_string_free. A caller buffer
+ * `(char* out, size_t out_size, size_t* out_len)` receives a NUL-terminated copy; *out_len
+ * receives the length without the NUL, also when the buffer is too small, in which case the
+ * call returns MDT_ERR_BUFFER_TOO_SMALL, writes nothing, and the buffer needs *out_len + 1
+ * bytes. Arrays follow the same rule with a count: (T* out, size_t out_cap, size_t*
+ * out_count); out may be NULL when out_cap is 0, to query the count.
+ *
+ * Dates are mdt_date: days since 1970-01-01 (a civil day in Asia/Ho_Chi_Minh), in the
+ * supported range 1900-01-01 .. 2200-12-31 (MDT_ERR_OUT_OF_RANGE outside). MDT_NO_DATE
+ * stands for "no date" in results and optional inputs.
+ *
+ * Options and input structs start with `uint32_t version`; initialise them with their
+ * MDT_*_INIT macro, then set fields. A struct only ever grows at its end; the library reads
+ * the fields that exist in the version the caller declares.
+ *
+ * Threads. mdt_last_error() is per thread. Unless a function says otherwise, calls on
+ * different handles may run on different threads at once. A dataset may be read from many
+ * threads at once while at most one thread writes to it: reads and writes are serialised
+ * inside the handle (a reader-writer lock), so concurrent use is safe, and a reader sees the
+ * dataset before or after a write, never half of it. Registries, deadlines, classifications,
+ * resolutions, problem lists and aggregate results are immutable: any number of threads may
+ * read them. A calendar may be read by many threads; mdt_calendar_add_schedule locks it.
+ * An iterator must be used by one thread at a time.
+ *
+ * Functions that cannot fail (names, versions, free) return their value directly. */
+
+#define MDT_NUL_TERMINATED ((size_t)-1)
+
+/* ==== Dates ========================================================================== */
+
+typedef int32_t mdt_date;
+#define MDT_NO_DATE ((mdt_date)INT32_MIN)
+
+/* "YYYY-MM-DD" exactly. MDT_ERR_PARSE for other text, MDT_ERR_INVALID_ARGUMENT for a day
+ * that does not exist ("2025-02-30"), MDT_ERR_OUT_OF_RANGE outside 1900..2200. */
+MDT_API mdt_status mdt_date_parse(mdt_date* out, const char* text, size_t len);
+/* "YYYY-MM-DD" into a caller buffer of at least 11 bytes (MDT_DATE_BUFFER_SIZE). */
+#define MDT_DATE_BUFFER_SIZE 11
+MDT_API mdt_status mdt_date_format(char* out, size_t out_size, size_t* out_len, mdt_date date);
+MDT_API mdt_status mdt_date_from_ymd(mdt_date* out, int32_t year, uint32_t month, uint32_t day);
+MDT_API mdt_status mdt_date_to_ymd(int32_t* out_year, uint32_t* out_month, uint32_t* out_day,
+                                   mdt_date date);
+/* Today in Asia/Ho_Chi_Minh, from the system time zone database. */
+MDT_API mdt_status mdt_date_today(mdt_date* out);
+
+/* ==== Enumerations: values are fixed forever; new values are only appended ============ */
+
+/* Equal to mandate::TaskStatus. */
+typedef enum mdt_task_status {
+  MDT_TASK_COMPLETED_ON_TIME = 0,
+  MDT_TASK_COMPLETED_LATE = 1,
+  MDT_TASK_OVERDUE = 2,
+  MDT_TASK_DUE_SOON = 3,
+  MDT_TASK_IN_PROGRESS = 4,
+  MDT_TASK_CANCELLED = 5,
+  /* Not a status: the task is assigned after the as-of day, so it does not exist yet. */
+  MDT_TASK_NOT_YET_ASSIGNED = 255
+} mdt_task_status;
+#define MDT_TASK_STATUS_COUNT 6
+
+/* Equal to mandate::DeadlineKind. */
+typedef enum mdt_deadline_kind {
+  MDT_DEADLINE_UNKNOWN = 0,
+  MDT_DEADLINE_DATE = 1,
+  MDT_DEADLINE_BEFORE = 2,
+  MDT_DEADLINE_MONTH = 3,
+  MDT_DEADLINE_QUARTER = 4,
+  MDT_DEADLINE_HALF = 5,
+  MDT_DEADLINE_YEAR = 6,
+  MDT_DEADLINE_RECURRING = 7,
+  MDT_DEADLINE_ONGOING = 8,
+  MDT_DEADLINE_ROADMAP = 9,
+  MDT_DEADLINE_OPEN_ENDED = 10,
+  MDT_DEADLINE_MULTI = 11,
+  MDT_DEADLINE_RELATIVE = 12,
+  MDT_DEADLINE_NONE = 13 /* extraction found no deadline in the sentence */
+} mdt_deadline_kind;
+
+/* Equal to mandate::Frequency. */
+typedef enum mdt_frequency {
+  MDT_FREQ_WEEKLY = 0,
+  MDT_FREQ_MONTHLY = 1,
+  MDT_FREQ_QUARTERLY = 2,
+  MDT_FREQ_SEMIANNUAL = 3,
+  MDT_FREQ_YEARLY = 4
+} mdt_frequency;
+
+/* Equal to mandate::EventType. */
+typedef enum mdt_event_type {
+  MDT_EVENT_PROGRESS = 0,
+  MDT_EVENT_COMPLETED = 1,
+  MDT_EVENT_REOPENED = 2,
+  MDT_EVENT_DEADLINE_CHANGED = 3,
+  MDT_EVENT_CANCELLED = 4
+} mdt_event_type;
+
+/* Equal to mandate::AgencyKind. */
+typedef enum mdt_agency_kind {
+  MDT_AGENCY_OTHER = 0,
+  MDT_AGENCY_MINISTRY = 1,
+  MDT_AGENCY_MINISTRY_LEVEL = 2,
+  MDT_AGENCY_GOVERNMENT_AGENCY = 3,
+  MDT_AGENCY_PROVINCE = 4,
+  MDT_AGENCY_PARTY_BODY = 5,
+  MDT_AGENCY_ENTERPRISE = 6,
+  MDT_AGENCY_UNIVERSITY = 7,
+  MDT_AGENCY_GOVERNMENT_UNIT = 8,
+  MDT_AGENCY_BANK = 9,
+  MDT_AGENCY_STATE_AUDIT = 10,
+  MDT_AGENCY_NATIONAL_ASSEMBLY = 11,
+  MDT_AGENCY_COURT = 12,
+  MDT_AGENCY_PROCURACY = 13
+} mdt_agency_kind;
+
+/* Equal to mandate::TargetDirection. */
+typedef enum mdt_target_direction { MDT_TARGET_AT_LEAST = 0, MDT_TARGET_AT_MOST = 1 } mdt_target_direction;
+
+/* Equal to mandate::OccurrenceOutcome. */
+typedef enum mdt_occurrence_outcome {
+  MDT_OCCURRENCE_MET_ON_TIME = 0,
+  MDT_OCCURRENCE_MET_LATE = 1,
+  MDT_OCCURRENCE_MISSED = 2
+} mdt_occurrence_outcome;
+
+/* The names used in files and reports ("completed_on_time", "quarter", "monthly",
+ * "deadline_changed", "ministry", "at_least"); static, never NULL ("unknown" for a value
+ * outside the enum). The _from_name functions accept exactly those names. */
+MDT_API const char* mdt_task_status_name(mdt_task_status value);
+MDT_API mdt_status mdt_task_status_from_name(mdt_task_status* out, const char* name);
+MDT_API const char* mdt_deadline_kind_name(mdt_deadline_kind value);
+MDT_API mdt_status mdt_deadline_kind_from_name(mdt_deadline_kind* out, const char* name);
+MDT_API const char* mdt_frequency_name(mdt_frequency value);
+MDT_API const char* mdt_event_type_name(mdt_event_type value);
+MDT_API mdt_status mdt_event_type_from_name(mdt_event_type* out, const char* name);
+MDT_API const char* mdt_agency_kind_name(mdt_agency_kind value);
+MDT_API const char* mdt_target_direction_name(mdt_target_direction value);
+
+/* ==== Handles ========================================================================= */
+
+typedef struct mdt_registry mdt_registry;
+typedef struct mdt_resolution mdt_resolution;
+typedef struct mdt_calendar mdt_calendar;
+typedef struct mdt_deadline mdt_deadline;
+typedef struct mdt_dataset mdt_dataset;
+typedef struct mdt_classification mdt_classification;
+typedef struct mdt_classification_iter mdt_classification_iter;
+/* Declared with their sections below: mdt_problems, mdt_target_evaluations,
+ * mdt_aggregate_result, mdt_task_change, mdt_task_lists. */
+
+/* ==== Agency registry ================================================================= */
+
+/* The registry bundled with the library. Free it like any other registry. */
+MDT_API mdt_status mdt_registry_bundled(mdt_registry** out);
+/* The agencies.json format (docs/agencies.md). MDT_ERR_PARSE names what is wrong. */
+MDT_API mdt_status mdt_registry_from_json(mdt_registry** out, const char* json, size_t len);
+MDT_API mdt_status mdt_registry_from_file(mdt_registry** out, const char* path);
+MDT_API void mdt_registry_free(mdt_registry* registry);
+
+MDT_API mdt_status mdt_registry_size(size_t* out, const mdt_registry* registry);
+/* The agency at index (0 .. size-1). Strings borrowed from the registry. Any out may be NULL. */
+MDT_API mdt_status mdt_registry_agency(const char** out_id, const char** out_name,
+                                       mdt_agency_kind* out_kind, const mdt_registry* registry,
+                                       size_t index);
+/* The index of a canonical id ("BKHCN"); MDT_ERR_NOT_FOUND if none. */
+MDT_API mdt_status mdt_registry_find_id(size_t* out, const mdt_registry* registry, const char* id);
+/* One agency name in any spelling ("Bộ KH&CN", "BO KHOA HOC VA CONG NGHE"); no lists. */
+MDT_API mdt_status mdt_registry_find_name(size_t* out, const mdt_registry* registry,
+                                          const char* name, size_t len);
+/* A whole raw cell: splits the list, expands collectives ("Các bộ, ngành, địa phương"). */
+MDT_API mdt_status mdt_registry_resolve(mdt_resolution** out, const mdt_registry* registry,
+                                        const char* cell, size_t len);
+
+MDT_API void mdt_resolution_free(mdt_resolution* resolution);
+/* Agencies found (sorted, unique): their registry index and id (borrowed). */
+/* The agencies named at the very start of a sentence ("Bộ KHCN, Bộ Tài chính chủ trì …"). */
+MDT_API mdt_status mdt_registry_find_leading(mdt_resolution** out, const mdt_registry* registry,
+                                             const char* text, size_t len);
+/* The registry in the agencies.json format, allocated. */
+MDT_API mdt_status mdt_registry_to_json(char** out, size_t* out_len, const mdt_registry* registry);
+
+MDT_API mdt_status mdt_resolution_agency_count(size_t* out, const mdt_resolution* resolution);
+MDT_API mdt_status mdt_resolution_agency(size_t* out_index, const char** out_id,
+                                         const mdt_resolution* resolution, size_t i);
+/* Parts that could not be resolved, as written (borrowed). */
+MDT_API mdt_status mdt_resolution_unresolved_count(size_t* out, const mdt_resolution* resolution);
+MDT_API mdt_status mdt_resolution_unresolved(const char** out, size_t* out_len,
+                                             const mdt_resolution* resolution, size_t i);
+/* Collective phrases that were expanded (borrowed). */
+MDT_API mdt_status mdt_resolution_collective_count(size_t* out, const mdt_resolution* resolution);
+MDT_API mdt_status mdt_resolution_collective(const char** out, size_t* out_len,
+                                             const mdt_resolution* resolution, size_t i);
+
+/* ==== Working-day calendar ============================================================ */
+
+typedef enum mdt_calendar_source {
+  MDT_CALENDAR_VIETNAM = 0,   /* Labour Code rules plus the bundled official schedules */
+  MDT_CALENDAR_RULES_ONLY = 1 /* the Labour Code rules only */
+} mdt_calendar_source;
+
+MDT_API mdt_status mdt_calendar_new(mdt_calendar** out, mdt_calendar_source source);
+MDT_API void mdt_calendar_free(mdt_calendar* calendar);
+/* Adds a year's official schedule: {"year", "days_off": [{"date","reason"}], "working_days"}.
+ * Takes the calendar's write lock. */
+MDT_API mdt_status mdt_calendar_add_schedule(mdt_calendar* calendar, const char* json, size_t len);
+/* *out = 1 for a working day, 0 otherwise. */
+MDT_API mdt_status mdt_calendar_is_working_day(int* out, const mdt_calendar* calendar, mdt_date day);
+/* Why day is off ("Sunday", "Tết Nguyên đán"), allocated; *out = NULL on a working day. */
+MDT_API mdt_status mdt_calendar_day_off_reason(char** out, size_t* out_len,
+                                               const mdt_calendar* calendar, mdt_date day);
+/* Why a weekend day is worked ("Làm bù cho thứ Hai 27/01/2025"), allocated; *out = NULL
+ * when the day is not a swapped working day. */
+MDT_API mdt_status mdt_calendar_working_day_reason(char** out, size_t* out_len,
+                                                   const mdt_calendar* calendar, mdt_date day);
+/* n > 0: the n-th working day after from; n < 0: before; 0: from if working, else the next.
+ * MDT_ERR_OUT_OF_RANGE when the walk leaves 1900..2200. */
+MDT_API mdt_status mdt_calendar_add_working_days(mdt_date* out, const mdt_calendar* calendar,
+                                                 mdt_date from, int32_t n);
+/* Working days in (from, to]; negative when to < from. */
+MDT_API mdt_status mdt_calendar_working_days_between(int32_t* out, const mdt_calendar* calendar,
+                                                     mdt_date from, mdt_date to);
+MDT_API mdt_status mdt_calendar_next_working_day(mdt_date* out, const mdt_calendar* calendar,
+                                                 mdt_date day);
+/* Every non-working day in [from, to] into a caller array (see "Arrays" above). */
+MDT_API mdt_status mdt_calendar_days_off(mdt_date* out, size_t out_cap, size_t* out_count,
+                                         const mdt_calendar* calendar, mdt_date from, mdt_date to);
+
+/* A date of the Vietnamese lunar calendar (UTC+7). */
+typedef struct mdt_lunar_date {
+  int32_t year;
+  uint32_t month; /* 1..12 */
+  uint32_t day;   /* 1..30 */
+  int32_t leap_month;
+} mdt_lunar_date;
+MDT_API mdt_status mdt_lunar_from_solar(mdt_lunar_date* out, mdt_date day);
+MDT_API mdt_status mdt_lunar_to_solar(mdt_date* out, const mdt_lunar_date* lunar);
+
+/* ==== Deadlines ======================================================================= */
+
+typedef struct mdt_deadline_context {
+  uint32_t version;
+  int32_t plan_year;        /* for "Quý IV", "ngày 15/11"; 0 = unknown */
+  mdt_date assigned;        /* for relative deadlines; MDT_NO_DATE = unknown */
+  int32_t inclusive_before; /* nonzero: "trước ngày X" is due on X instead of X - 1 */
+  const mdt_calendar* calendar; /* for working-day offsets; NULL = Vietnam's */
+} mdt_deadline_context;
+#define MDT_DEADLINE_CONTEXT_VERSION 1
+#define MDT_DEADLINE_CONTEXT_INIT {MDT_DEADLINE_CONTEXT_VERSION, 0, MDT_NO_DATE, 0, NULL}
+
+/* Parses a whole deadline phrase ("Tháng 10/2025", "Quý IV", "Hằng tháng", "trước ngày
+ * 20/12/2025"). MDT_ERR_PARSE names the part that could not be read. ctx may be NULL. */
+MDT_API mdt_status mdt_deadline_parse(mdt_deadline** out, const char* text, size_t len,
+                                      const mdt_deadline_context* ctx);
+/* Finds the deadline inside a sentence, ignoring dates of cited documents. The kind is
+ * MDT_DEADLINE_NONE when the sentence states no deadline; MDT_ERR_PARSE when it marks one
+ * that names an impossible day ("hạn 31/02/2025"). */
+MDT_API mdt_status mdt_deadline_extract(mdt_deadline** out, const char* sentence, size_t len,
+                                        const mdt_deadline_context* ctx);
+MDT_API void mdt_deadline_free(mdt_deadline* deadline);
+
+typedef struct mdt_deadline_info {
+  uint32_t version;
+  mdt_deadline_kind kind;
+  const char* text;      /* the raw phrase (borrowed) */
+  size_t text_len;
+  mdt_date due;          /* MDT_NO_DATE when none */
+  mdt_date anchor;       /* before: the named day */
+  mdt_date first_due;    /* open_ended: the first due */
+  int32_t relative_days; /* relative: N ... */
+  int32_t relative_working_days; /* ... working days (1) or calendar days (0) */
+  int32_t has_recurrence;
+  mdt_frequency frequency;     /* when has_recurrence */
+  uint32_t day_of_period;      /* 0 = last day of the period */
+  int32_t recurrence_before;
+  size_t milestone_count;
+  size_t explanation_count;
+  size_t span_begin; /* extract: byte offsets of the phrase in the sentence */
+  size_t span_end;
+} mdt_deadline_info;
+#define MDT_DEADLINE_INFO_VERSION 1
+#define MDT_DEADLINE_INFO_INIT \
+  {MDT_DEADLINE_INFO_VERSION, MDT_DEADLINE_UNKNOWN, NULL, 0, 0, 0, 0, 0, 0, 0, MDT_FREQ_WEEKLY, 0, 0, 0, 0, 0, 0}
+
+/* Fills *out; set out->version first (MDT_DEADLINE_INFO_INIT). Strings borrowed. */
+MDT_API mdt_status mdt_deadline_get_info(mdt_deadline_info* out, const mdt_deadline* deadline);
+/* Milestone i of a multi deadline: label (borrowed), kind and due day (MDT_NO_DATE if none). */
+MDT_API mdt_status mdt_deadline_milestone(const char** out_label, size_t* out_label_len,
+                                          mdt_deadline_kind* out_kind, mdt_date* out_due,
+                                          const mdt_deadline* deadline, size_t i);
+/* Explanation line i: which words matched which rule (borrowed). */
+MDT_API mdt_status mdt_deadline_explanation(const char** out, size_t* out_len,
+                                            const mdt_deadline* deadline, size_t i);
+/* The due days of a recurring deadline's occurrences in [from, to], into a caller array.
+ * MDT_ERR_INVALID_ARGUMENT when the deadline has no recurrence. */
+MDT_API mdt_status mdt_deadline_occurrences(mdt_date* out, size_t out_cap, size_t* out_count,
+                                            const mdt_deadline* deadline, mdt_date from,
+                                            mdt_date to);
+/* The due day the deadline gives a task assigned on `assigned` (MDT_NO_DATE if unknown):
+ * *out = MDT_NO_DATE for ongoing, roadmap, recurring and unknown deadlines. */
+MDT_API mdt_status mdt_deadline_effective_due(mdt_date* out, const mdt_deadline* deadline,
+                                              mdt_date assigned);
+
+/* ==== Datasets: tasks, events, targets, measurements ================================== */
+
+/* An empty dataset whose agency ids are checked against registry (NULL = bundled). The
+ * dataset keeps its own reference: the registry handle may be freed at once. */
+MDT_API mdt_status mdt_dataset_new(mdt_dataset** out, const mdt_registry* registry);
+MDT_API void mdt_dataset_free(mdt_dataset* dataset);
+
+/* A task to add. Arrays are (pointer, count) of NUL-terminated strings; NULL strings = "". */
+typedef struct mdt_task_input {
+  uint32_t version;
+  const char* id;    /* required, unique */
+  const char* title; /* required */
+  const char* const* lead; /* canonical agency ids (mdt_registry_resolve finds them) */
+  size_t lead_count;
+  const char* const* coordinators;
+  size_t coordinator_count;
+  const char* const* partners;
+  size_t partner_count;
+  const char* lead_text; /* the raw cells as written */
+  const char* coordinators_text;
+  const char* const* sources; /* document references, "45-TB/TGV ngày 30/9/2025" */
+  size_t source_count;
+  const char* category; /* levels joined by " / " */
+  const char* expected_result;
+  /* The deadline: a parsed handle, or else the phrase, parsed with deadline_context (the
+   * task's assigned day fills the context's when unset). Both NULL: unknown deadline. */
+  const mdt_deadline* deadline;
+  const char* deadline_text;
+  mdt_deadline_context deadline_context;
+  mdt_date assigned; /* MDT_NO_DATE = unknown */
+  const char* note;
+} mdt_task_input;
+#define MDT_TASK_INPUT_VERSION 1
+#define MDT_TASK_INPUT_INIT                                                                 \
+  {MDT_TASK_INPUT_VERSION, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, \
+   NULL, NULL, NULL, MDT_DEADLINE_CONTEXT_INIT, MDT_NO_DATE, NULL}
+
+/* Validates and appends a task; *out (may be NULL) receives its index. Errors name the task
+ * and the field; nothing is stored on error. Takes the write lock. */
+MDT_API mdt_status mdt_dataset_add_task(uint32_t* out, mdt_dataset* dataset,
+                                        const mdt_task_input* task);
+
+/* An event in a task's history. */
+typedef struct mdt_event_input {
+  uint32_t version;
+  mdt_event_type type;
+  mdt_date date;       /* required */
+  int32_t percent;     /* progress: 0..100, or -1 = not reported */
+  const char* text;    /* progress text, or the reason of a change or cancellation */
+  const char* const* evidence; /* progress: evidence links */
+  size_t evidence_count;
+  /* deadline_changed: the new deadline, as a handle or a phrase (parsed with context). */
+  const mdt_deadline* new_deadline;
+  const char* new_deadline_text;
+  mdt_deadline_context new_deadline_context;
+  const char* document; /* deadline_changed / cancelled: the deciding document */
+} mdt_event_input;
+#define MDT_EVENT_INPUT_VERSION 1
+#define MDT_EVENT_INPUT_INIT                                                              \
+  {MDT_EVENT_INPUT_VERSION, MDT_EVENT_PROGRESS, MDT_NO_DATE, -1, NULL, NULL, 0, NULL, NULL, \
+   MDT_DEADLINE_CONTEXT_INIT, NULL}
+
+/* Appends an event to the history of the task with that id (kept in day order). Takes the
+ * write lock. MDT_ERR_NOT_FOUND for an unknown task. */
+MDT_API mdt_status mdt_dataset_add_event(mdt_dataset* dataset, const char* task_id,
+                                         const mdt_event_input* event);
+/* Shorthands for the common events; text/document may be NULL. */
+MDT_API mdt_status mdt_dataset_report_progress(mdt_dataset* dataset, const char* task_id,
+                                               mdt_date date, int32_t percent, const char* text);
+MDT_API mdt_status mdt_dataset_complete_task(mdt_dataset* dataset, const char* task_id,
+                                             mdt_date date);
+MDT_API mdt_status mdt_dataset_change_deadline(mdt_dataset* dataset, const char* task_id,
+                                               mdt_date date, const char* deadline_text,
+                                               int32_t plan_year, const char* reason,
+                                               const char* document);
+MDT_API mdt_status mdt_dataset_cancel_task(mdt_dataset* dataset, const char* task_id,
+                                           mdt_date date, const char* reason,
+                                           const char* document);
+
+/* Reading tasks (shared lock). Strings are allocated: free with mdt_string_free. */
+MDT_API mdt_status mdt_dataset_task_count(size_t* out, const mdt_dataset* dataset);
+MDT_API mdt_status mdt_dataset_find_task(uint32_t* out, const mdt_dataset* dataset,
+                                         const char* task_id);
+MDT_API mdt_status mdt_dataset_task_id(char** out, size_t* out_len, const mdt_dataset* dataset,
+                                       uint32_t task);
+MDT_API mdt_status mdt_dataset_task_title(char** out, size_t* out_len,
+                                          const mdt_dataset* dataset, uint32_t task);
+MDT_API mdt_status mdt_dataset_task_event_count(size_t* out, const mdt_dataset* dataset,
+                                                uint32_t task);
+/* The task's original deadline, as a new handle. */
+MDT_API mdt_status mdt_dataset_task_deadline(mdt_deadline** out, const mdt_dataset* dataset,
+                                             uint32_t task);
+
+typedef struct mdt_target_input {
+  uint32_t version;
+  const char* id; /* required, unique */
+  const char* name;
+  const char* unit; /* "%", "doanh nghiệp" */
+  mdt_target_direction direction;
+  double baseline;
+  mdt_date baseline_date; /* MDT_NO_DATE = none */
+  double target;
+  mdt_date deadline;      /* MDT_NO_DATE = none */
+  const char* const* responsible; /* canonical agency ids */
+  size_t responsible_count;
+  const char* family; /* groups per-locality criteria */
+} mdt_target_input;
+#define MDT_TARGET_INPUT_VERSION 1
+#define MDT_TARGET_INPUT_INIT \
+  {MDT_TARGET_INPUT_VERSION, NULL, NULL, NULL, MDT_TARGET_AT_LEAST, 0, MDT_NO_DATE, 0, MDT_NO_DATE, NULL, 0, NULL}
+
+typedef struct mdt_measurement_input {
+  uint32_t version;
+  mdt_date date; /* required */
+  double value;
+  const char* locality; /* province id, or NULL/"" for the national value */
+  const char* source;
+} mdt_measurement_input;
+#define MDT_MEASUREMENT_INPUT_VERSION 1
+#define MDT_MEASUREMENT_INPUT_INIT {MDT_MEASUREMENT_INPUT_VERSION, MDT_NO_DATE, 0, NULL, NULL}
+
+/* Write lock. */
+MDT_API mdt_status mdt_dataset_add_target(mdt_dataset* dataset, const mdt_target_input* target);
+MDT_API mdt_status mdt_dataset_add_measurement(mdt_dataset* dataset, const char* target_id,
+                                               const mdt_measurement_input* measurement);
+/* Shared lock. */
+MDT_API mdt_status mdt_dataset_target_count(size_t* out, const mdt_dataset* dataset);
+MDT_API mdt_status mdt_dataset_target_id(char** out, size_t* out_len, const mdt_dataset* dataset,
+                                         size_t target);
+MDT_API mdt_status mdt_dataset_measurement_count(size_t* out, const mdt_dataset* dataset,
+                                                 const char* target_id);
+/* The latest measurement at or before as_of (national when locality is NULL or ""). */
+MDT_API mdt_status mdt_dataset_latest_measurement(double* out_value, mdt_date* out_date,
+                                                  const mdt_dataset* dataset, const char* target_id,
+                                                  const char* locality, mdt_date as_of);
+
+/* ==== Status classification ========================================================== */
+
+typedef struct mdt_classify_options {
+  uint32_t version;
+  int32_t soon_days; /* due_soon: due in [as_of, as_of + soon_days]; default 7 */
+  int32_t baseline;  /* nonzero: judge against the original deadline, not the one in force */
+} mdt_classify_options;
+#define MDT_CLASSIFY_OPTIONS_VERSION 1
+#define MDT_CLASSIFY_OPTIONS_INIT {MDT_CLASSIFY_OPTIONS_VERSION, 7, 0}
+
+/* One task as of a day (shared lock). options may be NULL (defaults). A task assigned after
+ * as_of gives a classification whose status is MDT_TASK_NOT_YET_ASSIGNED. */
+MDT_API mdt_status mdt_classify_task(mdt_classification** out, const mdt_dataset* dataset,
+                                     uint32_t task, mdt_date as_of,
+                                     const mdt_classify_options* options);
+MDT_API void mdt_classification_free(mdt_classification* classification);
+
+typedef struct mdt_classification_info {
+  uint32_t version;
+  uint32_t task;
+  mdt_task_status status;
+  mdt_date due;         /* the due day used; MDT_NO_DATE when none */
+  mdt_deadline_kind deadline_kind;
+  mdt_date completed;   /* MDT_NO_DATE when not completed */
+  int32_t decisive_event; /* index in the task's history; -1 = none */
+  const char* reason;   /* one sentence (borrowed) */
+  size_t reason_len;
+  int32_t has_baseline_status; /* the original deadline would give another status: */
+  mdt_task_status baseline_status;
+  int32_t behind_schedule;     /* reported percent below the straight line */
+  double expected_percent;     /* NaN when unknown */
+  int32_t reported_percent;    /* -1 when none */
+  size_t milestone_count;
+  size_t occurrence_count;
+  int32_t met_on_time, met_late, missed; /* recurring obligations */
+} mdt_classification_info;
+#define MDT_CLASSIFICATION_INFO_VERSION 1
+#define MDT_CLASSIFICATION_INFO_INIT                                                           \
+  {MDT_CLASSIFICATION_INFO_VERSION, 0, MDT_TASK_IN_PROGRESS, 0, MDT_DEADLINE_UNKNOWN, 0, 0, NULL, 0, 0, \
+   MDT_TASK_IN_PROGRESS, 0, 0.0, 0, 0, 0, 0, 0, 0}
+
+MDT_API mdt_status mdt_classification_get_info(mdt_classification_info* out,
+                                               const mdt_classification* classification);
+/* Milestone i (multi / open_ended): label (borrowed), due (MDT_NO_DATE if none), status. */
+MDT_API mdt_status mdt_classification_milestone(const char** out_label, size_t* out_label_len,
+                                                mdt_date* out_due, mdt_task_status* out_status,
+                                                const mdt_classification* classification,
+                                                size_t i);
+/* Occurrence i of a recurring obligation due by as_of. */
+MDT_API mdt_status mdt_classification_occurrence(mdt_date* out_period_start, mdt_date* out_due,
+                                                 mdt_occurrence_outcome* out_outcome,
+                                                 const mdt_classification* classification,
+                                                 size_t i);
+
+/* Every task's status as of a day into a caller array of task_count bytes, one
+ * mdt_task_status value per task index (MDT_TASK_NOT_YET_ASSIGNED included). */
+MDT_API mdt_status mdt_classify_all(uint8_t* out, size_t out_cap, size_t* out_count,
+                                    const mdt_dataset* dataset, mdt_date as_of,
+                                    const mdt_classify_options* options);
+
+/* The same through an iterator: the statuses are computed when the iterator is made (a
+ * snapshot; later writes to the dataset do not change it). */
+MDT_API mdt_status mdt_classification_iter_new(mdt_classification_iter** out,
+                                               const mdt_dataset* dataset, mdt_date as_of,
+                                               const mdt_classify_options* options);
+MDT_API void mdt_classification_iter_free(mdt_classification_iter* iter);
+/* Advances: *out_has_row = 1 with the next task's index and status, or 0 at the end. */
+MDT_API mdt_status mdt_classification_iter_next(int* out_has_row, uint32_t* out_task,
+                                                mdt_task_status* out_status,
+                                                mdt_classification_iter* iter);
+/* The full classification of the current row (after a next that returned a row). */
+MDT_API mdt_status mdt_classification_iter_detail(mdt_classification** out,
+                                                  const mdt_classification_iter* iter);
+
+/* Counts per status as of a day. */
+typedef struct mdt_status_counts {
+  uint32_t version;
+  uint64_t total; /* tasks assigned by as_of */
+  uint64_t by_status[MDT_TASK_STATUS_COUNT]; /* indexed by mdt_task_status */
+  uint64_t not_yet_assigned;
+} mdt_status_counts;
+#define MDT_STATUS_COUNTS_VERSION 1
+#define MDT_STATUS_COUNTS_INIT {MDT_STATUS_COUNTS_VERSION, 0, {0, 0, 0, 0, 0, 0}, 0}
+MDT_API mdt_status mdt_classify_count(mdt_status_counts* out, const mdt_dataset* dataset,
+                                      mdt_date as_of, const mdt_classify_options* options);
+
+/* ==== Loading and saving datasets ==================================================== */
+
+/* What a reader could not take as is: one entry per problem, in file order. */
+typedef struct mdt_problems mdt_problems;
+
+typedef struct mdt_load_options {
+  uint32_t version;
+  const mdt_registry* registry; /* agency ids are checked against it; NULL = bundled */
+  int32_t strict;           /* nonzero: any problem refuses the whole file */
+  int32_t require_checksum; /* JSON: refuse a file without a checksum */
+  int32_t plan_year;        /* CSV: year for phrases without one ("Quý IV"); 0 = row's year */
+  mdt_date as_of;           /* CSV: day of the `progress` column's events; MDT_NO_DATE = none */
+  uint64_t max_bytes;       /* larger inputs are refused (MDT_ERR_LIMIT); 0 = 1 GiB */
+  uint64_t max_problems;    /* CSV: problems listed at most; 0 = 1000 */
+} mdt_load_options;
+#define MDT_LOAD_OPTIONS_VERSION 1
+#define MDT_LOAD_OPTIONS_INIT {MDT_LOAD_OPTIONS_VERSION, NULL, 0, 0, 0, MDT_NO_DATE, 0, 0}
+
+/* Reads a dataset: JSON (docs/dataset-format.md, lossless) or the flat CSV table. options may
+ * be NULL. *out_problems (out_problems may be NULL) receives the problems found, also when
+ * the call fails (strict mode), or NULL when the input could not be read at all. Errors:
+ * MDT_ERR_CORRUPT (not JSON, truncated, checksum mismatch), MDT_ERR_PARSE (wrong schema,
+ * malformed CSV), MDT_ERR_INVALID_ARGUMENT (strict mode with problems), MDT_ERR_LIMIT,
+ * MDT_ERR_IO / MDT_ERR_NOT_FOUND (files). */
+MDT_API mdt_status mdt_dataset_load_json(mdt_dataset** out, mdt_problems** out_problems,
+                                         const char* path, const mdt_load_options* options);
+MDT_API mdt_status mdt_dataset_read_json(mdt_dataset** out, mdt_problems** out_problems,
+                                         const char* text, size_t len,
+                                         const mdt_load_options* options);
+MDT_API mdt_status mdt_dataset_load_csv(mdt_dataset** out, mdt_problems** out_problems,
+                                        const char* path, const mdt_load_options* options);
+MDT_API mdt_status mdt_dataset_read_csv(mdt_dataset** out, mdt_problems** out_problems,
+                                        const char* text, size_t len,
+                                        const mdt_load_options* options);
+/* Writes the dataset (shared lock). Files are replaced atomically. JSON is deterministic
+ * and lossless; CSV is the flat table (history becomes `completed` and `progress`). */
+MDT_API mdt_status mdt_dataset_save_json(const mdt_dataset* dataset, const char* path);
+MDT_API mdt_status mdt_dataset_write_json(char** out, size_t* out_len, const mdt_dataset* dataset);
+MDT_API mdt_status mdt_dataset_save_csv(const mdt_dataset* dataset, const char* path);
+MDT_API mdt_status mdt_dataset_write_csv(char** out, size_t* out_len, const mdt_dataset* dataset);
+/* A task given as one JSON object of the dataset format (an element of "tasks" as
+ * mdt_dataset_write_json writes it: "id", "title", "lead", "deadline": {"kind", "text",
+ * "due", ...}, "history", ...). Any problem the reader reports refuses it
+ * (MDT_ERR_INVALID_ARGUMENT naming the field). Write lock. */
+MDT_API mdt_status mdt_dataset_add_task_json(uint32_t* out, mdt_dataset* dataset,
+                                             const char* json, size_t len);
+
+MDT_API void mdt_problems_free(mdt_problems* problems);
+MDT_API mdt_status mdt_problems_count(size_t* out, const mdt_problems* problems);
+/* Problem i: where ("line 12", "task KH25-II-3"), the field ("" for the whole record) and
+ * what is wrong. Borrowed from the list; any out may be NULL. */
+MDT_API mdt_status mdt_problems_get(const char** out_record, const char** out_field,
+                                    const char** out_message, const mdt_problems* problems,
+                                    size_t i);
+
+/* ==== Targets ========================================================================= */
+
+/* Equal to mandate::TargetStatus. */
+typedef enum mdt_target_status {
+  MDT_TARGET_ACHIEVED = 0,
+  MDT_TARGET_ON_TRACK = 1,
+  MDT_TARGET_AT_RISK = 2,
+  MDT_TARGET_OFF_TRACK = 3,
+  MDT_TARGET_MISSED = 4,
+  MDT_TARGET_NO_DATA = 5
+} mdt_target_status;
+MDT_API const char* mdt_target_status_name(mdt_target_status value);
+
+typedef struct mdt_target_evaluations mdt_target_evaluations;
+
+typedef struct mdt_target_options {
+  uint32_t version;
+  double tolerance; /* at_risk band below the straight line, as a fraction of the way */
+} mdt_target_options;
+#define MDT_TARGET_OPTIONS_VERSION 1
+#define MDT_TARGET_OPTIONS_INIT {MDT_TARGET_OPTIONS_VERSION, 0.1}
+
+/* Where a target stands as of a day: for one locality ("" = national), or, when locality
+ * is NULL, nationally and for every locality measured by then. Shared lock. */
+MDT_API mdt_status mdt_target_evaluate(mdt_target_evaluations** out, const mdt_dataset* dataset,
+                                       const char* target_id, const char* locality,
+                                       mdt_date as_of, const mdt_target_options* options);
+MDT_API void mdt_target_evaluations_free(mdt_target_evaluations* evaluations);
+MDT_API mdt_status mdt_target_evaluations_count(size_t* out,
+                                                const mdt_target_evaluations* evaluations);
+
+typedef struct mdt_target_evaluation_info {
+  uint32_t version;
+  const char* locality; /* "" = national (borrowed) */
+  mdt_target_status status;
+  int32_t has_measurement;
+  double value;           /* the figure used, when has_measurement */
+  mdt_date measured;      /* its day; MDT_NO_DATE when none */
+  double achievement;     /* clamped to 0..1; NaN when unknown */
+  double achievement_unclamped;
+  double expected;        /* fraction of the way the straight line asks for; NaN if none */
+  mdt_date line_start;
+  const char* reason;     /* borrowed */
+} mdt_target_evaluation_info;
+#define MDT_TARGET_EVALUATION_INFO_VERSION 1
+#define MDT_TARGET_EVALUATION_INFO_INIT \
+  {MDT_TARGET_EVALUATION_INFO_VERSION, NULL, MDT_TARGET_NO_DATA, 0, 0.0, 0, 0.0, 0.0, 0.0, 0, NULL}
+MDT_API mdt_status mdt_target_evaluations_get(mdt_target_evaluation_info* out,
+                                              const mdt_target_evaluations* evaluations,
+                                              size_t i);
+
+/* ==== Aggregation ===================================================================== */
+
+/* Equal to mandate::Dimension. */
+typedef enum mdt_dimension {
+  MDT_DIM_LEAD = 0,
+  MDT_DIM_COORDINATOR = 1,
+  MDT_DIM_AGENCY_KIND = 2,
+  MDT_DIM_CATEGORY = 3,
+  MDT_DIM_SOURCE = 4,
+  MDT_DIM_DUE_MONTH = 5,
+  MDT_DIM_ASSIGNED_MONTH = 6,
+  MDT_DIM_DEADLINE_KIND = 7,
+  MDT_DIM_STATUS = 8
+} mdt_dimension;
+MDT_API const char* mdt_dimension_name(mdt_dimension value);
+
+/* Equal to mandate::Measure. */
+typedef enum mdt_measure {
+  MDT_MEASURE_TOTAL = 0,
+  MDT_MEASURE_COMPLETED_ON_TIME = 1,
+  MDT_MEASURE_COMPLETED_LATE = 2,
+  MDT_MEASURE_OVERDUE = 3,
+  MDT_MEASURE_DUE_SOON = 4,
+  MDT_MEASURE_IN_PROGRESS = 5,
+  MDT_MEASURE_CANCELLED = 6,
+  MDT_MEASURE_COMPLETED = 7,
+  MDT_MEASURE_COMPLETION_RATE = 8,
+  MDT_MEASURE_ON_TIME_RATE = 9,
+  MDT_MEASURE_OVERDUE_RATE = 10
+} mdt_measure;
+MDT_API const char* mdt_measure_name(mdt_measure value);
+
+typedef struct mdt_aggregate_result mdt_aggregate_result;
+
+typedef struct mdt_aggregate_options {
+  uint32_t version;
+  mdt_classify_options classify;
+  const mdt_dimension* by; /* group by these, in this order (each at most once); none: totals only */
+  size_t by_count;
+  int32_t category_level;  /* category path levels kept; 0 = the whole path */
+  int32_t include_coordinators; /* per-agency groups also count coordinating agencies */
+  /* Windows (inclusive; MDT_NO_DATE = open end): tasks outside are left out everywhere. */
+  mdt_date assigned_from, assigned_to;
+  mdt_date completed_from, completed_to; /* completion in force as of the day */
+  mdt_date due_from, due_to;             /* due day in force as of the day */
+  int32_t threads; /* > 1: aggregate task ranges in parallel (worth it from ~1e6 tasks) */
+} mdt_aggregate_options;
+#define MDT_AGGREGATE_OPTIONS_VERSION 1
+#define MDT_AGGREGATE_OPTIONS_INIT                                                         \
+  {MDT_AGGREGATE_OPTIONS_VERSION, MDT_CLASSIFY_OPTIONS_INIT, NULL, 0, 0, 0, MDT_NO_DATE, \
+   MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, 1}
+
+/* Status counts per group as of a day (shared lock while computing; the result is
+ * independent of the dataset afterwards). A task with several lead agencies counts once for
+ * each of them in per-agency groups and once in the totals. */
+MDT_API mdt_status mdt_aggregate(mdt_aggregate_result** out, const mdt_dataset* dataset,
+                                 mdt_date as_of, const mdt_aggregate_options* options);
+MDT_API void mdt_aggregate_result_free(mdt_aggregate_result* result);
+MDT_API mdt_status mdt_aggregate_group_count(size_t* out, const mdt_aggregate_result* result);
+MDT_API mdt_status mdt_aggregate_dimension_count(size_t* out, const mdt_aggregate_result* result);
+/* Counts of group i (groups are sorted by key, label by label, "none" first), or of every
+ * task once when group is MDT_AGGREGATE_TOTALS. `total` counts the assigned tasks of the
+ * group; not_yet_assigned is 0. */
+#define MDT_AGGREGATE_TOTALS ((size_t)-1)
+MDT_API mdt_status mdt_aggregate_counts(mdt_status_counts* out, const mdt_aggregate_result* result,
+                                        size_t group);
+/* The key of group i in dimension dim, as printed: agency id, kind name, category prefix,
+ * source, "YYYY-MM", deadline kind or status name. *out = NULL for "none". Borrowed. */
+MDT_API mdt_status mdt_aggregate_label(const char** out, size_t* out_len,
+                                       const mdt_aggregate_result* result, size_t group,
+                                       size_t dim);
+/* A measure of group i (or MDT_AGGREGATE_TOTALS): *out_defined = 0 for a rate whose
+ * denominator is 0, and *out is then NaN. */
+MDT_API mdt_status mdt_aggregate_measure(double* out, int* out_defined,
+                                         const mdt_aggregate_result* result, size_t group,
+                                         mdt_measure measure);
+
+typedef struct mdt_rank_options {
+  uint32_t version;
+  mdt_measure measure;
+  int32_t descending;   /* default 1 */
+  uint64_t limit;       /* top-N; 0 = every group */
+  int32_t include_none; /* groups with a "none" key part rank too */
+} mdt_rank_options;
+#define MDT_RANK_OPTIONS_VERSION 1
+#define MDT_RANK_OPTIONS_INIT {MDT_RANK_OPTIONS_VERSION, MDT_MEASURE_TOTAL, 1, 0, 0}
+/* Group indices best first into a caller array; ties keep key order (deterministic). */
+MDT_API mdt_status mdt_aggregate_rank(size_t* out, size_t out_cap, size_t* out_count,
+                                      const mdt_aggregate_result* result,
+                                      const mdt_rank_options* options);
+
+/* What changed between two days (the previous meeting and now). */
+typedef enum mdt_change_kind {
+  MDT_CHANGE_NEWLY_ASSIGNED = 0,
+  MDT_CHANGE_NEWLY_COMPLETED = 1,
+  MDT_CHANGE_NEWLY_OVERDUE = 2
+} mdt_change_kind;
+typedef struct mdt_task_change mdt_task_change;
+MDT_API mdt_status mdt_task_change_compute(mdt_task_change** out, const mdt_dataset* dataset,
+                                           mdt_date from, mdt_date to,
+                                           const mdt_classify_options* options);
+MDT_API void mdt_task_change_free(mdt_task_change* change);
+/* The task indices of one kind of change, in index order, into a caller array. */
+MDT_API mdt_status mdt_task_change_tasks(uint32_t* out, size_t out_cap, size_t* out_count,
+                                         const mdt_task_change* change, mdt_change_kind kind);
+
+/* The report's task lists. */
+typedef enum mdt_list_kind {
+  MDT_LIST_OVERDUE_BY_CATEGORY = 0,
+  MDT_LIST_OVERDUE_BY_AGENCY = 1, /* a task with several leads is listed under each */
+  MDT_LIST_DUE_WITHIN_BY_CATEGORY = 2
+} mdt_list_kind;
+typedef struct mdt_task_lists mdt_task_lists;
+/* days: the window of MDT_LIST_DUE_WITHIN_BY_CATEGORY ([as_of, as_of + days]); ignored
+ * otherwise. options may be NULL; its baseline picks the due day printed. */
+MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* dataset,
+                                      mdt_list_kind kind, mdt_date as_of, int32_t days,
+                                      int32_t category_level, const mdt_classify_options* options);
+MDT_API void mdt_task_lists_free(mdt_task_lists* lists);
+MDT_API mdt_status mdt_task_lists_group_count(size_t* out, const mdt_task_lists* lists);
+/* Group g: its key (category prefix or agency id; NULL = none; borrowed) and task count. */
+MDT_API mdt_status mdt_task_lists_group(const char** out_key, size_t* out_task_count,
+                                        const mdt_task_lists* lists, size_t g);
+/* Task i of group g: index, due day in force (MDT_NO_DATE if none), days overdue or left. */
+MDT_API mdt_status mdt_task_lists_task(uint32_t* out_task, mdt_date* out_due, int32_t* out_days,
+                                       const mdt_task_lists* lists, size_t g, size_t i);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,189 @@
+// Vietnam's working-day calendar and the lunar calendar, across the C ABI.
+#include <mutex>
+#include <shared_mutex>
+
+#include "internal/convert.h"
+#include "internal/error.h"
+#include "internal/handle.h"
+#include "mandate.h"
+#include "mandate/calendar.h"
+
+using namespace mandate::capi;  // NOLINT: the C entry points below
+
+extern "C" {
+
+MDT_API mdt_status mdt_calendar_new(mdt_calendar** out, mdt_calendar_source source) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    switch (source) {
+      case MDT_CALENDAR_VIETNAM: return NewHandle(out, mandate::WorkingCalendar::Vietnam());
+      case MDT_CALENDAR_RULES_ONLY: return NewHandle(out, mandate::WorkingCalendar::RulesOnly());
+    }
+    return Fail(MDT_ERR_INVALID_ARGUMENT,
+                "source " + std::to_string(static_cast<int>(source)) + " is not an mdt_calendar_source");
+  });
+}
+
+MDT_API void mdt_calendar_free(mdt_calendar* calendar) { FreeHandle(calendar); }
+
+MDT_API mdt_status mdt_calendar_add_schedule(mdt_calendar* calendar, const char* json, size_t len) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    std::string_view text;
+    MDT_TRY(Text(&text, json, len, "json"));
+    std::unique_lock lock(calendar->mu);
+    const absl::Status st = calendar->calendar.AddOfficialSchedule(text);
+    if (st.code() == absl::StatusCode::kInvalidArgument) {
+      return Fail(MDT_ERR_PARSE, mandate::ToStd(st.message()));
+    }
+    return FromStatus(st);
+  });
+}
+
+MDT_API mdt_status mdt_calendar_is_working_day(int* out, const mdt_calendar* calendar,
+                                               mdt_date day) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    std::shared_lock lock(calendar->mu);
+    *out = calendar->calendar.IsWorkingDay(d) ? 1 : 0;
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_calendar_day_off_reason(char** out, size_t* out_len,
+                                               const mdt_calendar* calendar, mdt_date day) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    if (out_len) *out_len = 0;
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    std::optional<std::string> reason;
+    {
+      std::shared_lock lock(calendar->mu);
+      reason = calendar->calendar.DayOffReason(d);
+    }
+    if (!reason) return Ok();
+    return DupString(out, out_len, *reason);
+  });
+}
+
+MDT_API mdt_status mdt_calendar_working_day_reason(char** out, size_t* out_len,
+                                                   const mdt_calendar* calendar, mdt_date day) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    if (out_len) *out_len = 0;
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    std::optional<std::string> reason;
+    {
+      std::shared_lock lock(calendar->mu);
+      reason = calendar->calendar.WorkingDayReason(d);
+    }
+    if (!reason) return Ok();
+    return DupString(out, out_len, *reason);
+  });
+}
+
+MDT_API mdt_status mdt_calendar_add_working_days(mdt_date* out, const mdt_calendar* calendar,
+                                                 mdt_date from, int32_t n) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, from, "from"));
+    std::shared_lock lock(calendar->mu);
+    // The checked walk: leaving the supported range is an error, not a clamp.
+    auto r = calendar->calendar.TryAddWorkingDays(d, n);
+    if (!r.ok()) return FromStatus(r.status());
+    *out = mandate::ToEpochDays(*r);
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_calendar_working_days_between(int32_t* out, const mdt_calendar* calendar,
+                                                     mdt_date from, mdt_date to) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day f, t;
+    MDT_TRY(DayArg(&f, from, "from"));
+    MDT_TRY(DayArg(&t, to, "to"));
+    std::shared_lock lock(calendar->mu);
+    *out = calendar->calendar.WorkingDaysBetween(f, t);
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_calendar_next_working_day(mdt_date* out, const mdt_calendar* calendar,
+                                                 mdt_date day) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    std::shared_lock lock(calendar->mu);
+    auto r = calendar->calendar.TryAddWorkingDays(d, 1);
+    if (!r.ok()) return FromStatus(r.status());
+    *out = mandate::ToEpochDays(*r);
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_calendar_days_off(mdt_date* out, size_t out_cap, size_t* out_count,
+                                         const mdt_calendar* calendar, mdt_date from, mdt_date to) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out_count, "out_count"));
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day f, t;
+    MDT_TRY(DayArg(&f, from, "from"));
+    MDT_TRY(DayArg(&t, to, "to"));
+    std::vector<mandate::DayOff> off;
+    {
+      std::shared_lock lock(calendar->mu);
+      off = calendar->calendar.DaysOff(f, t);
+    }
+    std::vector<mdt_date> days;
+    days.reserve(off.size());
+    for (const auto& d : off) days.push_back(mandate::ToEpochDays(d.day));
+    return CopyToArray(out, out_cap, out_count, days);
+  });
+}
+
+MDT_API mdt_status mdt_lunar_from_solar(mdt_lunar_date* out, mdt_date day) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    const date::year_month_day ymd{d};
+    if (ymd.year() >= date::year{2200}) {
+      return Fail(MDT_ERR_OUT_OF_RANGE, "the lunar calendar is computed for 1900..2199");
+    }
+    const mandate::LunarDate l = mandate::ToLunar(d);
+    out->year = l.year;
+    out->month = l.month;
+    out->day = l.day;
+    out->leap_month = l.leap_month ? 1 : 0;
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_lunar_to_solar(mdt_date* out, const mdt_lunar_date* lunar) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    MDT_TRY(CheckOut(lunar, "lunar"));
+    auto d = mandate::FromLunar({lunar->year, lunar->month, lunar->day, lunar->leap_month != 0});
+    if (!d.ok()) return FromStatus(d.status());
+    *out = mandate::ToEpochDays(*d);
+    return Ok();
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,198 @@
+"""Tests of the ctypes binding, run by ctest with the system python3 (unittest only).
+
+Environment (set by tests/CMakeLists.txt): MANDATE_LIBRARY, MANDATE_SUMMARY_C (the C
+example), MANDATE_CORE_COUNTS (the C++ core's counts), MANDATE_SEED_DATASET (the seed plan
+as a dataset file), MANDATE_SHARED_DIR.
+"""
+import datetime
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import mandate  # noqa: E402
+
+SEED = os.environ.get("MANDATE_SEED_DATASET")
+D = datetime.date
+
+
+def run(*cmd):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+class SummaryTest(unittest.TestCase):
+    @unittest.skipUnless(SEED and os.environ.get("MANDATE_SUMMARY_C"), "needs the ctest environment")
+    def test_c_python_and_core_print_the_same_counts(self):
+        here = pathlib.Path(__file__).resolve().parent
+        for day in ("2025-03-31", "2025-09-23", "2026-01-15"):
+            core = run(os.environ["MANDATE_CORE_COUNTS"], SEED, day)
+            c = run(os.environ["MANDATE_SUMMARY_C"], SEED, day)
+            py = run(sys.executable, str(here / "summary.py"), SEED, day)
+            self.assertEqual(c, core, day)
+            self.assertEqual(py, core, day)
+            self.assertIn("total ", core)
+        # Not a vacuous comparison: the counts differ by day and several statuses occur.
+        with mandate.Dataset.load_json(SEED) as ds:
+            sep = ds.counts(D(2025, 9, 23))
+            self.assertEqual(sep["total"] + sep["not_yet_assigned"], 248)
+            self.assertGreater(sep["completed_on_time"], 0)
+            self.assertGreater(sep["in_progress"], 0)
+            self.assertGreater(sep["cancelled"], 0)
+            self.assertNotEqual(ds.counts(D(2026, 1, 15)), sep)
+
+    def test_summary_reports_a_missing_file(self):
+        here = pathlib.Path(__file__).resolve().parent
+        p = subprocess.run([sys.executable, str(here / "summary.py"), "/nonexistent.json"],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("/nonexistent.json", p.stderr)
+
+
+class DatasetTest(unittest.TestCase):
+    def make(self):
+        ds = mandate.Dataset()
+        ds.add_task("T-1", "Xây dựng Nghị định", lead=["BKHCN"], deadline="Tháng 9/2025",
+                    assigned=D(2025, 4, 1))
+        ds.add_task("T-2", "Hạ tầng số", lead=["BTC"], deadline="Quý IV", plan_year=2025,
+                    assigned="2025-04-01")
+        ds.add_task("T-3", "Báo cáo", deadline="Hằng tháng", assigned=D(2025, 1, 1))
+        ds.complete("T-1", D(2025, 9, 20))
+        ds.add_event("T-2", "progress", D(2025, 9, 1), percent=30, text="Đang làm",
+                     evidence=["https://nq57.vn/1"])
+        return ds
+
+    def test_tasks_events_and_classification(self):
+        with self.make() as ds:
+            self.assertEqual(len(ds), 3)
+            self.assertEqual(ds.task_id(ds.find("T-2")), "T-2")
+            self.assertEqual(ds.task_title(0), "Xây dựng Nghị định")
+            c = ds.classify_task("T-1", D(2025, 10, 1))
+            self.assertEqual(c.status, "completed_on_time")
+            self.assertEqual(c.due, D(2025, 9, 30))
+            self.assertEqual(c.completed, D(2025, 9, 20))
+            self.assertTrue(c.reason)
+            c2 = ds.classify_task(1, D(2025, 10, 1))
+            self.assertEqual(c2.status, "in_progress")
+            self.assertEqual(c2.reported_percent, 30)
+            rows = list(ds.classify(D(2025, 10, 1)))
+            self.assertEqual([r[0] for r in rows], [0, 1, 2])
+            self.assertEqual(rows[0][1], "completed_on_time")
+            self.assertEqual([r[1] for r in rows], ds.statuses(D(2025, 10, 1)))
+            counts = ds.counts(D(2025, 10, 1))
+            self.assertEqual(counts["total"], 3)
+            self.assertEqual(sum(counts[s] for s in mandate.TASK_STATUSES), 3)
+            self.assertEqual(ds.classify_task("T-1", D(2025, 3, 1)).status, "not_yet_assigned")
+
+    def test_errors_carry_the_status_and_the_message(self):
+        with self.make() as ds:
+            with self.assertRaises(mandate.Error) as e:
+                ds.add_task("T-1", "again")
+            self.assertEqual(e.exception.name, "MDT_ERR_ALREADY_EXISTS")
+            self.assertIn("T-1", e.exception.message)
+            with self.assertRaises(mandate.Error) as e:
+                ds.add_task("T-9", "x", deadline="Tháng 13/2025")
+            self.assertEqual(e.exception.name, "MDT_ERR_PARSE")
+            self.assertIn("13", str(e.exception))
+            with self.assertRaises(mandate.Error) as e:
+                ds.complete("nope", D(2025, 1, 1))
+            self.assertEqual(e.exception.status, 3)  # MDT_ERR_NOT_FOUND
+            with self.assertRaises(mandate.Error) as e:
+                ds.counts("2025-02-30")
+            self.assertEqual(e.exception.name, "MDT_ERR_INVALID_ARGUMENT")
+            with self.assertRaises(mandate.Error):
+                ds.counts(D(2300, 1, 1))
+        with self.assertRaises(ValueError):
+            len(ds)  # closed by the context manager
+
+    def test_json_round_trip_and_problems(self):
+        with self.make() as ds, tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "d.json"
+            ds.save_json(path)
+            with mandate.Dataset.load_json(path) as back:
+                self.assertEqual(len(back), 3)
+                self.assertEqual(back.problems, [])
+                self.assertEqual(back.counts(D(2025, 10, 1)), ds.counts(D(2025, 10, 1)))
+            text = ds.to_json()
+            doc = json.loads(text)
+            self.assertEqual(doc["schema_version"], 1)
+            with mandate.Dataset.read_json(text) as again:
+                self.assertEqual(len(again), 3)
+            with self.assertRaises(mandate.Error) as e:
+                mandate.Dataset.read_json(text[: len(text) // 2])
+            self.assertEqual(e.exception.name, "MDT_ERR_CORRUPT")
+            # The task object of the dataset format, as save_json writes it.
+            task = dict(doc["dataset"]["tasks"][0], id="J-1", title="Từ JSON")
+            idx = ds.add_task_json(task)
+            self.assertEqual(ds.task_id(idx), "J-1")
+            self.assertEqual(ds.classify_task("J-1", D(2025, 10, 1)).status, "completed_on_time")
+            with self.assertRaises(mandate.Error) as e:
+                ds.add_task_json({"id": "J-2", "title": "no deadline"})
+            self.assertIn("deadline", e.exception.message)
+
+    def test_aggregate_and_top(self):
+        with self.make() as ds:
+            agg = ds.aggregate(D(2025, 10, 1), by=["lead"])
+            groups = dict(agg)
+            self.assertEqual(groups[("BKHCN",)]["completed_on_time"], 1)
+            self.assertEqual(groups[("BTC",)]["in_progress"], 1)
+            self.assertEqual(agg.totals["total"], 3)
+            top = agg.top("total", limit=1)
+            self.assertEqual(len(top), 1)
+            agg.close()
+
+    def test_readers_and_a_writer_on_threads(self):
+        with self.make() as ds:
+            errors = []
+
+            def reader():
+                try:
+                    for _ in range(50):
+                        c = ds.counts(D(2025, 10, 1))
+                        assert c["total"] + c["not_yet_assigned"] >= 3
+                except Exception as e:  # noqa: BLE001
+                    errors.append(e)
+
+            def writer():
+                for i in range(100):
+                    ds.add_task(f"W-{i}", "Thêm", deadline="2025")
+
+            threads = [threading.Thread(target=reader) for _ in range(3)]
+            threads.append(threading.Thread(target=writer))
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            self.assertEqual(errors, [])
+            self.assertEqual(len(ds), 103)
+
+
+class HelpersTest(unittest.TestCase):
+    def test_registry_calendar_deadline(self):
+        with mandate.Registry() as reg:
+            self.assertGreaterEqual(len(reg), 56)
+            ids, unresolved = reg.resolve("Bộ Văn hóa, Thể thao và Du lịch, Bộ Công an, Bộ Lạ")
+            self.assertEqual(sorted(ids), ["BCA", "BVHTTDL"])
+            self.assertEqual(unresolved, ["Bộ Lạ"])
+        with mandate.Calendar() as cal:
+            self.assertFalse(cal.is_working_day(D(2025, 1, 29)))
+            self.assertEqual(cal.day_off_reason(D(2025, 1, 29)), "Tết Nguyên đán")
+            self.assertIsNone(cal.day_off_reason(D(2025, 2, 3)))
+            self.assertEqual(cal.add_working_days(D(2025, 1, 24), 1), D(2025, 2, 3))
+            self.assertEqual(cal.working_days_between(D(2025, 1, 24), D(2025, 2, 10)), 7)
+        with mandate.Deadline.parse("Quý IV", plan_year=2025) as d:
+            self.assertEqual((d.kind, d.due, d.text), ("quarter", D(2025, 12, 31), "Quý IV"))
+        with mandate.Deadline.extract("(Bộ KHCN, hạn tháng 11/2025; Thông báo 45-TB/TGV ngày 30/9/2025)") as d:
+            self.assertEqual(d.due, D(2025, 11, 30))
+        with self.assertRaises(mandate.Error) as e:
+            mandate.Deadline.parse("Quý IV")
+        self.assertIn("plan year", e.exception.message)
+        self.assertTrue(mandate.version())
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,110 @@
+// Shared by the tests/capi_*_test.cpp files: status assertions that print mdt_last_error(),
+// RAII for handles, and the seed plan (plan-2025-tasks.jsonl) loaded through the C ABI only.
+#ifndef MANDATE_TESTS_CAPI_FIXTURE_H
+#define MANDATE_TESTS_CAPI_FIXTURE_H
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "mandate.h"
+
+#define ASSERT_MDT_OK(expr)                                                       \
+  do {                                                                            \
+    const mdt_status mdt_s_ = (expr);                                             \
+    ASSERT_EQ(mdt_s_, MDT_OK) << mdt_status_name(mdt_s_) << ": " << mdt_last_error(); \
+  } while (0)
+#define EXPECT_MDT_OK(expr)                                                       \
+  do {                                                                            \
+    const mdt_status mdt_s_ = (expr);                                             \
+    EXPECT_EQ(mdt_s_, MDT_OK) << mdt_status_name(mdt_s_) << ": " << mdt_last_error(); \
+  } while (0)
+// The call fails with code and leaves a message mentioning `needle`.
+#define EXPECT_MDT_ERR(code, needle, expr)                                             \
+  do {                                                                                 \
+    const mdt_status mdt_s_ = (expr);                                                  \
+    EXPECT_EQ(mdt_s_, code) << mdt_status_name(mdt_s_) << ": " << mdt_last_error();    \
+    EXPECT_NE(std::string(mdt_last_error()).find(needle), std::string::npos)           \
+        << "message: " << mdt_last_error();                                            \
+  } while (0)
+
+namespace mandate::capi_test {
+
+template <typename T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const { Free(p); }
+};
+using Dataset = std::unique_ptr<mdt_dataset, Deleter<mdt_dataset, mdt_dataset_free>>;
+using Registry = std::unique_ptr<mdt_registry, Deleter<mdt_registry, mdt_registry_free>>;
+using Resolution = std::unique_ptr<mdt_resolution, Deleter<mdt_resolution, mdt_resolution_free>>;
+using Calendar = std::unique_ptr<mdt_calendar, Deleter<mdt_calendar, mdt_calendar_free>>;
+using DeadlinePtr = std::unique_ptr<mdt_deadline, Deleter<mdt_deadline, mdt_deadline_free>>;
+using ClassificationPtr =
+    std::unique_ptr<mdt_classification, Deleter<mdt_classification, mdt_classification_free>>;
+using Iter = std::unique_ptr<mdt_classification_iter,
+                             Deleter<mdt_classification_iter, mdt_classification_iter_free>>;
+struct StringDeleter {
+  void operator()(char* p) const { mdt_string_free(p); }
+};
+using String = std::unique_ptr<char, StringDeleter>;
+
+inline mdt_date Date(const char* iso) {
+  mdt_date d = MDT_NO_DATE;
+  EXPECT_EQ(mdt_date_parse(&d, iso, MDT_NUL_TERMINATED), MDT_OK) << iso;
+  return d;
+}
+
+inline std::vector<nlohmann::json> SeedPlanRows() {
+  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
+  std::vector<nlohmann::json> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
+  }
+  return rows;
+}
+
+// Adds every seed task through the C ABI: the lead cell resolved with mdt_registry_resolve,
+// the deadline phrase parsed by mdt_dataset_add_task with plan year 2025. Returns the
+// number of tasks added; failures are test failures.
+inline std::size_t AddSeedPlan(mdt_dataset* ds, const mdt_registry* reg) {
+  std::size_t added = 0;
+  for (const auto& row : SeedPlanRows()) {
+    const std::string id = row["id"], title = row["title"], lead = row["lead"],
+                      coord = row["coordinators"], result = row["expected_result"],
+                      deadline = row["deadline_text"], note = row["note"],
+                      section = row["section"];
+    mdt_resolution* r = nullptr;
+    EXPECT_EQ(mdt_registry_resolve(&r, reg, lead.data(), lead.size()), MDT_OK);
+    size_t n = 0;
+    mdt_resolution_agency_count(&n, r);
+    std::vector<const char*> ids(n);
+    for (size_t i = 0; i < n; ++i) mdt_resolution_agency(nullptr, &ids[i], r, i);
+    mdt_task_input t = MDT_TASK_INPUT_INIT;
+    t.id = id.c_str();
+    t.title = title.c_str();
+    t.lead = ids.data();
+    t.lead_count = n;
+    t.lead_text = lead.c_str();
+    t.coordinators_text = coord.c_str();
+    t.expected_result = result.c_str();
+    t.category = section.c_str();
+    t.deadline_text = deadline.c_str();
+    t.deadline_context.plan_year = 2025;
+    t.note = note.c_str();
+    const mdt_status st = mdt_dataset_add_task(nullptr, ds, &t);
+    EXPECT_EQ(st, MDT_OK) << id << ": " << mdt_last_error();
+    if (st == MDT_OK) ++added;
+    mdt_resolution_free(r);  // the dataset copied the ids
+  }
+  return added;
+}
+
+}  // namespace mandate::capi_test
+
+#endif
