@@ -407,9 +407,7 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
   std::optional<std::pair<std::size_t, std::size_t>> run;
   auto close_run = [&] {
     if (!run) return;
-    std::size_t e = run->second;
-    if (e < cell.size() && cell[e] == ')') ++e;
-    out.unresolved.emplace_back(cell.substr(run->first, e - run->first));
+    out.unresolved.emplace_back(cell.substr(run->first, run->second - run->first));
     run.reset();
   };
   // A collective waits for a parenthesis that may enumerate it ("Các ngân hàng (…)").
@@ -443,8 +441,10 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
                                  sub.collectives.end());
           out.unresolved.insert(out.unresolved.end(), sub.unresolved.begin(), sub.unresolved.end());
         }
-      } else if (run) {
-        run->second = toks[j - 1].end;
+      } else if (run) {  // the unknown name's own parenthesis, through its ")"
+        const std::size_t limit = j < end ? toks[j].begin : cell.size();
+        const std::size_t close = cell.find(')', toks[j - 1].end);
+        run->second = close < limit ? close + 1 : toks[j - 1].end;
       } else if (!after_match) {
         if (leading_only) return;
         ResolveRange(cell, toks, i, j, false, out);
@@ -483,7 +483,9 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
       }
     }
     if (item_start || after_match) {
-      if (auto m = MatchAt(toks, i, end, true)) {
+      // Prefixes and an omitted "Bộ" only where an item starts, so "Bộ Công Thương… xây
+      // dựng" does not read "xây dựng" as Bộ Xây dựng.
+      if (auto m = MatchAt(toks, i, end, item_start)) {
         close_run();
         flush(nullptr);
         if (m->collective) {
@@ -494,7 +496,7 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
         }
         i = m->end;
         after_match = true;
-        item_start = true;
+        item_start = false;
         continue;
       }
     }

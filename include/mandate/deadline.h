@@ -39,7 +39,13 @@ enum class DeadlineKind : std::uint8_t {
 std::string_view DeadlineKindName(DeadlineKind kind);
 std::optional<DeadlineKind> DeadlineKindFromName(std::string_view name);
 
-enum class Frequency : std::uint8_t { kWeekly = 0, kMonthly = 1, kQuarterly = 2, kSemiannual = 3, kYearly = 4 };
+enum class Frequency : std::uint8_t {
+  kWeekly = 0,
+  kMonthly = 1,
+  kQuarterly = 2,
+  kSemiannual = 3,
+  kYearly = 4
+};
 // "weekly", "monthly", "quarterly", "semiannual", "yearly".
 std::string_view FrequencyName(Frequency f);
 
@@ -54,23 +60,23 @@ struct Recurrence {
 
 // One labelled milestone of a multi deadline ("Tháng 9/2025 xong thí điểm").
 struct Milestone {
-  std::string label;            // the words of the phrase that name it
+  std::string label;  // the words of the phrase that name it
   DeadlineKind kind = DeadlineKind::kUnknown;
-  std::optional<Day> due;       // none for a recurrence or an open end
+  std::optional<Day> due;  // none for a recurrence or an open end
   friend bool operator==(const Milestone&, const Milestone&) = default;
 };
 
 struct Deadline {
   DeadlineKind kind = DeadlineKind::kUnknown;
-  std::string text;                     // the raw phrase, always kept
-  std::optional<Day> due;               // the due day; for multi, the last fixed milestone
-  std::optional<Day> anchor;            // before: the named day ("trước ngày 20/12" -> 20/12)
-  std::optional<Day> first_due;         // open_ended: the first due (31/12 of the start year)
-  std::vector<Milestone> milestones;    // multi
-  std::optional<Recurrence> recurrence; // recurring, or multi with a recurrence
-  int relative_days = 0;                // relative: N ...
-  bool relative_working_days = false;   //           ... working days (else calendar days)
-  std::vector<std::string> explanation; // which words matched which rule, in order
+  std::string text;                      // the raw phrase, always kept
+  std::optional<Day> due;                // the due day; for multi, the last fixed milestone
+  std::optional<Day> anchor;             // before: the named day ("trước ngày 20/12" -> 20/12)
+  std::optional<Day> first_due;          // open_ended: the first due (31/12 of the start year)
+  std::vector<Milestone> milestones;     // multi
+  std::optional<Recurrence> recurrence;  // recurring, or multi with a recurrence
+  int relative_days = 0;                 // relative: N ...
+  bool relative_working_days = false;    //           ... working days (else calendar days)
+  std::vector<std::string> explanation;  // which words matched which rule, in order
   friend bool operator==(const Deadline& a, const Deadline& b) {
     return a.kind == b.kind && a.text == b.text && a.due == b.due && a.anchor == b.anchor &&
            a.first_due == b.first_due && a.milestones == b.milestones &&
@@ -81,9 +87,9 @@ struct Deadline {
 
 // What the caller knows that the phrase leaves out.
 struct DeadlineContext {
-  std::optional<int> plan_year;         // for "Quý IV", "ngày 15/11"
-  std::optional<Day> assigned;          // for relative deadlines
-  bool inclusive_before = false;        // "trước ngày X" due on X instead of X - 1
+  std::optional<int> plan_year;               // for "Quý IV", "ngày 15/11"
+  std::optional<Day> assigned;                // for relative deadlines
+  bool inclusive_before = false;              // "trước ngày X" due on X instead of X - 1
   const WorkingCalendar* calendar = nullptr;  // for working-day offsets; null = Vietnam()
 };
 
@@ -95,10 +101,13 @@ absl::StatusOr<Deadline> ParseDeadline(std::string_view text, const DeadlineCont
 // Finds the deadline phrase inside a sentence ("(Bộ KHCN, hạn tháng 11/2025; Thông báo
 // 45-TB/TGV ngày 30/9/2025)"), ignoring dates of cited documents and durations. kind is
 // kNone when the sentence states no deadline. begin/end are byte offsets into sentence.
+// A deadline phrase that was found but cannot hold ("hạn 31/02/2025", "hạn quý IV" without a
+// plan year) gives kind kUnknown and the error in status.
 struct ExtractedDeadline {
   Deadline deadline;
   std::size_t begin = 0;
   std::size_t end = 0;
+  absl::Status status;
 };
 ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineContext& ctx = {});
 

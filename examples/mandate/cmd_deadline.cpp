@@ -1,0 +1,145 @@
+// mandate deadline [--year Y] [--assigned YYYY-MM-DD] [--extract] [--inclusive-before]
+// One JSON value per stdin line (a string, or {"text", "year", "assigned"} overriding the
+// flags); one JSON object per stdout line. Bad lines give an "error" line, never a crash.
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "command.h"
+#include "mandate/civil_day.h"
+#include "mandate/deadline.h"
+
+namespace {
+
+using nlohmann::json;
+
+json DayOrNull(const std::optional<mandate::Day>& d) {
+  return d ? json(mandate::FormatIsoDay(*d)) : json(nullptr);
+}
+
+json Render(const json& text, const mandate::Deadline& d, const json& span, const json& error) {
+  json out = json::object();
+  out["text"] = text;
+  out["kind"] = std::string(mandate::DeadlineKindName(d.kind));
+  out["due"] = DayOrNull(d.due);
+  out["anchor"] = DayOrNull(d.anchor);
+  json ms = json::array();
+  for (const auto& m : d.milestones) ms.push_back({{"label", m.label}, {"due", DayOrNull(m.due)}});
+  out["milestones"] = ms;
+  if (d.recurrence) {
+    out["recurrence"] = {
+        {"freq", std::string(mandate::FrequencyName(d.recurrence->freq))},
+        {"day", d.recurrence->day_of_period ? json(*d.recurrence->day_of_period) : json(nullptr)},
+        {"before", d.recurrence->before}};
+  } else {
+    out["recurrence"] = nullptr;
+  }
+  out["first_due"] = DayOrNull(d.first_due);
+  out["span"] = span;
+  out["error"] = error;
+  out["explanation"] = d.explanation;
+  return out;
+}
+
+json ErrorLine(const json& text, const std::string& message) {
+  mandate::Deadline d;
+  return Render(text, d, nullptr, message);
+}
+
+int Run(const std::vector<std::string>& argv) {
+  auto args = mandate::cli::Args::Parse(argv, {"--year", "--assigned"},
+                                        {"--extract", "--inclusive-before"});
+  if (!args) return 2;
+  mandate::DeadlineContext base;
+  if (auto y = args->Get("--year")) {
+    try {
+      std::size_t used = 0;
+      base.plan_year = std::stoi(*y, &used);
+      if (used != y->size()) throw std::invalid_argument(*y);
+    } catch (const std::exception&) {
+      std::cerr << "mandate deadline: --year needs a year, got \"" << *y << "\"\n";
+      return 2;
+    }
+  }
+  if (auto a = args->Get("--assigned")) {
+    auto day = mandate::ParseIsoDay(*a);
+    if (!day.ok()) {
+      std::cerr << "mandate deadline: --assigned: " << day.status().message() << "\n";
+      return 2;
+    }
+    base.assigned = *day;
+  }
+  base.inclusive_before = args->Has("--inclusive-before");
+  const bool extract = args->Has("--extract");
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank: no value
+    json in = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (in.is_discarded()) {
+      std::cout << ErrorLine(line, "invalid JSON line")
+                       .dump(-1, ' ', false, json::error_handler_t::replace)
+                << "\n";
+      continue;
+    }
+    mandate::DeadlineContext ctx = base;
+    json text_json;
+    std::string text;
+    std::string problem;
+    if (in.is_string()) {
+      text = in.get<std::string>();
+      text_json = in;
+    } else if (in.is_object()) {
+      text_json = in.contains("text") ? in["text"] : json(nullptr);
+      if (!text_json.is_string())
+        problem = "the object needs a string \"text\"";
+      else
+        text = text_json.get<std::string>();
+      if (problem.empty() && in.contains("year") && !in["year"].is_null()) {
+        if (!in["year"].is_number_integer())
+          problem = "\"year\" must be an integer";
+        else
+          ctx.plan_year = in["year"].get<int>();
+      }
+      if (problem.empty() && in.contains("assigned") && !in["assigned"].is_null()) {
+        auto day = in["assigned"].is_string()
+                       ? mandate::ParseIsoDay(in["assigned"].get<std::string>())
+                       : absl::StatusOr<mandate::Day>(absl::InvalidArgumentError("not a string"));
+        if (!day.ok())
+          problem = "\"assigned\": " + std::string(day.status().message());
+        else
+          ctx.assigned = *day;
+      }
+    } else {
+      text_json = in;
+      problem = "expected a string or an object {\"text\", \"year\", \"assigned\"}";
+    }
+    json out;
+    if (!problem.empty()) {
+      out = ErrorLine(text_json, problem);
+    } else if (extract) {
+      const auto x = mandate::ExtractDeadline(text, ctx);
+      const bool found = x.deadline.kind != mandate::DeadlineKind::kNone;
+      out = Render(text_json, x.deadline,
+                   found ? json{{"begin", x.begin}, {"end", x.end}} : json(nullptr),
+                   x.status.ok() ? json(nullptr) : json(std::string(x.status.message())));
+    } else {
+      auto d = mandate::ParseDeadline(text, ctx);
+      if (d.ok()) {
+        out = Render(text_json, *d, nullptr, nullptr);
+      } else {
+        out = ErrorLine(text_json, std::string(d.status().message()));
+      }
+    }
+    std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+  if (std::cin.bad()) {
+    std::cerr << "mandate deadline: cannot read stdin\n";
+    return 1;
+  }
+  return 0;
+}
+
+const mandate::cli::Registration kReg{"deadline", "parse deadline phrases (JSON lines on stdin)",
+                                      &Run};
+
+}  // namespace

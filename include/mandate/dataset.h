@@ -1,0 +1,155 @@
+// A Dataset owns every task, target, goal and source document of a monitoring programme.
+// Tasks are stored column by column (small integer ids, interned strings, day numbers) so
+// that millions fit in memory and the status/aggregation engine reads them in one pass;
+// GetTask() materialises one task as a value when a caller needs it whole.
+#ifndef MANDATE_DATASET_H
+#define MANDATE_DATASET_H
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "mandate/agency_registry.h"
+#include "mandate/deadline.h"
+#include "mandate/string_pool.h"
+#include "mandate/target.h"
+#include "mandate/task.h"
+
+namespace mandate {
+
+using TaskIndex = std::uint32_t;
+// A day column's "no day" (no assignment date, no due day, not completed).
+inline constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
+
+// Per-task flags in TaskColumns::flags.
+enum TaskFlag : std::uint8_t {
+  kTaskHasHistory = 1 << 0,       // at least one event: as-of days before the last need a fold
+  kTaskCancelled = 1 << 1,        // cancelled at some day
+  kTaskDeadlineChanged = 1 << 2,  // the deadline in force depends on the as-of day
+  kTaskReopened = 1 << 3,         // completion depends on the as-of day beyond one day
+  kTaskRecurring = 1 << 4,        // obligations recur: compliance is judged per occurrence
+  kTaskMilestones = 1 << 5,       // multi or open_ended: milestone rules apply
+};
+
+// The classified fields, one entry per task (index = TaskIndex). Day columns hold
+// ToEpochDays() or kNoDay. Agency lists are CSR: task i's leads are
+// lead_agencies[lead_offset[i] .. lead_offset[i+1]).
+struct TaskColumns {
+  std::vector<std::int32_t> assigned;
+  std::vector<std::int32_t> due;        // EffectiveDue of the latest deadline (after changes)
+  std::vector<std::int32_t> completed;  // completion day in the latest state
+  std::vector<std::uint8_t> kind;       // DeadlineKind of the latest deadline
+  std::vector<std::uint8_t> flags;      // TaskFlag bits
+  std::vector<std::uint16_t> category;  // index into Dataset::categories()
+  std::vector<std::uint16_t> source;    // index into Dataset::sources() (first source)
+  std::vector<std::uint32_t> lead_offset{0};
+  std::vector<AgencyIndex> lead_agencies;
+  std::vector<std::uint32_t> coordinator_offset{0};
+  std::vector<AgencyIndex> coordinator_agencies;
+};
+
+// Limits that protect against hostile input; documented defaults.
+struct DatasetLimits {
+  std::size_t max_id_bytes = 256;
+  std::size_t max_text_bytes = 1 << 20;  // any one text field
+  std::size_t max_agencies_per_task = 512;
+  std::size_t max_events_per_task = 100000;
+};
+
+class Dataset {
+ public:
+  // registry: the agency registry ids are checked against; null = AgencyRegistry::Bundled().
+  explicit Dataset(std::shared_ptr<const AgencyRegistry> registry = nullptr,
+                   DatasetLimits limits = {});
+
+  const AgencyRegistry& registry() const { return *registry_; }
+  std::shared_ptr<const AgencyRegistry> shared_registry() const { return registry_; }
+  const DatasetLimits& limits() const { return limits_; }
+
+  // --- tasks ---
+  // Validates and appends; errors name the task and the field ("task \"X\": lead: unknown
+  // agency id \"Q\""). Nothing is stored on error.
+  absl::StatusOr<TaskIndex> AddTask(const Task& task);
+  // Appends an event to a task's history (kept in day order, stable for equal days).
+  absl::Status AddEvent(TaskIndex task, const TaskEvent& event);
+
+  std::size_t task_count() const { return ids_.size(); }
+  std::optional<TaskIndex> FindTask(std::string_view id) const;
+  Task GetTask(TaskIndex i) const;
+  std::string_view task_id(TaskIndex i) const { return ids_[i]; }
+  std::string_view task_title(TaskIndex i) const { return titles_[i]; }
+  const Deadline& original_deadline(TaskIndex i) const { return deadlines_[cold_[i].deadline]; }
+  const std::vector<TaskEvent>& history(TaskIndex i) const;
+  std::optional<Day> assigned(TaskIndex i) const;
+
+  const TaskColumns& columns() const { return columns_; }
+  // Dictionaries for TaskColumns::category / source; entry 0 is "" (none).
+  const std::vector<std::string>& categories() const { return categories_; }
+  const std::vector<std::string>& sources() const { return sources_; }
+
+  // --- targets, goals, source documents ---
+  absl::Status AddTarget(const Target& target);
+  absl::Status AddMeasurement(std::string_view target_id, const Measurement& m);
+  const std::vector<Target>& targets() const { return targets_; }
+  const Target* FindTarget(std::string_view id) const;
+  absl::Status AddGoal(const Goal& goal);
+  const std::vector<Goal>& goals() const { return goals_; }
+  absl::Status AddDocument(const SourceDocument& doc);
+  const std::vector<SourceDocument>& documents() const { return documents_; }
+
+  // Approximate heap bytes held, for the memory-per-task figures.
+  std::size_t MemoryBytes() const;
+
+ private:
+  struct Cold {  // interned per-task fields that the engine does not scan
+    std::uint32_t deadline = 0;  // index into deadlines_
+    std::uint32_t lead_text = 0, coordinators_text = 0, expected_result = 0, note = 0;
+  };
+  struct Extra {  // rare fields, only for tasks that have them
+    std::vector<std::string> partners;
+    std::vector<std::string> sources;  // all sources when more than one
+    std::vector<std::pair<std::string, std::string>> attributes;
+    std::vector<TaskEvent> history;
+  };
+
+  absl::Status ValidateTask(const Task& task) const;
+  absl::Status ValidateEvent(std::string_view task_id, const TaskEvent& event) const;
+  absl::StatusOr<std::vector<AgencyIndex>> ResolveIds(std::string_view task_id,
+                                                      std::string_view field,
+                                                      const std::vector<std::string>& ids) const;
+  std::uint32_t InternDeadline(const Deadline& d);
+  std::uint16_t InternDictionary(std::vector<std::string>& dict,
+                                 absl::flat_hash_map<std::string, std::uint16_t>& index,
+                                 std::string_view value);
+  void Rederive(TaskIndex i);  // recomputes the derived columns from the history
+
+  std::shared_ptr<const AgencyRegistry> registry_;
+  DatasetLimits limits_;
+  TaskColumns columns_;
+  StringColumn ids_;
+  StringColumn titles_;
+  absl::flat_hash_map<std::string_view, TaskIndex> by_id_;  // views into ids_
+  std::vector<Cold> cold_;
+  absl::flat_hash_map<TaskIndex, Extra> extra_;
+  StringPool pool_;
+  std::vector<Deadline> deadlines_;
+  absl::flat_hash_map<std::string, std::uint32_t> deadline_index_;
+  std::vector<std::string> categories_{""};
+  absl::flat_hash_map<std::string, std::uint16_t> category_index_;
+  std::vector<std::string> sources_{""};
+  absl::flat_hash_map<std::string, std::uint16_t> source_index_;
+  std::vector<Target> targets_;
+  absl::flat_hash_map<std::string, std::size_t> target_index_;
+  std::vector<Goal> goals_;
+  std::vector<SourceDocument> documents_;
+};
+
+}  // namespace mandate
+
+#endif

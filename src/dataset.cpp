@@ -1,0 +1,404 @@
+#include "mandate/dataset.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_format.h"
+#include "mandate/task_state.h"
+#include "mandate/text.h"
+
+namespace mandate {
+namespace {
+
+absl::Status FieldError(std::string_view task_id, std::string_view field, std::string_view what) {
+  return absl::InvalidArgumentError(
+      absl::StrFormat("task \"%s\": %s: %s", task_id.substr(0, 80), field, what));
+}
+
+absl::Status CheckText(std::string_view task_id, std::string_view field, std::string_view text,
+                       std::size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    return FieldError(task_id, field,
+                      absl::StrFormat("%u bytes exceed the limit of %u", text.size(), max_bytes));
+  }
+  if (auto bad = FindInvalidUtf8(text)) {
+    return FieldError(task_id, field, absl::StrFormat("invalid UTF-8 at byte %u", *bad));
+  }
+  return absl::OkStatus();
+}
+
+std::int32_t DayOrNone(std::optional<Day> d) { return d ? ToEpochDays(*d) : kNoDay; }
+
+// A key that identifies a parsed deadline for interning: the raw phrase plus everything
+// parsing derived from context (the same phrase means another day in another plan year).
+std::string DeadlineKey(const Deadline& d) {
+  std::string key = d.text;
+  key.push_back('\x1f');
+  key += std::to_string(static_cast<int>(d.kind));
+  for (const auto& day : {d.due, d.anchor, d.first_due}) {
+    key.push_back('\x1f');
+    key += day ? std::to_string(ToEpochDays(*day)) : "-";
+  }
+  key.push_back('\x1f');
+  key += std::to_string(d.relative_days) + (d.relative_working_days ? "w" : "c");
+  if (d.recurrence) {
+    key += absl::StrFormat("\x1fr%d/%d/%d", static_cast<int>(d.recurrence->freq),
+                           d.recurrence->day_of_period.value_or(0), d.recurrence->before);
+  }
+  for (const auto& m : d.milestones) {
+    key += absl::StrFormat("\x1fm%s|%d|%d", m.label, static_cast<int>(m.kind),
+                           m.due ? ToEpochDays(*m.due) : kNoDay);
+  }
+  for (const auto& e : d.explanation) key += "\x1f" "e" + e;
+  return key;
+}
+
+}  // namespace
+
+Dataset::Dataset(std::shared_ptr<const AgencyRegistry> registry, DatasetLimits limits)
+    : registry_(registry ? std::move(registry)
+                         : std::shared_ptr<const AgencyRegistry>(
+                               std::shared_ptr<const AgencyRegistry>{}, &AgencyRegistry::Bundled())),
+      limits_(limits) {}
+
+absl::StatusOr<std::vector<AgencyIndex>> Dataset::ResolveIds(
+    std::string_view task_id, std::string_view field, const std::vector<std::string>& ids) const {
+  if (ids.size() > limits_.max_agencies_per_task) {
+    return FieldError(task_id, field, absl::StrFormat("%u agencies exceed the limit of %u",
+                                                      ids.size(), limits_.max_agencies_per_task));
+  }
+  std::vector<AgencyIndex> out;
+  out.reserve(ids.size());
+  for (const auto& id : ids) {
+    auto idx = registry_->FindById(id);
+    if (!idx) return FieldError(task_id, field, absl::StrFormat("unknown agency id \"%s\"", id));
+    out.push_back(*idx);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e) const {
+  const date::year_month_day ymd{e.day};
+  if (!ymd.ok() || ymd.year() < kMinYear || ymd.year() > kMaxYear) {
+    return FieldError(task_id, "history.day", "event day outside 1900..2200");
+  }
+  if (e.percent && (*e.percent < 0 || *e.percent > 100)) {
+    return FieldError(task_id, "history.percent",
+                      absl::StrFormat("%d is not a percentage 0..100", *e.percent));
+  }
+  if (e.type == EventType::kDeadlineChanged && !e.new_deadline) {
+    return FieldError(task_id, "history.new_deadline", "a deadline change needs the new deadline");
+  }
+  if (e.type != EventType::kDeadlineChanged && e.new_deadline) {
+    return FieldError(task_id, "history.new_deadline",
+                      absl::StrFormat("only deadline_changed events carry one, not %s",
+                                      EventTypeName(e.type)));
+  }
+  if (auto s = CheckText(task_id, "history.text", e.text, limits_.max_text_bytes); !s.ok()) return s;
+  if (auto s = CheckText(task_id, "history.document", e.document, limits_.max_text_bytes); !s.ok()) {
+    return s;
+  }
+  for (const auto& link : e.evidence) {
+    if (auto s = CheckText(task_id, "history.evidence", link, limits_.max_text_bytes); !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Dataset::ValidateTask(const Task& t) const {
+  if (t.id.empty()) return absl::InvalidArgumentError("task with an empty id");
+  if (t.id.size() > limits_.max_id_bytes) {
+    return FieldError(t.id, "id", absl::StrFormat("%u bytes exceed the limit of %u", t.id.size(),
+                                                  limits_.max_id_bytes));
+  }
+  if (auto bad = FindInvalidUtf8(t.id)) {
+    return absl::InvalidArgumentError(absl::StrFormat("task id: invalid UTF-8 at byte %u", *bad));
+  }
+  if (by_id_.contains(t.id)) {
+    return absl::AlreadyExistsError(absl::StrFormat("task \"%s\": id: duplicate id", t.id));
+  }
+  const std::pair<std::string_view, const std::string*> texts[] = {
+      {"title", &t.title},           {"lead_text", &t.lead_text},
+      {"coordinators_text", &t.coordinators_text}, {"category", &t.category},
+      {"expected_result", &t.expected_result},     {"deadline", &t.deadline.text},
+      {"note", &t.note}};
+  for (const auto& [field, text] : texts) {
+    if (auto s = CheckText(t.id, field, *text, limits_.max_text_bytes); !s.ok()) return s;
+  }
+  for (const auto& src : t.sources) {
+    if (auto s = CheckText(t.id, "source", src, limits_.max_text_bytes); !s.ok()) return s;
+  }
+  for (const auto& [k, v] : t.attributes) {
+    if (auto s = CheckText(t.id, "attributes", k, limits_.max_text_bytes); !s.ok()) return s;
+    if (auto s = CheckText(t.id, "attributes", v, limits_.max_text_bytes); !s.ok()) return s;
+  }
+  if (t.history.size() > limits_.max_events_per_task) {
+    return FieldError(t.id, "history", "too many events");
+  }
+  for (const auto& e : t.history) {
+    if (auto s = ValidateEvent(t.id, e); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+std::uint32_t Dataset::InternDeadline(const Deadline& d) {
+  std::string key = DeadlineKey(d);
+  auto it = deadline_index_.find(key);
+  if (it != deadline_index_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(deadlines_.size());
+  deadlines_.push_back(d);
+  deadline_index_.emplace(std::move(key), id);
+  return id;
+}
+
+std::uint16_t Dataset::InternDictionary(std::vector<std::string>& dict,
+                                        absl::flat_hash_map<std::string, std::uint16_t>& index,
+                                        std::string_view value) {
+  if (value.empty()) return 0;
+  auto it = index.find(std::string(value));
+  if (it != index.end()) return it->second;
+  const auto id = static_cast<std::uint16_t>(dict.size());
+  dict.emplace_back(value);
+  index.emplace(std::string(value), id);
+  return id;
+}
+
+absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task) {
+  if (auto s = ValidateTask(task); !s.ok()) return s;
+  auto lead = ResolveIds(task.id, "lead", task.lead);
+  if (!lead.ok()) return lead.status();
+  auto coord = ResolveIds(task.id, "coordinators", task.coordinators);
+  if (!coord.ok()) return coord.status();
+  auto partners = ResolveIds(task.id, "partners", task.partners);
+  if (!partners.ok()) return partners.status();
+  if (categories_.size() >= 0xFFFF && !category_index_.contains(task.category)) {
+    return FieldError(task.id, "category", "more than 65535 distinct categories");
+  }
+  const std::string first_source = task.sources.empty() ? "" : task.sources.front();
+  if (sources_.size() >= 0xFFFF && !source_index_.contains(first_source)) {
+    return FieldError(task.id, "source", "more than 65535 distinct source documents");
+  }
+  if (task_count() >= 0xFFFFFFF0u) return absl::ResourceExhaustedError("too many tasks");
+
+  const auto i = static_cast<TaskIndex>(task_count());
+  ids_.Append(task.id);
+  titles_.Append(task.title);
+  by_id_.emplace(ids_[i], i);
+  Cold cold;
+  cold.deadline = InternDeadline(task.deadline);
+  cold.lead_text = pool_.Intern(task.lead_text);
+  cold.coordinators_text = pool_.Intern(task.coordinators_text);
+  cold.expected_result = pool_.Intern(task.expected_result);
+  cold.note = pool_.Intern(task.note);
+  cold_.push_back(cold);
+
+  columns_.assigned.push_back(DayOrNone(task.assigned));
+  columns_.due.push_back(kNoDay);
+  columns_.completed.push_back(kNoDay);
+  columns_.kind.push_back(0);
+  columns_.flags.push_back(0);
+  columns_.category.push_back(InternDictionary(categories_, category_index_, task.category));
+  columns_.source.push_back(InternDictionary(sources_, source_index_, first_source));
+  columns_.lead_agencies.insert(columns_.lead_agencies.end(), lead->begin(), lead->end());
+  columns_.lead_offset.push_back(static_cast<std::uint32_t>(columns_.lead_agencies.size()));
+  columns_.coordinator_agencies.insert(columns_.coordinator_agencies.end(), coord->begin(),
+                                       coord->end());
+  columns_.coordinator_offset.push_back(
+      static_cast<std::uint32_t>(columns_.coordinator_agencies.size()));
+
+  if (!task.partners.empty() || task.sources.size() > 1 || !task.attributes.empty() ||
+      !task.history.empty()) {
+    Extra& extra = extra_[i];
+    extra.partners = task.partners;
+    if (task.sources.size() > 1) extra.sources = task.sources;
+    extra.attributes = task.attributes;
+    extra.history = task.history;
+    std::stable_sort(extra.history.begin(), extra.history.end(),
+                     [](const TaskEvent& a, const TaskEvent& b) { return a.day < b.day; });
+  }
+  Rederive(i);
+  return i;
+}
+
+absl::Status Dataset::AddEvent(TaskIndex task, const TaskEvent& event) {
+  if (task >= task_count()) {
+    return absl::NotFoundError(absl::StrFormat("no task with index %u", task));
+  }
+  if (auto s = ValidateEvent(ids_[task], event); !s.ok()) return s;
+  auto& history = extra_[task].history;
+  if (history.size() >= limits_.max_events_per_task) {
+    return FieldError(ids_[task], "history", "too many events");
+  }
+  // Insert after every event of the same or an earlier day: the log stays in day order.
+  auto pos = std::upper_bound(history.begin(), history.end(), event.day,
+                              [](Day d, const TaskEvent& e) { return d < e.day; });
+  history.insert(pos, event);
+  Rederive(task);
+  return absl::OkStatus();
+}
+
+void Dataset::Rederive(TaskIndex i) {
+  const Deadline& original = deadlines_[cold_[i].deadline];
+  const auto& hist = history(i);
+  const TaskState final_state =
+      FoldHistory(original, hist, Day{date::days{std::numeric_limits<std::int32_t>::max() / 2}});
+  std::uint8_t flags = 0;
+  if (!hist.empty()) flags |= kTaskHasHistory;
+  for (const auto& e : hist) {
+    if (e.type == EventType::kCancelled) flags |= kTaskCancelled;
+    if (e.type == EventType::kDeadlineChanged) flags |= kTaskDeadlineChanged;
+    if (e.type == EventType::kReopened) flags |= kTaskReopened;
+  }
+  const Deadline& current = *final_state.deadline;
+  const bool recurring = current.recurrence.has_value() || original.recurrence.has_value();
+  if (recurring) flags |= kTaskRecurring;
+  if (current.kind == DeadlineKind::kMulti || current.kind == DeadlineKind::kOpenEnded ||
+      original.kind == DeadlineKind::kMulti || original.kind == DeadlineKind::kOpenEnded) {
+    flags |= kTaskMilestones;
+  }
+  columns_.flags[i] = flags;
+  columns_.kind[i] = static_cast<std::uint8_t>(current.kind);
+  columns_.due[i] = DayOrNone(EffectiveDue(current, assigned(i)));
+  columns_.completed[i] = DayOrNone(final_state.completed);
+}
+
+std::optional<TaskIndex> Dataset::FindTask(std::string_view id) const {
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+const std::vector<TaskEvent>& Dataset::history(TaskIndex i) const {
+  static const std::vector<TaskEvent> kEmpty;
+  auto it = extra_.find(i);
+  return it == extra_.end() ? kEmpty : it->second.history;
+}
+
+std::optional<Day> Dataset::assigned(TaskIndex i) const {
+  const std::int32_t d = columns_.assigned[i];
+  if (d == kNoDay) return std::nullopt;
+  return FromEpochDays(d);
+}
+
+Task Dataset::GetTask(TaskIndex i) const {
+  Task t;
+  t.id = std::string(ids_[i]);
+  t.title = std::string(titles_[i]);
+  const auto agencies = [&](const std::vector<std::uint32_t>& offset,
+                            const std::vector<AgencyIndex>& list) {
+    std::vector<std::string> out;
+    for (auto k = offset[i]; k < offset[i + 1]; ++k) out.push_back(registry_->agency(list[k]).id);
+    return out;
+  };
+  t.lead = agencies(columns_.lead_offset, columns_.lead_agencies);
+  t.coordinators = agencies(columns_.coordinator_offset, columns_.coordinator_agencies);
+  const Cold& c = cold_[i];
+  t.lead_text = std::string(pool_.Get(c.lead_text));
+  t.coordinators_text = std::string(pool_.Get(c.coordinators_text));
+  t.expected_result = std::string(pool_.Get(c.expected_result));
+  t.note = std::string(pool_.Get(c.note));
+  t.deadline = deadlines_[c.deadline];
+  t.category = categories_[columns_.category[i]];
+  if (columns_.source[i] != 0) t.sources.push_back(sources_[columns_.source[i]]);
+  t.assigned = assigned(i);
+  if (auto it = extra_.find(i); it != extra_.end()) {
+    t.partners = it->second.partners;
+    if (!it->second.sources.empty()) t.sources = it->second.sources;
+    t.attributes = it->second.attributes;
+    t.history = it->second.history;
+  }
+  return t;
+}
+
+absl::Status Dataset::AddTarget(const Target& target) {
+  if (target.id.empty()) return absl::InvalidArgumentError("target with an empty id");
+  const auto err = [&](std::string_view field, std::string_view what) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("target \"%s\": %s: %s", target.id.substr(0, 80), field, what));
+  };
+  if (target_index_.contains(target.id)) return absl::AlreadyExistsError(
+      absl::StrFormat("target \"%s\": id: duplicate id", target.id.substr(0, 80)));
+  for (const auto& [field, text] : {std::pair<std::string_view, const std::string*>{"id", &target.id},
+                                    {"name", &target.name}, {"unit", &target.unit},
+                                    {"family", &target.family}}) {
+    if (text->size() > limits_.max_text_bytes) return err(field, "too long");
+    if (!IsValidUtf8(*text)) return err(field, "invalid UTF-8");
+  }
+  if (target.target == target.baseline) {
+    return err("target", "equals the baseline, so progress cannot be measured");
+  }
+  for (const auto& id : target.responsible) {
+    if (!registry_->FindById(id)) return err("responsible", absl::StrFormat("unknown agency id \"%s\"", id));
+  }
+  for (const auto& m : target.measurements) {
+    if (!m.locality.empty() && !registry_->FindById(m.locality)) {
+      return err("measurements.locality", absl::StrFormat("unknown agency id \"%s\"", m.locality));
+    }
+  }
+  Target copy = target;
+  std::stable_sort(copy.measurements.begin(), copy.measurements.end(),
+                   [](const Measurement& a, const Measurement& b) { return a.day < b.day; });
+  target_index_.emplace(copy.id, targets_.size());
+  targets_.push_back(std::move(copy));
+  return absl::OkStatus();
+}
+
+absl::Status Dataset::AddMeasurement(std::string_view target_id, const Measurement& m) {
+  auto it = target_index_.find(std::string(target_id));
+  if (it == target_index_.end()) {
+    return absl::NotFoundError(absl::StrFormat("no target \"%s\"", target_id.substr(0, 80)));
+  }
+  if (!m.locality.empty() && !registry_->FindById(m.locality)) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "target \"%s\": measurements.locality: unknown agency id \"%s\"", target_id, m.locality));
+  }
+  auto& ms = targets_[it->second].measurements;
+  auto pos = std::upper_bound(ms.begin(), ms.end(), m.day,
+                              [](Day d, const Measurement& x) { return d < x.day; });
+  ms.insert(pos, m);
+  return absl::OkStatus();
+}
+
+const Target* Dataset::FindTarget(std::string_view id) const {
+  auto it = target_index_.find(std::string(id));
+  return it == target_index_.end() ? nullptr : &targets_[it->second];
+}
+
+absl::Status Dataset::AddGoal(const Goal& goal) {
+  if (goal.id.empty()) return absl::InvalidArgumentError("goal with an empty id");
+  for (const auto& g : goals_) {
+    if (g.id == goal.id) {
+      return absl::AlreadyExistsError(absl::StrFormat("goal \"%s\": id: duplicate id", goal.id));
+    }
+  }
+  goals_.push_back(goal);
+  return absl::OkStatus();
+}
+
+absl::Status Dataset::AddDocument(const SourceDocument& doc) {
+  if (doc.id.empty()) return absl::InvalidArgumentError("document with an empty id");
+  for (const auto& d : documents_) {
+    if (d.id == doc.id) {
+      return absl::AlreadyExistsError(absl::StrFormat("document \"%s\": id: duplicate id", doc.id));
+    }
+  }
+  documents_.push_back(doc);
+  return absl::OkStatus();
+}
+
+std::size_t Dataset::MemoryBytes() const {
+  const auto vec = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  std::size_t bytes = vec(columns_.assigned) + vec(columns_.due) + vec(columns_.completed) +
+                      vec(columns_.kind) + vec(columns_.flags) + vec(columns_.category) +
+                      vec(columns_.source) + vec(columns_.lead_offset) +
+                      vec(columns_.lead_agencies) + vec(columns_.coordinator_offset) +
+                      vec(columns_.coordinator_agencies) + vec(cold_);
+  bytes += ids_.MemoryBytes() + titles_.MemoryBytes() + pool_.MemoryBytes();
+  bytes += by_id_.capacity() * (sizeof(std::string_view) + sizeof(TaskIndex) + 1);
+  bytes += extra_.size() * (sizeof(Extra) + sizeof(TaskIndex) + 1);
+  return bytes;
+}
+
+}  // namespace mandate

@@ -1,0 +1,46 @@
+#include "mandate/string_pool.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace mandate {
+
+std::uint32_t StringColumn::Append(std::string_view s) {
+  if (s.size() > kChunk / 4) {
+    // Large strings get a block of their own so the shared chunks stay dense.
+    big_.push_back(std::make_unique<char[]>(s.size()));
+    std::memcpy(big_.back().get(), s.data(), s.size());
+    views_.emplace_back(big_.back().get(), s.size());
+    big_bytes_ += s.size();
+    return static_cast<std::uint32_t>(views_.size() - 1);
+  }
+  if (used_ + s.size() > kChunk) {
+    chunks_.push_back(std::make_unique<char[]>(kChunk));
+    used_ = 0;
+  }
+  char* dst = chunks_.back().get() + used_;
+  if (!s.empty()) std::memcpy(dst, s.data(), s.size());
+  used_ += s.size();
+  views_.emplace_back(dst, s.size());
+  return static_cast<std::uint32_t>(views_.size() - 1);
+}
+
+std::size_t StringColumn::MemoryBytes() const {
+  return chunks_.size() * kChunk + big_bytes_ + views_.capacity() * sizeof(std::string_view);
+}
+
+StringPool::StringPool() { index_.emplace(text_[text_.Append("")], 0); }
+
+std::uint32_t StringPool::Intern(std::string_view s) {
+  auto it = index_.find(s);
+  if (it != index_.end()) return it->second;
+  const std::uint32_t id = text_.Append(s);
+  index_.emplace(text_[id], id);
+  return id;
+}
+
+std::size_t StringPool::MemoryBytes() const {
+  return text_.MemoryBytes() + index_.capacity() * (sizeof(std::string_view) + 5);
+}
+
+}  // namespace mandate
