@@ -151,6 +151,7 @@ ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineConte
     Candidate cand;
     cand.tier = Tier(lx, *c, &cand.why);
     if (!c->status.ok()) {
+      i = c->te - 1;  // its inner numbers ("02/2025" in "31/02/2025") are not deadlines either
       if (cand.tier >= 2 && !failed) {
         cand.core = std::move(*c);
         failed = std::move(cand);
@@ -196,8 +197,12 @@ ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineConte
   for (std::size_t x = 0; x < chosen.size(); ++x) {
     const std::size_t after = cands[chosen[x]].core.te;
     if (!lx.IsWord(after, "va")) continue;
+    // "và" then at most three words (a verb: "thực hiện") before the next deadline.
     for (std::size_t k = 0; k < cands.size(); ++k) {
-      if (cands[k].core.tb == after + 1) add(k);
+      const std::size_t tb = cands[k].core.tb;
+      bool words_only = tb > after && tb - after <= 4;
+      for (std::size_t w = after + 1; words_only && w < tb; ++w) words_only = lx.IsWord(w);
+      if (words_only) add(k);
     }
   }
   // A fixed deadline with a reporting rhythm ("…trước ngày 31/12/2025; báo cáo hằng tuần").

@@ -424,7 +424,8 @@ std::optional<Core> MatchCore(const Lexed& lx, std::size_t i, const DeadlineCont
       c.markers |= kXong, j += 1;
     else if (lx.IsWord(j, "cham") && (lx.IsWord(j + 1, "nhat") || lx.IsWord(j + 1, "nhit")))
       c.markers |= kChamNhat, j += 2;
-    else if (lx.IsWord(j, "thuc") && lx.IsWord(j + 1, "hien"))
+    else if (lx.IsWord(j, "thuc") && lx.IsWord(j + 1, "hien") &&
+             (lx.IsWord(j + 2, "thuong") || lx.IsWord(j + 2, "thudng")))
       c.markers |= kThucHien, j += 2;
     else if (lx.IsWord(j, "trong") && lx.IsWord(j + 1, "vong"))
       c.markers |= kTrongVong, j += 2;

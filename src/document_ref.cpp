@@ -122,6 +122,11 @@ std::vector<FoundRef> FindRefs(const Lexed& lx) {
     if (!lx.IsNumber(i)) continue;
     // A number glued to a preceding code part ("TB/TGV-2") is not the start of a reference.
     if (i > 0 && lx.Adjacent(i) && (lx.IsPunct(i - 1, '/') || lx.IsPunct(i - 1, '-'))) continue;
+    // OCR "s6"/"s0" is "số", not a number: "Nghi quyét s6 57-NQ/TW".
+    if (i > 0 && lx.Adjacent(i) && lx.IsWord(i - 1, "s") && t[i].digits() == 1 &&
+        lx.IsNumber(i + 1)) {
+      continue;
+    }
     // The symbol: number, then '/'- or '-'-separated parts; codes in capitals.
     std::vector<std::size_t> word_parts;
     std::vector<std::size_t> number_parts{i};

@@ -14,8 +14,12 @@ std::uint32_t StringColumn::Append(std::string_view s) {
     big_bytes_ += s.size();
     return static_cast<std::uint32_t>(views_.size() - 1);
   }
-  if (used_ + s.size() > kChunk) {
-    chunks_.push_back(std::make_unique<char[]>(kChunk));
+  if (chunks_.empty() || used_ + s.size() > chunk_size_) {
+    // Chunks double from 4 KiB to 1 MiB: small datasets stay small, large ones pay one
+    // allocation per MiB.
+    chunk_size_ = chunks_.empty() ? kFirstChunk : std::min(kChunk, chunk_size_ * 2);
+    chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    chunk_bytes_ += chunk_size_;
     used_ = 0;
   }
   char* dst = chunks_.back().get() + used_;
@@ -26,7 +30,7 @@ std::uint32_t StringColumn::Append(std::string_view s) {
 }
 
 std::size_t StringColumn::MemoryBytes() const {
-  return chunks_.size() * kChunk + big_bytes_ + views_.capacity() * sizeof(std::string_view);
+  return chunk_bytes_ + big_bytes_ + views_.capacity() * sizeof(std::string_view);
 }
 
 StringPool::StringPool() { index_.emplace(text_[text_.Append("")], 0); }

@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -526,6 +527,46 @@ TEST(AgencyRegistry, SmallRegistryFromJsonResolves) {
   EXPECT_THAT(reg->Ids(reg->Resolve("các sở lớn")), ElementsAre("X"));
   EXPECT_TRUE(reg->agency(0).flag("big"));
   EXPECT_FALSE(reg->agency(1).flag("big"));
+}
+
+}  // namespace
+}  // namespace mandate
+
+namespace mandate {
+namespace {
+
+// Every entry added beyond the shared registry cites the seed cell that needs it; that cell
+// must actually use it.
+TEST(AgencyRegistry, EveryAddedEntryIsUsedByTheSeedCellItCites) {
+  std::map<std::string, std::string> cells;
+  for (auto& row : ReadJsonl("plan-2025-tasks.jsonl")) {
+    for (const char* f : {"lead", "coordinators"}) {
+      cells[row["id"].get<std::string>() + " " + f] = row[f].get<std::string>();
+    }
+  }
+  const std::regex cite(R"((KH25-[IV]+-\d+)\D.*?(lead|coordinators))");
+  const auto file = nlohmann::json::parse(AgencyRegistry::BundledJson());
+  int checked = 0;
+  for (const char* section : {"agencies", "collectives"}) {
+    for (const auto& e : file[section]) {
+      std::smatch m;
+      const std::string note = e.value("note", "");
+      if (!std::regex_search(note, m, cite)) continue;
+      const std::string key = m[1].str() + " " + m[2].str();
+      ASSERT_TRUE(cells.contains(key)) << note;
+      const Resolution r = Reg().Resolve(cells[key]);
+      if (e.contains("id")) {
+        EXPECT_THAT(Reg().Ids(r), ::testing::Contains(e["id"].get<std::string>())) << key;
+      } else {
+        const std::string phrase = NormalizeKey(e["phrase"].get<std::string>());
+        EXPECT_TRUE(std::any_of(r.collectives.begin(), r.collectives.end(), [&](auto& c) {
+          return NormalizeKey(c).rfind(phrase, 0) == 0;
+        })) << key;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 20);  // the other two cite appendix bullets (PL2-24, PL2-53)
 }
 
 }  // namespace

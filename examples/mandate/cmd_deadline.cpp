@@ -11,7 +11,7 @@
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json DayOrNull(const std::optional<mandate::Day>& d) {
   return d ? json(mandate::FormatIsoDay(*d)) : json(nullptr);

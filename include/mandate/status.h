@@ -1,5 +1,49 @@
 // Status classification: where each task stands as of a day D ("at the end of D", a civil
-// day in Asia/Ho_Chi_Minh), from its history folded up to D.
+// day in Asia/Ho_Chi_Minh), from its history folded up to D (FoldHistory).
+//
+// The rules, decided once and tested (tests/status_test.cpp):
+// - Assigned after D: the task does not exist yet (nullopt / kNotYetAssigned). No assignment
+//   day: it always exists. Assigned on D: it exists.
+// - Events dated after D are ignored: a completion after D does not count yet, a deadline
+//   change after D is not in force yet, a cancellation after D has not happened yet.
+// - cancelled: a cancellation on or before D wins over everything else (also over a
+//   completion): the task leaves the rates and is reported on its own.
+// - completed_on_time: completed (the completion in force at D) on or before the due day, or
+//   with no due day; completed_late: after the due day.
+// - overdue: not completed and due < D. due_soon: not completed and D <= due <= D + N
+//   (so due = D is due_soon, not overdue: D is not over until its end). in_progress: due
+//   later, or no due day (ongoing, roadmap, unknown, none).
+// - Reopen: a reopen at or before D withdraws the completion before it; a later completion
+//   is the one judged.
+// - Deadline changes: the due day is the one of the deadline in force at D (the latest
+//   change on or before D). Option `baseline` judges by the original deadline instead.
+//   Whenever a change is in force the other deadline is judged too: baseline_status (or
+//   in_force_status under `baseline`) holds its status when it differs, and the reason says
+//   so ("on time against the extended due ...; late against the original due ...").
+// - multi: the task's status comes from the final fixed milestone (Deadline::due); each
+//   milestone gets its own status from the task's completion against its own due (the model
+//   records completion per task, not per milestone). A multi deadline with no fixed milestone
+//   but a recurrence follows the recurring rules; with neither it is in_progress.
+// - open_ended ("2025 và những năm tiếp theo"): judged against first_due until met. A
+//   completion event meets it and is the task's completion (on time / late against
+//   first_due). A progress report of 100% on or before D also meets it without completing the
+//   task: from then on the task behaves as ongoing (in_progress), and its one milestone
+//   ("first due") records whether it was met on time.
+// - recurring: occurrences are the due days of Occurrences(recurrence, start, D). The first
+//   period starts at the assignment day (no assignment day: at the first event of the
+//   history; no events either: nothing is judged), each later one the day after the previous
+//   due. Reports are the progress and completion events dated from the first period start to
+//   D. Occurrences take reports greedily in order, each report serving one occurrence: the
+//   earliest unused report dated in or after the period is taken if it comes by the next
+//   occurrence's due (by D for the latest): on or before the due -> met on time, after ->
+//   met late; no such report -> missed. An occurrence due on D itself counts only once met
+//   (like due = D being due_soon). Status: overdue while the latest judged occurrence is
+//   missed, else in_progress; a completion of the whole task -> completed_on_time
+//   (no single due day), with occurrences judged up to the completion.
+// - Behind schedule (Redmine's rule): only for an open (not completed, not cancelled) task
+//   with an assignment day, a due day and a progress report with a percent on or before D:
+//   behind when the latest percent < 100 * (D - assigned) / (due - assigned), clamped to
+//   0..100. It never changes the status.
 #ifndef MANDATE_STATUS_H
 #define MANDATE_STATUS_H
 
@@ -31,16 +75,25 @@ std::string_view TaskStatusName(TaskStatus s);
 std::optional<TaskStatus> TaskStatusFromName(std::string_view name);
 
 struct ClassifyOptions {
-  int soon_days = 7;         // due_soon: due in [D, D + soon_days]
-  bool baseline = false;     // judge against the original deadline instead of the one in force
+  int soon_days = 7;      // due_soon: due in [D, D + soon_days]; negative counts as 0
+  bool baseline = false;  // judge against the original deadline instead of the one in force
+  // Recurrences "trước ngày 25 hàng tháng" fall due on the 25th instead of the 24th (as
+  // DeadlineContext::inclusive_before for parsing).
+  bool inclusive_before = false;
+  // ClassifyAll only: 0 = automatic (2 threads from 262144 tasks on a machine with 2 or more
+  // cores, else 1: no thread, no allocation beyond out), otherwise this many (at most 64).
+  int threads = 0;
 };
 
 // The occurrence compliance of a recurring obligation.
 enum class OccurrenceOutcome : std::uint8_t { kMetOnTime = 0, kMetLate = 1, kMissed = 2 };
+// "met_on_time", "met_late", "missed".
+std::string_view OccurrenceOutcomeName(OccurrenceOutcome o);
 struct Occurrence {
   Day period_start{};
   Day due{};
   OccurrenceOutcome outcome = OccurrenceOutcome::kMissed;
+  int event = -1;  // the report that met it (index in history), -1 = missed
 };
 
 struct MilestoneStatus {
@@ -51,13 +104,19 @@ struct MilestoneStatus {
 
 struct Classification {
   TaskStatus status = TaskStatus::kInProgress;
-  std::optional<Day> due;           // the due day used
+  // The due day used. Recurring: the latest judged occurrence's due; an occurrence due on D
+  // and not yet met when the latest is not missed; the first to come when none is due yet.
+  std::optional<Day> due;
   DeadlineKind deadline_kind = DeadlineKind::kUnknown;
   std::optional<Day> completed;
-  int decisive_event = -1;          // index in the task's history, -1 = none
-  std::string reason;               // one sentence: which due day and which event decided
+  int decisive_event = -1;  // index in the task's history, -1 = none
+  std::string reason;       // one sentence: which due day and which event decided
   // Deadline changes: the status the original deadline would give, when it differs.
   std::optional<TaskStatus> baseline_status;
+  // Under options.baseline: the status the deadline in force would give, when it differs.
+  std::optional<TaskStatus> in_force_status;
+  int deadline_event = -1;  // the change that set the deadline used, -1 = original
+  std::optional<Day> cancelled;
   // Behind schedule (Redmine's rule): reported percent below the straight line from
   // assignment to due; does not change status.
   bool behind_schedule = false;
@@ -68,7 +127,7 @@ struct Classification {
   int met_on_time = 0, met_late = 0, missed = 0;
 };
 
-// nullopt when the task is assigned after as_of.
+// nullopt when the task is assigned after as_of (or task is not an index of ds).
 std::optional<Classification> ClassifyTask(const Dataset& ds, TaskIndex task, Day as_of,
                                            const ClassifyOptions& options = {});
 

@@ -24,10 +24,13 @@ class StringColumn {
 
  private:
   static constexpr std::size_t kChunk = 1 << 20;
+  static constexpr std::size_t kFirstChunk = 1 << 12;
   std::vector<std::unique_ptr<char[]>> chunks_;
   std::vector<std::unique_ptr<char[]>> big_;
   std::size_t big_bytes_ = 0;
-  std::size_t used_ = kChunk;  // bytes used in the last chunk
+  std::size_t chunk_size_ = 0;  // size of the last chunk
+  std::size_t used_ = 0;        // bytes used in the last chunk
+  std::size_t chunk_bytes_ = 0;
   std::vector<std::string_view> views_;
 };
 

@@ -1,0 +1,469 @@
+#include "mandate/dataset_csv.h"
+
+#include <array>
+#include <charconv>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_format.h"
+#include "mandate/atomic_file.h"
+#include "mandate/deadline.h"
+#include "mandate/task_state.h"
+#include "mandate/text.h"
+
+namespace mandate {
+namespace {
+
+enum Column : int {
+  kId,
+  kTitle,
+  kLead,
+  kCoordinators,
+  kCategory,
+  kSource,
+  kAssigned,
+  kDeadline,
+  kCompleted,
+  kProgress,
+  kNote,
+  kExpectedResult,
+  kPartners,
+  kColumnCount,
+  kAttribute = -1,
+};
+constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
+    "id",       "title",     "lead",     "coordinators", "category",        "source",  "assigned",
+    "deadline", "completed", "progress", "note",         "expected_result", "partners"};
+constexpr int kRequiredColumns = kCompleted + 1;  // id .. completed
+
+// Header spellings, compared after NormalizeKey ("Cơ quan chủ trì" -> "co quan chu tri").
+struct HeaderAlias {
+  std::string_view key;
+  Column column;
+};
+constexpr HeaderAlias kAliases[] = {
+    {"id", kId},
+    {"ma", kId},
+    {"ma nhiem vu", kId},
+    {"title", kTitle},
+    {"ten nhiem vu", kTitle},
+    {"nhiem vu", kTitle},
+    {"noi dung nhiem vu", kTitle},
+    {"lead", kLead},
+    {"co quan chu tri", kLead},
+    {"don vi chu tri", kLead},
+    {"don vi thuc hien", kLead},
+    {"coordinators", kCoordinators},
+    {"co quan phoi hop", kCoordinators},
+    {"don vi phoi hop", kCoordinators},
+    {"category", kCategory},
+    {"nhom nhiem vu", kCategory},
+    {"linh vuc", kCategory},
+    {"source", kSource},
+    {"van ban giao", kSource},
+    {"assigned", kAssigned},
+    {"ngay giao", kAssigned},
+    {"deadline", kDeadline},
+    {"thoi han", kDeadline},
+    {"thoi han hoan thanh", kDeadline},
+    {"thoi gian hoan thanh", kDeadline},
+    {"completed", kCompleted},
+    {"ngay hoan thanh", kCompleted},
+    {"progress", kProgress},
+    {"tien do", kProgress},
+    {"note", kNote},
+    {"ghi chu", kNote},
+    {"luu y", kNote},
+    {"expected result", kExpectedResult},
+    {"ket qua", kExpectedResult},
+    {"du kien ket qua", kExpectedResult},
+    {"partners", kPartners},
+    {"doanh nghiep dong hanh", kPartners},
+};
+
+std::optional<Column> ColumnOf(std::string_view header) {
+  const std::string key = NormalizeKey(header);
+  for (const auto& a : kAliases) {
+    if (a.key == key) return a.column;
+  }
+  return std::nullopt;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Source references are separated by ';' or line breaks (a reference itself has commas:
+// "45-TB/TGV ngày 30/9/2025").
+std::vector<std::string> SplitSources(std::string_view cell) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= cell.size(); ++i) {
+    if (i == cell.size() || cell[i] == ';' || cell[i] == '\n' || cell[i] == '\r') {
+      const std::string_view part = Trim(cell.substr(start, i - start));
+      if (!part.empty()) out.emplace_back(part);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::optional<int> ParsePercent(std::string_view cell) {
+  cell = Trim(cell);
+  if (!cell.empty() && cell.back() == '%') cell = Trim(cell.substr(0, cell.size() - 1));
+  int v = -1;
+  const auto [p, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+  if (ec != std::errc() || p != cell.data() + cell.size() || v < 0 || v > 100) {
+    return std::nullopt;
+  }
+  return v;
+}
+
+class ProblemSink {
+ public:
+  ProblemSink(std::vector<LoadProblem>& out, std::size_t max) : out_(out), max_(max) {}
+  void Add(std::string record, std::string field, std::string message) {
+    ++count_;
+    if (count_ <= max_) out_.push_back({std::move(record), std::move(field), std::move(message)});
+  }
+  std::size_t count() const { return count_; }
+  void Finish() {
+    if (count_ > max_) {
+      out_.push_back(
+          {"file", "",
+           absl::StrFormat("%d more problems not listed (limit %d)", count_ - max_, max_)});
+    }
+  }
+
+ private:
+  std::vector<LoadProblem>& out_;
+  std::size_t max_;
+  std::size_t count_ = 0;
+};
+
+// Agency cells and deadline phrases repeat from row to row; parsing each distinct one once
+// keeps a million-row load fast. Bounded: cleared when full.
+template <typename V>
+class BoundedCache {
+ public:
+  const V* Find(const std::string& key) const {
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  void Put(std::string key, V value) {
+    if (map_.size() >= 8192) map_.clear();
+    map_.emplace(std::move(key), std::move(value));
+  }
+
+ private:
+  absl::flat_hash_map<std::string, V> map_;
+};
+
+class RowReader {
+ public:
+  RowReader(const CsvReadOptions& options, const Dataset& ds, ProblemSink& problems)
+      : opt_(options), reg_(ds.registry()), problems_(problems) {}
+
+  std::vector<std::string> Agencies(std::string_view cell, const std::string& record,
+                                    const std::string& field) {
+    std::vector<std::string> ids;
+    if (Trim(cell).empty()) return ids;
+    const std::string key(cell);
+    const Resolution* r = agencies_.Find(key);
+    if (!r) {
+      agencies_.Put(key, reg_.Resolve(cell));
+      r = agencies_.Find(key);
+    }
+    for (AgencyIndex a : r->agencies) ids.push_back(reg_.agency(a).id);
+    for (const auto& part : r->unresolved) {
+      problems_.Add(record, field, absl::StrFormat("unknown agency \"%s\"", part));
+    }
+    return ids;
+  }
+
+  Deadline ReadDeadline(std::string_view cell, std::optional<Day> assigned,
+                        const std::string& record, const std::string& field) {
+    Deadline d;
+    d.text = std::string(cell);
+    if (Trim(cell).empty()) {
+      d.kind = DeadlineKind::kNone;
+      problems_.Add(record, field, "empty: the task has no deadline");
+      return d;
+    }
+    DeadlineContext ctx;
+    ctx.plan_year = opt_.plan_year;
+    if (!ctx.plan_year && assigned) {
+      ctx.plan_year = static_cast<int>(date::year_month_day{*assigned}.year());
+    }
+    ctx.assigned = assigned;
+    const std::string key = absl::StrFormat("%s\x1f%d", cell, ctx.plan_year.value_or(0));
+    if (const Deadline* hit = deadlines_.Find(key)) return *hit;
+    auto parsed = ParseDeadline(cell, ctx);
+    if (parsed.ok()) {
+      parsed->text = std::string(cell);
+      if (parsed->kind != DeadlineKind::kRelative) deadlines_.Put(key, *parsed);
+      return *std::move(parsed);
+    }
+    if (auto day = ParseDay(Trim(cell)); day.ok()) {  // e.g. an ISO date the phrase parser skips
+      d.kind = DeadlineKind::kDate;
+      d.due = *day;
+      deadlines_.Put(key, d);
+      return d;
+    }
+    d.kind = DeadlineKind::kUnknown;
+    problems_.Add(record, field,
+                  absl::StrFormat("cannot read the deadline \"%s\": %s; kept as text", cell,
+                                  parsed.status().message()));
+    return d;
+  }
+
+ private:
+  const CsvReadOptions& opt_;
+  const AgencyRegistry& reg_;
+  ProblemSink& problems_;
+  BoundedCache<Resolution> agencies_;
+  BoundedCache<Deadline> deadlines_;
+};
+
+}  // namespace
+
+absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptions& options,
+                                       std::vector<LoadProblem>* problems) {
+  std::vector<LoadProblem> local;
+  std::vector<LoadProblem>& out = problems ? *problems : local;
+  if (text.size() > options.max_bytes) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "CSV file is %d bytes, over the limit of %d", text.size(), options.max_bytes));
+  }
+  const std::size_t first_problem = out.size();
+  ProblemSink sink(out, options.max_problems);
+  CsvReader reader(text, options.csv);
+  CsvRecord rec;
+  if (!reader.Next(rec)) return absl::InvalidArgumentError("the CSV file is empty: no header row");
+  if (!rec.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("header row (line %d, column %d) is malformed: %s", rec.error()->line,
+                        rec.error()->column, rec.error()->message));
+  }
+
+  // Map the header: each known column once; repeats and unknown columns become attributes.
+  std::vector<std::string> names = rec.ToVector();
+  std::vector<int> role(names.size(), kAttribute);
+  std::array<int, kColumnCount> where;
+  where.fill(-1);
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    names[c] = std::string(Trim(names[c]));
+    if (names[c].empty()) names[c] = absl::StrFormat("column %d", c + 1);
+    if (auto col = ColumnOf(names[c])) {
+      if (where[*col] < 0) {
+        where[*col] = static_cast<int>(c);
+        role[c] = *col;
+      } else {
+        sink.Add("header", names[c],
+                 absl::StrFormat("column repeated (first is column %d); kept as an attribute",
+                                 where[*col] + 1));
+      }
+    }
+  }
+  if (where[kId] < 0) {
+    return absl::InvalidArgumentError(
+        "the header has no \"id\" column, so tasks cannot be identified");
+  }
+  for (int c = 0; c < kRequiredColumns; ++c) {
+    if (where[c] < 0) sink.Add("header", std::string(kColumnNames[c]), "missing column");
+  }
+  const auto column_name = [&](std::size_t column) {  // 1-based, as CsvError counts
+    return column >= 1 && column <= names.size() ? names[column - 1]
+                                                 : absl::StrFormat("column %d", column);
+  };
+
+  Dataset ds(options.registry, options.limits);
+  RowReader rows(options, ds, sink);
+  std::vector<std::uint32_t> line_of;  // by TaskIndex: for "duplicate of line N"
+  while (reader.Next(rec)) {
+    const std::string record = absl::StrFormat("line %d", rec.line());
+    if (!rec.ok()) {
+      const CsvError& e = *rec.error();
+      sink.Add(e.line == rec.line() ? record : absl::StrFormat("line %d", e.line),
+               e.column == 0 ? "" : column_name(e.column), e.message + "; row skipped");
+      continue;
+    }
+    bool blank = true;
+    for (std::size_t c = 0; c < rec.size() && blank; ++c) blank = Trim(rec[c]).empty();
+    if (blank) continue;  // spreadsheets export empty rows as ",,,,"
+    if (rec.size() != names.size()) {
+      sink.Add(record, "",
+               absl::StrFormat("row has %d cells, the header has %d%s", rec.size(), names.size(),
+                               rec.size() > names.size() ? "; extra cells kept as attributes"
+                                                         : "; missing cells read as empty"));
+    }
+    const auto cell = [&](Column c) -> std::string_view {
+      const int at = where[c];
+      return at >= 0 && static_cast<std::size_t>(at) < rec.size() ? rec[at] : std::string_view();
+    };
+    const auto name = [&](Column c) { return where[c] >= 0 ? names[where[c]] : ""; };
+
+    Task t;
+    t.id = std::string(Trim(cell(kId)));
+    if (t.id.empty()) {
+      sink.Add(record, name(kId), "empty id; row skipped");
+      continue;
+    }
+    if (auto prev = ds.FindTask(t.id)) {
+      sink.Add(record, name(kId),
+               absl::StrFormat("duplicate id \"%s\" (first on line %d); row skipped",
+                               t.id.substr(0, 80), line_of[*prev]));
+      continue;
+    }
+    t.title = std::string(cell(kTitle));
+    if (Trim(t.title).empty() && where[kTitle] >= 0) sink.Add(record, name(kTitle), "empty title");
+    t.lead_text = std::string(cell(kLead));
+    t.lead = rows.Agencies(t.lead_text, record, name(kLead));
+    if (Trim(t.lead_text).empty() && where[kLead] >= 0) {
+      sink.Add(record, name(kLead), "empty: the task has no lead agency");
+    }
+    t.coordinators_text = std::string(cell(kCoordinators));
+    t.coordinators = rows.Agencies(t.coordinators_text, record, name(kCoordinators));
+    t.partners = rows.Agencies(cell(kPartners), record, name(kPartners));
+    if (!Trim(cell(kPartners)).empty()) t.attributes.emplace_back("partners_text", cell(kPartners));
+    t.category = std::string(Trim(cell(kCategory)));
+    t.sources = SplitSources(cell(kSource));
+    t.expected_result = std::string(cell(kExpectedResult));
+    t.note = std::string(cell(kNote));
+    // A date that cannot be read is kept verbatim as the attribute "raw:<column>".
+    const auto read_day = [&](Column c) -> std::optional<Day> {
+      const std::string_view v = Trim(cell(c));
+      if (v.empty()) return std::nullopt;
+      auto d = ParseDay(v);
+      if (d.ok()) return *d;
+      sink.Add(record, name(c),
+               absl::StrFormat("bad date \"%s\" (expected YYYY-MM-DD or DD/MM/YYYY): %s", v,
+                               d.status().message()));
+      t.attributes.emplace_back("raw:" + std::string(kColumnNames[c]), v);
+      return std::nullopt;
+    };
+    t.assigned = read_day(kAssigned);
+    if (where[kDeadline] >= 0)
+      t.deadline = rows.ReadDeadline(cell(kDeadline), t.assigned, record, name(kDeadline));
+    if (auto done = read_day(kCompleted)) {
+      TaskEvent e;
+      e.day = *done;
+      e.type = EventType::kCompleted;
+      t.history.push_back(std::move(e));
+    }
+    if (const std::string_view p = Trim(cell(kProgress)); !p.empty()) {
+      const auto percent = ParsePercent(p);
+      if (!percent) {
+        sink.Add(record, name(kProgress), absl::StrFormat("\"%s\" is not a percentage 0..100", p));
+        t.attributes.emplace_back("raw:progress", p);
+      } else if (options.as_of) {
+        TaskEvent e;
+        e.day = *options.as_of;
+        e.type = EventType::kProgress;
+        e.percent = *percent;
+        t.history.push_back(std::move(e));
+      } else {
+        t.attributes.emplace_back("progress", p);
+      }
+    }
+    for (std::size_t c = 0; c < rec.size(); ++c) {
+      if (c < role.size() && role[c] != kAttribute) continue;
+      if (rec[c].empty()) continue;
+      t.attributes.emplace_back(column_name(c + 1), rec[c]);
+    }
+    auto added = ds.AddTask(t);
+    if (!added.ok()) {
+      sink.Add(record, "", std::string(added.status().message()) + "; row skipped");
+      continue;
+    }
+    line_of.push_back(static_cast<std::uint32_t>(rec.line()));
+  }
+  const std::size_t count = sink.count();
+  sink.Finish();
+  if (options.strict && count > 0) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%d problem(s); strict mode refuses the file. First: %s", count,
+                        FormatLoadProblem(out[first_problem])));
+  }
+  return ds;
+}
+
+absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& path, const CsvReadOptions& options,
+                                       std::vector<LoadProblem>* problems) {
+  auto text = ReadFile(path, options.max_bytes);
+  if (!text.ok()) return text.status();
+  return ReadDatasetCsv(*text, options, problems);
+}
+
+std::string WriteDatasetCsv(const Dataset& ds) {
+  std::vector<std::string> attr_names;
+  absl::flat_hash_map<std::string, std::size_t> attr_index;
+  for (TaskIndex i = 0; i < ds.task_count(); ++i) {
+    for (const auto& [k, v] : ds.GetTask(i).attributes) {
+      if (k == "partners_text" || k == "progress") continue;
+      if (attr_index.emplace(k, attr_names.size()).second) attr_names.push_back(k);
+    }
+  }
+  CsvWriter w({.delimiter = ',', .line_end = "\r\n", .bom = true});
+  std::vector<std::string> row(kColumnNames.begin(), kColumnNames.end());
+  row.insert(row.end(), attr_names.begin(), attr_names.end());
+  w.WriteRecord(row);
+  const auto join = [&](const std::vector<std::string>& parts, std::string_view sep) {
+    std::string s;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      if (k) s += sep;
+      s += parts[k];
+    }
+    return s;
+  };
+  const auto names_of = [&](const std::vector<std::string>& ids) {
+    std::vector<std::string> names;
+    for (const auto& id : ids) {
+      auto a = ds.registry().FindById(id);
+      names.push_back(a ? ds.registry().agency(*a).name : id);
+    }
+    return join(names, "; ");
+  };
+  for (TaskIndex i = 0; i < ds.task_count(); ++i) {
+    const Task t = ds.GetTask(i);
+    std::fill(row.begin(), row.end(), std::string());
+    row[kId] = t.id;
+    row[kTitle] = t.title;
+    row[kLead] = t.lead_text.empty() ? names_of(t.lead) : t.lead_text;
+    row[kCoordinators] =
+        t.coordinators_text.empty() ? names_of(t.coordinators) : t.coordinators_text;
+    row[kCategory] = t.category;
+    row[kSource] = join(t.sources, "; ");
+    if (t.assigned) row[kAssigned] = FormatIsoDay(*t.assigned);
+    row[kDeadline] = !t.deadline.text.empty() || !t.deadline.due ? t.deadline.text
+                                                                 : FormatIsoDay(*t.deadline.due);
+    if (ds.columns().completed[i] != kNoDay) {
+      row[kCompleted] = FormatIsoDay(FromEpochDays(ds.columns().completed[i]));
+    }
+    for (const auto& e : t.history) {
+      if (e.type == EventType::kProgress && e.percent) row[kProgress] = std::to_string(*e.percent);
+    }
+    row[kNote] = t.note;
+    row[kExpectedResult] = t.expected_result;
+    row[kPartners] = names_of(t.partners);
+    for (const auto& [k, v] : t.attributes) {
+      if (k == "partners_text") {
+        row[kPartners] = v;
+      } else if (k == "progress" && row[kProgress].empty()) {
+        row[kProgress] = v;
+      } else if (auto it = attr_index.find(k); it != attr_index.end()) {
+        row[kColumnCount + it->second] = v;
+      }
+    }
+    w.WriteRecord(row);
+  }
+  return w.Take();
+}
+
+absl::Status SaveDatasetCsv(const Dataset& dataset, const std::string& path) {
+  return WriteFileAtomically(path, WriteDatasetCsv(dataset));
+}
+
+}  // namespace mandate

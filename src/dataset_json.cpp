@@ -1,0 +1,685 @@
+#include "mandate/dataset_json.h"
+
+#include <cmath>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/str_format.h"
+#include "mandate/atomic_file.h"
+
+namespace mandate {
+namespace {
+
+using json = nlohmann::json;
+
+// ---------------------------------------------------------------- writing
+
+json DayJson(Day d) { return FormatIsoDay(d); }
+
+json DeadlineToJson(const Deadline& d) {
+  json j = json::object();
+  j["kind"] = DeadlineKindName(d.kind);
+  j["text"] = d.text;
+  if (d.due) j["due"] = DayJson(*d.due);
+  if (d.anchor) j["anchor"] = DayJson(*d.anchor);
+  if (d.first_due) j["first_due"] = DayJson(*d.first_due);
+  if (!d.milestones.empty()) {
+    json ms = json::array();
+    for (const auto& m : d.milestones) {
+      json jm = {{"label", m.label}, {"kind", DeadlineKindName(m.kind)}};
+      if (m.due) jm["due"] = DayJson(*m.due);
+      ms.push_back(std::move(jm));
+    }
+    j["milestones"] = std::move(ms);
+  }
+  if (d.recurrence) {
+    json r = {{"freq", FrequencyName(d.recurrence->freq)}, {"before", d.recurrence->before}};
+    if (d.recurrence->day_of_period) r["day_of_period"] = *d.recurrence->day_of_period;
+    j["recurrence"] = std::move(r);
+  }
+  if (d.relative_days != 0) j["relative_days"] = d.relative_days;
+  if (d.relative_working_days) j["relative_working_days"] = true;
+  if (!d.explanation.empty()) j["explanation"] = d.explanation;
+  return j;
+}
+
+void PutText(json& j, const char* key, const std::string& s) {
+  if (!s.empty()) j[key] = s;
+}
+void PutList(json& j, const char* key, const std::vector<std::string>& v) {
+  if (!v.empty()) j[key] = v;
+}
+
+json TaskToJson(const Task& t) {
+  json j = {{"id", t.id},
+            {"title", t.title},
+            {"lead", t.lead},
+            {"coordinators", t.coordinators},
+            {"deadline", DeadlineToJson(t.deadline)}};
+  PutText(j, "lead_text", t.lead_text);
+  PutText(j, "coordinators_text", t.coordinators_text);
+  PutList(j, "partners", t.partners);
+  PutList(j, "sources", t.sources);
+  PutText(j, "category", t.category);
+  PutText(j, "expected_result", t.expected_result);
+  if (t.assigned) j["assigned"] = DayJson(*t.assigned);
+  PutText(j, "note", t.note);
+  if (!t.history.empty()) {
+    json h = json::array();
+    for (const auto& e : t.history) {
+      json je = {{"day", DayJson(e.day)}, {"type", EventTypeName(e.type)}};
+      if (e.percent) je["percent"] = *e.percent;
+      PutText(je, "text", e.text);
+      PutList(je, "evidence", e.evidence);
+      if (e.new_deadline) je["new_deadline"] = DeadlineToJson(*e.new_deadline);
+      PutText(je, "document", e.document);
+      h.push_back(std::move(je));
+    }
+    j["history"] = std::move(h);
+  }
+  if (!t.attributes.empty()) {
+    json a = json::array();
+    for (const auto& [k, v] : t.attributes) a.push_back(json::array({k, v}));
+    j["attributes"] = std::move(a);
+  }
+  return j;
+}
+
+json TargetToJson(const Target& t) {
+  json j = {{"id", t.id},
+            {"name", t.name},
+            {"unit", t.unit},
+            {"direction", TargetDirectionName(t.direction)},
+            {"baseline", t.baseline},
+            {"target", t.target},
+            {"responsible", t.responsible}};
+  if (t.baseline_day) j["baseline_day"] = DayJson(*t.baseline_day);
+  if (t.deadline) j["deadline"] = DayJson(*t.deadline);
+  PutText(j, "family", t.family);
+  if (!t.measurements.empty()) {
+    json ms = json::array();
+    for (const auto& m : t.measurements) {
+      json jm = {{"day", DayJson(m.day)}, {"value", m.value}};
+      PutText(jm, "locality", m.locality);
+      PutText(jm, "source", m.source);
+      ms.push_back(std::move(jm));
+    }
+    j["measurements"] = std::move(ms);
+  }
+  return j;
+}
+
+json PayloadToJson(const Dataset& ds) {
+  json tasks = json::array();
+  for (TaskIndex i = 0; i < ds.task_count(); ++i) tasks.push_back(TaskToJson(ds.GetTask(i)));
+  json targets = json::array();
+  for (const auto& t : ds.targets()) targets.push_back(TargetToJson(t));
+  json goals = json::array();
+  for (const auto& g : ds.goals()) {
+    goals.push_back(
+        {{"id", g.id}, {"name", g.name}, {"task_ids", g.task_ids}, {"target_ids", g.target_ids}});
+  }
+  json docs = json::array();
+  for (const auto& d : ds.documents()) {
+    json jd = {{"id", d.id},
+               {"type", d.type},
+               {"number", d.number},
+               {"issuer", d.issuer},
+               {"title", d.title}};
+    if (d.date) jd["date"] = DayJson(*d.date);
+    docs.push_back(std::move(jd));
+  }
+  return {{"tasks", std::move(tasks)},
+          {"targets", std::move(targets)},
+          {"goals", std::move(goals)},
+          {"documents", std::move(docs)}};
+}
+
+// ---------------------------------------------------------------- reading
+
+// Collects problems for one record; every accessor checks the JSON type before reading, so
+// no nlohmann exception can escape and a wrong type is reported, not guessed.
+class Fields {
+ public:
+  Fields(const json& obj, std::string record, std::vector<LoadProblem>& out,
+         std::string prefix = "")
+      : obj_(obj), record_(std::move(record)), out_(out), prefix_(std::move(prefix)) {}
+
+  void Problem(std::string_view field, std::string message) {
+    out_.push_back({record_, prefix_ + std::string(field), std::move(message)});
+  }
+  const std::string& record() const { return record_; }
+  std::vector<LoadProblem>& sink() { return out_; }
+  std::string Path(std::string_view field) const { return prefix_ + std::string(field); }
+
+  const json* Find(const char* key) const {
+    auto it = obj_.find(key);
+    return it == obj_.end() || it->is_null() ? nullptr : &*it;
+  }
+  std::string String(const char* key, bool required = false) {
+    const json* v = Find(key);
+    if (!v) {
+      if (required) Problem(key, "missing");
+      return {};
+    }
+    if (!v->is_string()) {
+      Problem(key, absl::StrFormat("expected a string, found %s", v->type_name()));
+      return {};
+    }
+    return v->get<std::string>();
+  }
+  std::vector<std::string> Strings(const char* key) {
+    std::vector<std::string> out;
+    const json* v = Find(key);
+    if (!v) return out;
+    if (!v->is_array()) {
+      Problem(key, absl::StrFormat("expected an array of strings, found %s", v->type_name()));
+      return out;
+    }
+    for (const auto& e : *v) {
+      if (e.is_string()) {
+        out.push_back(e.get<std::string>());
+      } else {
+        Problem(key, absl::StrFormat("expected a string element, found %s", e.type_name()));
+      }
+    }
+    return out;
+  }
+  std::optional<Day> DayField(const char* key, bool required = false) {
+    const std::string s = String(key, required);
+    if (s.empty()) return std::nullopt;
+    auto d = ParseIsoDay(s);
+    if (!d.ok()) {
+      Problem(key, absl::StrFormat("\"%s\": %s", s, d.status().message()));
+      return std::nullopt;
+    }
+    return *d;
+  }
+  std::optional<double> Number(const char* key, bool required = false) {
+    const json* v = Find(key);
+    if (!v) {
+      if (required) Problem(key, "missing");
+      return std::nullopt;
+    }
+    if (!v->is_number()) {
+      Problem(key, absl::StrFormat("expected a number, found %s", v->type_name()));
+      return std::nullopt;
+    }
+    const double d = v->get<double>();
+    if (!std::isfinite(d)) {
+      Problem(key, "not a finite number");
+      return std::nullopt;
+    }
+    return d;
+  }
+  std::optional<std::int64_t> Integer(const char* key, std::int64_t lo, std::int64_t hi) {
+    const json* v = Find(key);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer()) {
+      Problem(key, absl::StrFormat("expected an integer, found %s", v->type_name()));
+      return std::nullopt;
+    }
+    const std::int64_t n = v->is_number_unsigned() && v->get<std::uint64_t>() > INT64_MAX
+                               ? INT64_MAX
+                               : v->get<std::int64_t>();
+    if (n < lo || n > hi) {
+      Problem(key, absl::StrFormat("%d is outside %d..%d", n, lo, hi));
+      return std::nullopt;
+    }
+    return n;
+  }
+  bool Bool(const char* key) {
+    const json* v = Find(key);
+    if (!v) return false;
+    if (!v->is_boolean()) {
+      Problem(key, absl::StrFormat("expected true or false, found %s", v->type_name()));
+      return false;
+    }
+    return v->get<bool>();
+  }
+  const json* Array(const char* key) {
+    const json* v = Find(key);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+      Problem(key, absl::StrFormat("expected an array, found %s", v->type_name()));
+      return nullptr;
+    }
+    return v;
+  }
+  // Keys this reader does not know are reported: they would otherwise be lost on save.
+  void CheckKeys(std::initializer_list<std::string_view> known) {
+    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      bool ok = false;
+      for (auto k : known) ok = ok || it.key() == k;
+      if (!ok) Problem(it.key(), "unknown field, ignored");
+    }
+  }
+
+ private:
+  const json& obj_;
+  std::string record_;
+  std::vector<LoadProblem>& out_;
+  std::string prefix_;
+};
+
+std::optional<Frequency> FrequencyFromName(std::string_view name) {
+  for (auto f : {Frequency::kWeekly, Frequency::kMonthly, Frequency::kQuarterly,
+                 Frequency::kSemiannual, Frequency::kYearly}) {
+    if (FrequencyName(f) == name) return f;
+  }
+  return std::nullopt;
+}
+
+DeadlineKind KindField(Fields& f, const char* key) {
+  const std::string name = f.String(key, true);
+  if (name.empty()) return DeadlineKind::kUnknown;
+  if (auto k = DeadlineKindFromName(name)) return *k;
+  f.Problem(key, absl::StrFormat("unknown deadline kind \"%s\"", name));
+  return DeadlineKind::kUnknown;
+}
+
+Deadline DeadlineFromJson(const json& j, const std::string& record, std::vector<LoadProblem>& out,
+                          const std::string& prefix) {
+  Deadline d;
+  if (!j.is_object()) {
+    out.push_back({record, prefix.substr(0, prefix.size() - 1), "expected an object"});
+    return d;
+  }
+  Fields f(j, record, out, prefix);
+  f.CheckKeys({"kind", "text", "due", "anchor", "first_due", "milestones", "recurrence",
+               "relative_days", "relative_working_days", "explanation"});
+  d.kind = KindField(f, "kind");
+  d.text = f.String("text");
+  d.due = f.DayField("due");
+  d.anchor = f.DayField("anchor");
+  d.first_due = f.DayField("first_due");
+  if (const json* ms = f.Array("milestones")) {
+    for (std::size_t i = 0; i < ms->size(); ++i) {
+      const std::string p = absl::StrFormat("%smilestones[%d].", prefix, i);
+      if (!(*ms)[i].is_object()) {
+        out.push_back({record, p.substr(0, p.size() - 1), "expected an object"});
+        continue;
+      }
+      Fields fm((*ms)[i], record, out, p);
+      fm.CheckKeys({"label", "kind", "due"});
+      Milestone m;
+      m.label = fm.String("label");
+      m.kind = KindField(fm, "kind");
+      m.due = fm.DayField("due");
+      d.milestones.push_back(std::move(m));
+    }
+  }
+  if (const json* r = f.Find("recurrence")) {
+    if (!r->is_object()) {
+      f.Problem("recurrence", "expected an object");
+    } else {
+      Fields fr(*r, record, out, prefix + "recurrence.");
+      fr.CheckKeys({"freq", "before", "day_of_period"});
+      Recurrence rec;
+      const std::string freq = fr.String("freq", true);
+      if (auto fq = FrequencyFromName(freq)) {
+        rec.freq = *fq;
+      } else if (!freq.empty()) {
+        fr.Problem("freq", absl::StrFormat("unknown frequency \"%s\"", freq));
+      }
+      rec.before = fr.Bool("before");
+      if (auto n = fr.Integer("day_of_period", 1, 31))
+        rec.day_of_period = static_cast<unsigned>(*n);
+      d.recurrence = rec;
+    }
+  }
+  if (auto n = f.Integer("relative_days", -100000, 100000)) d.relative_days = static_cast<int>(*n);
+  d.relative_working_days = f.Bool("relative_working_days");
+  d.explanation = f.Strings("explanation");
+  return d;
+}
+
+// Drops ids the registry does not know (reported), keeping the rest of the task.
+std::vector<std::string> KnownAgencies(Fields& f, const char* key, const AgencyRegistry& reg) {
+  std::vector<std::string> ids = f.Strings(key);
+  std::vector<std::string> out;
+  for (auto& id : ids) {
+    if (reg.FindById(id)) {
+      out.push_back(std::move(id));
+    } else {
+      f.Problem(key, absl::StrFormat("unknown agency id \"%s\", dropped", id));
+    }
+  }
+  return out;
+}
+
+std::optional<Task> TaskFromJson(const json& j, std::size_t index, const AgencyRegistry& reg,
+                                 std::vector<LoadProblem>& out) {
+  std::string record = absl::StrFormat("tasks[%d]", index);
+  if (!j.is_object()) {
+    out.push_back({record, "", "expected an object"});
+    return std::nullopt;
+  }
+  if (auto it = j.find("id"); it != j.end() && it->is_string()) {
+    record = absl::StrFormat("task %s", it->get<std::string>().substr(0, 80));
+  }
+  Fields f(j, record, out);
+  f.CheckKeys({"id", "title", "lead", "coordinators", "deadline", "lead_text", "coordinators_text",
+               "partners", "sources", "category", "expected_result", "assigned", "note", "history",
+               "attributes"});
+  Task t;
+  t.id = f.String("id", true);
+  if (t.id.empty()) return std::nullopt;  // reported by String()
+  t.title = f.String("title");
+  t.lead = KnownAgencies(f, "lead", reg);
+  t.coordinators = KnownAgencies(f, "coordinators", reg);
+  t.partners = KnownAgencies(f, "partners", reg);
+  t.lead_text = f.String("lead_text");
+  t.coordinators_text = f.String("coordinators_text");
+  t.sources = f.Strings("sources");
+  t.category = f.String("category");
+  t.expected_result = f.String("expected_result");
+  t.assigned = f.DayField("assigned");
+  t.note = f.String("note");
+  if (const json* dl = f.Find("deadline")) {
+    t.deadline = DeadlineFromJson(*dl, record, out, "deadline.");
+  } else {
+    f.Problem("deadline", "missing");
+  }
+  if (const json* h = f.Array("history")) {
+    for (std::size_t i = 0; i < h->size(); ++i) {
+      const std::string p = absl::StrFormat("history[%d].", i);
+      if (!(*h)[i].is_object()) {
+        f.Problem(p.substr(0, p.size() - 1), "expected an object");
+        continue;
+      }
+      Fields fe((*h)[i], record, out, p);
+      fe.CheckKeys({"day", "type", "percent", "text", "evidence", "new_deadline", "document"});
+      TaskEvent e;
+      const auto day = fe.DayField("day", true);
+      const std::string type = fe.String("type", true);
+      const auto et = EventTypeFromName(type);
+      if (!et && !type.empty()) fe.Problem("type", absl::StrFormat("unknown event \"%s\"", type));
+      if (!day || !et) {
+        fe.Problem("", "event dropped");
+        continue;
+      }
+      e.day = *day;
+      e.type = *et;
+      if (auto pc = fe.Integer("percent", 0, 100)) e.percent = static_cast<int>(*pc);
+      e.text = fe.String("text");
+      e.evidence = fe.Strings("evidence");
+      if (const json* nd = fe.Find("new_deadline")) {
+        e.new_deadline = DeadlineFromJson(*nd, record, out, p + "new_deadline.");
+      }
+      e.document = fe.String("document");
+      t.history.push_back(std::move(e));
+    }
+  }
+  if (const json* a = f.Array("attributes")) {
+    for (const auto& kv : *a) {
+      if (kv.is_array() && kv.size() == 2 && kv[0].is_string() && kv[1].is_string()) {
+        t.attributes.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
+      } else {
+        f.Problem("attributes", "expected [name, value] pairs of strings");
+      }
+    }
+  }
+  return t;
+}
+
+void ReadTargets(const json& arr, Dataset& ds, std::vector<LoadProblem>& out) {
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    std::string record = absl::StrFormat("targets[%d]", i);
+    if (!arr[i].is_object()) {
+      out.push_back({record, "", "expected an object"});
+      continue;
+    }
+    Fields f(arr[i], record, out);
+    f.CheckKeys({"id", "name", "unit", "direction", "baseline", "target", "responsible",
+                 "baseline_day", "deadline", "family", "measurements"});
+    Target t;
+    t.id = f.String("id", true);
+    t.name = f.String("name");
+    t.unit = f.String("unit");
+    const std::string dir = f.String("direction");
+    if (auto d = TargetDirectionFromName(dir)) {
+      t.direction = *d;
+    } else if (!dir.empty()) {
+      f.Problem("direction", absl::StrFormat("unknown direction \"%s\"", dir));
+    }
+    t.baseline = f.Number("baseline", true).value_or(0);
+    t.target = f.Number("target", true).value_or(0);
+    t.responsible = KnownAgencies(f, "responsible", ds.registry());
+    t.baseline_day = f.DayField("baseline_day");
+    t.deadline = f.DayField("deadline");
+    t.family = f.String("family");
+    if (const json* ms = f.Array("measurements")) {
+      for (std::size_t k = 0; k < ms->size(); ++k) {
+        const std::string p = absl::StrFormat("measurements[%d].", k);
+        if (!(*ms)[k].is_object()) {
+          f.Problem(p.substr(0, p.size() - 1), "expected an object");
+          continue;
+        }
+        Fields fm((*ms)[k], record, out, p);
+        fm.CheckKeys({"day", "value", "locality", "source"});
+        Measurement m;
+        const auto day = fm.DayField("day", true);
+        const auto value = fm.Number("value", true);
+        if (!day || !value) {
+          fm.Problem("", "measurement dropped");
+          continue;
+        }
+        m.day = *day;
+        m.value = *value;
+        m.locality = fm.String("locality");
+        m.source = fm.String("source");
+        t.measurements.push_back(std::move(m));
+      }
+    }
+    if (t.id.empty()) continue;
+    if (auto s = ds.AddTarget(t); !s.ok()) out.push_back({record, "", std::string(s.message())});
+  }
+}
+
+void ReadGoals(const json& payload, Dataset& ds, std::vector<LoadProblem>& out) {
+  if (auto it = payload.find("goals"); it != payload.end() && it->is_array()) {
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string record = absl::StrFormat("goals[%d]", i);
+      if (!(*it)[i].is_object()) {
+        out.push_back({record, "", "expected an object"});
+        continue;
+      }
+      Fields f((*it)[i], record, out);
+      f.CheckKeys({"id", "name", "task_ids", "target_ids"});
+      Goal g{f.String("id", true), f.String("name"), f.Strings("task_ids"),
+             f.Strings("target_ids")};
+      if (g.id.empty()) continue;
+      if (auto s = ds.AddGoal(g); !s.ok()) out.push_back({record, "", std::string(s.message())});
+    }
+  }
+}
+
+void ReadDocuments(const json& payload, Dataset& ds, std::vector<LoadProblem>& out) {
+  if (auto it = payload.find("documents"); it != payload.end() && it->is_array()) {
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string record = absl::StrFormat("documents[%d]", i);
+      if (!(*it)[i].is_object()) {
+        out.push_back({record, "", "expected an object"});
+        continue;
+      }
+      Fields f((*it)[i], record, out);
+      f.CheckKeys({"id", "type", "number", "issuer", "date", "title"});
+      SourceDocument d;
+      d.id = f.String("id", true);
+      d.type = f.String("type");
+      d.number = f.String("number");
+      d.issuer = f.String("issuer");
+      d.date = f.DayField("date");
+      d.title = f.String("title");
+      if (d.id.empty()) continue;
+      if (auto s = ds.AddDocument(d); !s.ok()) {
+        out.push_back({record, "", std::string(s.message())});
+      }
+    }
+  }
+}
+
+// Depth of nested arrays/objects, counted without recursion before the real parse, so a
+// hostile "[[[[..." cannot exhaust the stack of the parser or of the DOM's destructor.
+absl::Status CheckDepth(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) {
+        return absl::ResourceExhaustedError(absl::StrFormat(
+            "JSON nested deeper than the limit of %d levels at byte offset %d", max_depth, i));
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::string DatasetChecksum(std::string_view canonical_payload) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : canonical_payload) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return absl::StrFormat("fnv1a64:%016x", h);
+}
+
+absl::StatusOr<std::string> WriteDatasetJson(const Dataset& dataset) {
+  try {
+    const json payload = PayloadToJson(dataset);
+    const std::string canonical = payload.dump();
+    std::string body = payload.dump(2);
+    std::string out = absl::StrFormat("{\n  \"schema_version\": %d,\n  \"checksum\": \"%s\",\n",
+                                      kDatasetSchemaVersion, DatasetChecksum(canonical));
+    out += "  \"dataset\": ";
+    out.reserve(out.size() + body.size() + body.size() / 16);
+    // dump() escapes line breaks inside strings, so every '\n' here is layout.
+    for (const char c : body) {
+      out.push_back(c);
+      if (c == '\n') out += "  ";
+    }
+    out += "\n}\n";
+    return out;
+  } catch (const json::exception& e) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("cannot write the dataset as JSON: %s", e.what()));
+  }
+}
+
+absl::Status SaveDatasetJson(const Dataset& dataset, const std::string& path) {
+  auto text = WriteDatasetJson(dataset);
+  if (!text.ok()) return text.status();
+  return WriteFileAtomically(path, *text);
+}
+
+absl::StatusOr<Dataset> ReadDatasetJson(std::string_view text, const JsonReadOptions& options,
+                                        std::vector<LoadProblem>* problems) {
+  std::vector<LoadProblem> local;
+  std::vector<LoadProblem>& out = problems ? *problems : local;
+  const std::size_t first_problem = out.size();
+  if (text.size() > options.max_bytes) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "JSON dataset is %d bytes, over the limit of %d", text.size(), options.max_bytes));
+  }
+  if (auto s = CheckDepth(text, options.max_depth); !s.ok()) return s;
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    return absl::DataLossError(absl::StrFormat(
+        "the file is not valid JSON (truncated or corrupted?) at byte %d: %s", e.byte, e.what()));
+  }
+  if (!doc.is_object()) return absl::InvalidArgumentError("a dataset file is a JSON object");
+  const auto version = doc.find("schema_version");
+  if (version == doc.end() || !version->is_number_integer()) {
+    return absl::InvalidArgumentError("not a mandate dataset: no integer \"schema_version\"");
+  }
+  if (version->get<std::int64_t>() != kDatasetSchemaVersion) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("schema_version %s is not supported; this library reads version %d",
+                        version->dump(), kDatasetSchemaVersion));
+  }
+  const auto payload = doc.find("dataset");
+  if (payload == doc.end() || !payload->is_object()) {
+    return absl::InvalidArgumentError("not a mandate dataset: no \"dataset\" object");
+  }
+  const auto checksum = doc.find("checksum");
+  if (checksum == doc.end()) {
+    if (options.require_checksum) {
+      return absl::DataLossError("the file has no checksum, so its integrity cannot be checked");
+    }
+    out.push_back({"file", "checksum", "missing: the file's integrity was not verified"});
+  } else {
+    const std::string expected = DatasetChecksum(payload->dump());
+    if (!checksum->is_string() || checksum->get<std::string>() != expected) {
+      return absl::DataLossError(absl::StrFormat(
+          "checksum mismatch: the file says %s but its content hashes to %s; the file is "
+          "corrupted or was edited by hand",
+          checksum->dump(), expected));
+    }
+  }
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    if (it.key() != "schema_version" && it.key() != "checksum" && it.key() != "dataset") {
+      out.push_back({"file", it.key(), "unknown field, ignored"});
+    }
+  }
+  for (auto it = payload->begin(); it != payload->end(); ++it) {
+    const std::string& k = it.key();
+    if (k != "tasks" && k != "targets" && k != "goals" && k != "documents") {
+      out.push_back({"dataset", k, "unknown field, ignored"});
+    } else if (!it->is_array()) {
+      out.push_back(
+          {"dataset", k, absl::StrFormat("expected an array, found %s", it->type_name())});
+    }
+  }
+
+  Dataset ds(options.registry, options.limits);
+  ReadDocuments(*payload, ds, out);
+  if (auto tasks = payload->find("tasks"); tasks != payload->end() && tasks->is_array()) {
+    for (std::size_t i = 0; i < tasks->size(); ++i) {
+      auto task = TaskFromJson((*tasks)[i], i, ds.registry(), out);
+      if (!task) continue;
+      if (auto added = ds.AddTask(*task); !added.ok()) {
+        out.push_back({absl::StrFormat("task %s", task->id.substr(0, 80)), "",
+                       std::string(added.status().message())});
+      }
+    }
+  }
+  if (auto targets = payload->find("targets"); targets != payload->end() && targets->is_array()) {
+    ReadTargets(*targets, ds, out);
+  }
+  ReadGoals(*payload, ds, out);
+  if (options.strict && out.size() > first_problem) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%d problem(s); strict mode refuses the file. First: %s",
+                        out.size() - first_problem, FormatLoadProblem(out[first_problem])));
+  }
+  return ds;
+}
+
+absl::StatusOr<Dataset> LoadDatasetJson(const std::string& path, const JsonReadOptions& options,
+                                        std::vector<LoadProblem>* problems) {
+  auto text = ReadFile(path, options.max_bytes);
+  if (!text.ok()) return text.status();
+  return ReadDatasetJson(*text, options, problems);
+}
+
+}  // namespace mandate

@@ -1,0 +1,36 @@
+// Shared by status.cpp (ClassifyTask) and status_columns.cpp (ClassifyAll): the one rule for
+// a single due day, and the classifier with the explanation optional.
+#ifndef MANDATE_SRC_STATUS_INTERNAL_H
+#define MANDATE_SRC_STATUS_INTERNAL_H
+
+#include <algorithm>
+#include <optional>
+
+#include "mandate/status.h"
+
+namespace mandate {
+
+// Completed on `done`: on time when on or before the due day or with none.
+inline TaskStatus CompletedStatus(Day done, std::optional<Day> due) {
+  return !due || done <= *due ? TaskStatus::kCompletedOnTime : TaskStatus::kCompletedLate;
+}
+
+// Not completed at the end of as_of. A negative soon_days counts as 0.
+inline TaskStatus OpenStatus(std::optional<Day> due, Day as_of, int soon_days) {
+  if (!due) return TaskStatus::kInProgress;
+  if (*due < as_of) return TaskStatus::kOverdue;
+  if ((*due - as_of).count() <= static_cast<long long>(std::max(0, soon_days)))
+    return TaskStatus::kDueSoon;
+  return TaskStatus::kInProgress;
+}
+
+namespace internal {
+// ClassifyTask's engine. explain = false skips the reason, milestones and occurrence lists
+// (status, due, counts and flags are the same). False when the task is not yet assigned.
+bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOptions& options,
+                  bool explain, Classification& out);
+}  // namespace internal
+
+}  // namespace mandate
+
+#endif

@@ -1,0 +1,639 @@
+#include "mandate/status.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "mandate/task_state.h"
+
+namespace mandate {
+namespace {
+
+using date::days;
+using date::year;
+using ::testing::HasSubstr;
+
+const Day kD = year{2025} / 10 / 15;  // the as-of day of most tests
+
+Deadline DateDeadline(Day due, std::string text = "") {
+  Deadline d;
+  d.kind = DeadlineKind::kDate;
+  d.text = text.empty() ? FormatVietnameseDay(due) : std::move(text);
+  d.due = due;
+  return d;
+}
+
+Deadline NoDueDeadline(DeadlineKind kind, std::string text) {
+  Deadline d;
+  d.kind = kind;
+  d.text = std::move(text);
+  return d;
+}
+
+Deadline Monthly(std::optional<unsigned> day = std::nullopt, bool before = false,
+                 std::string text = "Hằng tháng") {
+  Deadline d;
+  d.kind = DeadlineKind::kRecurring;
+  d.text = std::move(text);
+  d.recurrence = Recurrence{Frequency::kMonthly, day, before};
+  return d;
+}
+
+TaskEvent Ev(Day day, EventType type) {
+  TaskEvent e;
+  e.day = day;
+  e.type = type;
+  return e;
+}
+TaskEvent Progress(Day day, std::optional<int> percent = std::nullopt) {
+  TaskEvent e = Ev(day, EventType::kProgress);
+  e.percent = percent;
+  e.text = "báo cáo tiến độ";
+  return e;
+}
+TaskEvent Change(Day day, Deadline d) {
+  TaskEvent e = Ev(day, EventType::kDeadlineChanged);
+  e.new_deadline = std::move(d);
+  e.document = "45-TB/TGV";
+  return e;
+}
+
+Task MakeTask(std::string id, Deadline deadline, std::optional<Day> assigned = year{2025} / 4 / 14,
+              std::vector<TaskEvent> history = {}) {
+  Task t;
+  t.id = std::move(id);
+  t.title = "Nhiệm vụ " + t.id;
+  t.deadline = std::move(deadline);
+  t.assigned = assigned;
+  t.history = std::move(history);
+  return t;
+}
+
+// Classifies one task in a fresh dataset, and checks ClassifyAll agrees.
+std::optional<Classification> One(const Task& t, Day as_of = kD, ClassifyOptions o = {}) {
+  Dataset ds;
+  auto i = ds.AddTask(t);
+  EXPECT_TRUE(i.ok()) << i.status();
+  if (!i.ok()) return std::nullopt;
+  auto c = ClassifyTask(ds, *i, as_of, o);
+  std::vector<std::uint8_t> all;
+  ClassifyAll(ds, as_of, o, all);
+  EXPECT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0], c ? static_cast<std::uint8_t>(c->status) : kNotYetAssigned) << t.id;
+  return c;
+}
+
+TaskStatus StatusOf(const Task& t, Day as_of = kD, ClassifyOptions o = {}) {
+  auto c = One(t, as_of, o);
+  EXPECT_TRUE(c.has_value());
+  return c ? c->status : TaskStatus::kCancelled;
+}
+
+TEST(TaskStatusName, RoundTripsAndRejectsUnknown) {
+  for (int s = 0; s < kTaskStatusCount; ++s) {
+    const auto st = static_cast<TaskStatus>(s);
+    EXPECT_EQ(TaskStatusFromName(TaskStatusName(st)), st);
+  }
+  EXPECT_EQ(TaskStatusName(TaskStatus::kCompletedOnTime), "completed_on_time");
+  EXPECT_EQ(TaskStatusName(TaskStatus::kDueSoon), "due_soon");
+  EXPECT_FALSE(TaskStatusFromName("done").has_value());
+  EXPECT_EQ(OccurrenceOutcomeName(OccurrenceOutcome::kMetLate), "met_late");
+}
+
+TEST(ClassifyTask, DueDayBoundaries) {
+  EXPECT_EQ(StatusOf(MakeTask("due-D-1", DateDeadline(kD - days{1}))), TaskStatus::kOverdue);
+  EXPECT_EQ(StatusOf(MakeTask("due-D", DateDeadline(kD))), TaskStatus::kDueSoon);
+  EXPECT_EQ(StatusOf(MakeTask("due-D+7", DateDeadline(kD + days{7}))), TaskStatus::kDueSoon);
+  EXPECT_EQ(StatusOf(MakeTask("due-D+8", DateDeadline(kD + days{8}))), TaskStatus::kInProgress);
+  ClassifyOptions o;
+  o.soon_days = 14;
+  EXPECT_EQ(StatusOf(MakeTask("due-D+14", DateDeadline(kD + days{14})), kD, o),
+            TaskStatus::kDueSoon);
+  EXPECT_EQ(StatusOf(MakeTask("due-D+15", DateDeadline(kD + days{15})), kD, o),
+            TaskStatus::kInProgress);
+  o.soon_days = 0;
+  EXPECT_EQ(StatusOf(MakeTask("n0-due-D", DateDeadline(kD)), kD, o), TaskStatus::kDueSoon);
+  EXPECT_EQ(StatusOf(MakeTask("n0-due-D+1", DateDeadline(kD + days{1})), kD, o),
+            TaskStatus::kInProgress);
+  o.soon_days = -3;  // counts as 0
+  EXPECT_EQ(StatusOf(MakeTask("neg-due-D", DateDeadline(kD)), kD, o), TaskStatus::kDueSoon);
+}
+
+TEST(ClassifyTask, CompletionBoundaries) {
+  const Day due = year{2025} / 9 / 30;
+  auto done_on = [&](Day day) {
+    return MakeTask("c", DateDeadline(due), year{2025} / 4 / 14, {Ev(day, EventType::kCompleted)});
+  };
+  EXPECT_EQ(StatusOf(done_on(due)), TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(StatusOf(done_on(due - days{20})), TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(StatusOf(done_on(due + days{1})), TaskStatus::kCompletedLate);
+  // Completed on D itself counts; the day after D does not exist yet.
+  EXPECT_EQ(StatusOf(done_on(kD)), TaskStatus::kCompletedLate);
+  EXPECT_EQ(StatusOf(done_on(kD + days{1})), TaskStatus::kOverdue);
+  // A completion after D of a task not yet due leaves it open.
+  auto later = MakeTask("later", DateDeadline(kD + days{30}), year{2025} / 4 / 14,
+                        {Ev(kD + days{2}, EventType::kCompleted)});
+  EXPECT_EQ(StatusOf(later), TaskStatus::kInProgress);
+  EXPECT_EQ(StatusOf(later, kD + days{2}), TaskStatus::kCompletedOnTime);
+
+  auto c = One(done_on(due + days{1}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->completed, due + days{1});
+  EXPECT_EQ(c->decisive_event, 0);
+  EXPECT_EQ(c->due, due);
+  EXPECT_THAT(c->reason, HasSubstr("completed 2025-10-01"));
+  EXPECT_THAT(c->reason, HasSubstr("1 day after the due day 2025-09-30"));
+}
+
+TEST(ClassifyTask, AssignmentBoundaries) {
+  EXPECT_TRUE(One(MakeTask("a-D", DateDeadline(kD + days{30}), kD)).has_value());
+  EXPECT_FALSE(One(MakeTask("a-D+1", DateDeadline(kD + days{30}), kD + days{1})).has_value());
+  // No assignment day: the task always exists.
+  EXPECT_EQ(StatusOf(MakeTask("a-none", DateDeadline(kD - days{1}), std::nullopt)),
+            TaskStatus::kOverdue);
+  // An out-of-range index is not a task.
+  Dataset ds;
+  EXPECT_FALSE(ClassifyTask(ds, 0, kD).has_value());
+}
+
+TEST(ClassifyTask, NoDueDay) {
+  for (auto kind : {DeadlineKind::kOngoing, DeadlineKind::kRoadmap, DeadlineKind::kUnknown,
+                    DeadlineKind::kNone}) {
+    Task t = MakeTask("nodue", NoDueDeadline(kind, "Thường xuyên"));
+    auto c = One(t);
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->status, TaskStatus::kInProgress);
+    EXPECT_FALSE(c->due.has_value());
+    EXPECT_EQ(c->deadline_kind, kind);
+    EXPECT_THAT(c->reason, HasSubstr("no due day"));
+    t.history = {Ev(year{2025} / 6 / 1, EventType::kCompleted)};
+    EXPECT_EQ(StatusOf(t), TaskStatus::kCompletedOnTime);
+  }
+}
+
+TEST(ClassifyTask, RelativeDeadlineCountsFromAssignment) {
+  Deadline d;
+  d.kind = DeadlineKind::kRelative;
+  d.text = "trong 30 ngày";
+  d.relative_days = 30;
+  auto c = One(MakeTask("rel", d, kD - days{30}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->due, kD);
+  EXPECT_EQ(c->status, TaskStatus::kDueSoon);
+  EXPECT_THAT(c->reason, HasSubstr("30 calendar days after the assignment on 2025-09-15"));
+}
+
+TEST(ClassifyTask, DeadlineExtendedBeforeAsOf) {
+  const Day original = year{2025} / 9 / 30;
+  const Day extended = year{2025} / 10 / 31;
+  Task t = MakeTask("ext", DateDeadline(original), year{2025} / 4 / 14,
+                    {Change(year{2025} / 9 / 20, DateDeadline(extended)),
+                     Ev(year{2025} / 10 / 10, EventType::kCompleted)});
+  auto c = One(t);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(c->due, extended);
+  EXPECT_EQ(c->deadline_event, 0);
+  EXPECT_EQ(c->baseline_status, TaskStatus::kCompletedLate);
+  EXPECT_FALSE(c->in_force_status.has_value());
+  EXPECT_THAT(c->reason, HasSubstr("on or before the due day 2025-10-31"));
+  EXPECT_THAT(c->reason, HasSubstr("due 2025-09-30, under which it would be completed_late"));
+
+  ClassifyOptions base;
+  base.baseline = true;
+  auto b = One(t, kD, base);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->status, TaskStatus::kCompletedLate);
+  EXPECT_EQ(b->due, original);
+  EXPECT_EQ(b->deadline_event, -1);
+  EXPECT_EQ(b->in_force_status, TaskStatus::kCompletedOnTime);
+  EXPECT_FALSE(b->baseline_status.has_value());
+  EXPECT_THAT(b->reason, HasSubstr("judged by the original deadline (baseline)"));
+
+  // Not completed: overdue by the original, in progress (due soon) by the extension.
+  Task open = MakeTask("ext-open", DateDeadline(original), year{2025} / 4 / 14,
+                       {Change(year{2025} / 9 / 20, DateDeadline(kD + days{5}))});
+  auto o = One(open);
+  ASSERT_TRUE(o);
+  EXPECT_EQ(o->status, TaskStatus::kDueSoon);
+  EXPECT_EQ(o->baseline_status, TaskStatus::kOverdue);
+  EXPECT_EQ(StatusOf(open, kD, base), TaskStatus::kOverdue);
+  // Same status either way: no baseline_status.
+  Task same = MakeTask("ext-same", DateDeadline(original), year{2025} / 4 / 14,
+                       {Change(year{2025} / 9 / 20, DateDeadline(extended)),
+                        Ev(year{2025} / 9 / 1, EventType::kCompleted)});
+  auto s = One(same);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->status, TaskStatus::kCompletedOnTime);
+  EXPECT_FALSE(s->baseline_status.has_value());
+}
+
+TEST(ClassifyTask, DeadlineChangedAfterAsOfIsNotInForce) {
+  const Day original = year{2025} / 9 / 30;
+  Task t = MakeTask("ext-later", DateDeadline(original), year{2025} / 4 / 14,
+                    {Change(kD + days{1}, DateDeadline(year{2025} / 12 / 31))});
+  auto c = One(t);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kOverdue);
+  EXPECT_EQ(c->due, original);
+  EXPECT_EQ(c->deadline_event, -1);
+  EXPECT_FALSE(c->baseline_status.has_value());
+  EXPECT_EQ(StatusOf(t, kD + days{1}), TaskStatus::kInProgress);
+  // A change dated D is in force at D.
+  EXPECT_EQ(StatusOf(t, kD + days{1}), StatusOf(t, kD + days{2}));
+  // Changed to an ongoing deadline: no due day any more.
+  Task t2 = MakeTask("to-ongoing", DateDeadline(original), year{2025} / 4 / 14,
+                     {Change(kD, NoDueDeadline(DeadlineKind::kOngoing, "Thường xuyên"))});
+  auto c2 = One(t2);
+  ASSERT_TRUE(c2);
+  EXPECT_EQ(c2->status, TaskStatus::kInProgress);
+  EXPECT_EQ(c2->deadline_kind, DeadlineKind::kOngoing);
+  EXPECT_EQ(c2->baseline_status, TaskStatus::kOverdue);
+}
+
+TEST(ClassifyTask, ReopenWithdrawsCompletion) {
+  const Day due = year{2025} / 9 / 30;
+  Task t = MakeTask(
+      "reopen", DateDeadline(due), year{2025} / 4 / 14,
+      {Ev(year{2025} / 9 / 1, EventType::kCompleted), Ev(year{2025} / 9 / 10, EventType::kReopened),
+       Ev(year{2025} / 10 / 20, EventType::kCompleted)});
+  EXPECT_EQ(StatusOf(t, year{2025} / 9 / 5), TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(StatusOf(t, year{2025} / 9 / 10), TaskStatus::kInProgress);
+  EXPECT_EQ(StatusOf(t, year{2025} / 9 / 25), TaskStatus::kDueSoon);
+  EXPECT_EQ(StatusOf(t, kD), TaskStatus::kOverdue);
+  auto c = One(t, year{2025} / 10 / 20);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kCompletedLate);
+  EXPECT_EQ(c->decisive_event, 2);
+  EXPECT_EQ(c->completed, year{2025} / 10 / 20);
+}
+
+TEST(ClassifyTask, CancelledOnOrBeforeAsOf) {
+  TaskEvent cancel = Ev(kD, EventType::kCancelled);
+  cancel.text = "gộp vào nhiệm vụ khác";
+  Task t = MakeTask("cancel", DateDeadline(year{2025} / 9 / 30), year{2025} / 4 / 14, {cancel});
+  auto c = One(t);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kCancelled);
+  EXPECT_EQ(c->cancelled, kD);
+  EXPECT_EQ(c->decisive_event, 0);
+  EXPECT_THAT(c->reason, HasSubstr("cancelled 2025-10-15"));
+  EXPECT_THAT(c->reason, HasSubstr("gộp vào nhiệm vụ khác"));
+  EXPECT_EQ(StatusOf(t, kD - days{1}), TaskStatus::kOverdue);
+  // Cancellation wins over an earlier completion.
+  t.history.insert(t.history.begin(), Ev(year{2025} / 9 / 1, EventType::kCompleted));
+  EXPECT_EQ(StatusOf(t), TaskStatus::kCancelled);
+  EXPECT_EQ(StatusOf(t, kD - days{1}), TaskStatus::kCompletedOnTime);
+}
+
+TEST(ClassifyTask, MultiMilestoneUsesFinalFixedMilestone) {
+  Deadline d;
+  d.kind = DeadlineKind::kMulti;
+  d.text = "Tháng 9/2025 xong thí điểm; Tháng 12/2025 triển khai";
+  d.milestones = {{"Tháng 9/2025 xong thí điểm", DeadlineKind::kMonth, year{2025} / 9 / 30},
+                  {"Tháng 12/2025 triển khai", DeadlineKind::kMonth, year{2025} / 12 / 31}};
+  d.due = year{2025} / 12 / 31;
+  auto c = One(MakeTask("multi", d));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kInProgress);
+  EXPECT_EQ(c->due, year{2025} / 12 / 31);
+  ASSERT_EQ(c->milestones.size(), 2u);
+  EXPECT_EQ(c->milestones[0].status, TaskStatus::kOverdue);
+  EXPECT_EQ(c->milestones[1].status, TaskStatus::kInProgress);
+  EXPECT_THAT(c->reason, HasSubstr("final fixed milestone \"Tháng 12/2025 triển khai\""));
+
+  auto done = One(MakeTask("multi-done", d, year{2025} / 4 / 14,
+                           {Ev(year{2025} / 11 / 1, EventType::kCompleted)}),
+                  year{2025} / 11 / 2);
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->status, TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(done->milestones[0].status, TaskStatus::kCompletedLate);
+  EXPECT_EQ(done->milestones[1].status, TaskStatus::kCompletedOnTime);
+
+  // An open-ended second part: the final fixed milestone is the first one.
+  Deadline p = d;
+  p.text = "Tháng 9/2025 xong thí điểm; phát triển 2025 và những năm tiếp theo";
+  p.milestones[1] = {"phát triển 2025 và những năm tiếp theo", DeadlineKind::kOpenEnded, {}};
+  p.due = year{2025} / 9 / 30;
+  auto pc = One(MakeTask("multi-open", p));
+  ASSERT_TRUE(pc);
+  EXPECT_EQ(pc->status, TaskStatus::kOverdue);
+  EXPECT_EQ(pc->milestones[1].status, TaskStatus::kInProgress);
+}
+
+TEST(ClassifyTask, OpenEndedUsesFirstDueUntilMet) {
+  Deadline d;
+  d.kind = DeadlineKind::kOpenEnded;
+  d.text = "2025 và những năm tiếp theo";
+  d.first_due = year{2025} / 12 / 31;
+  const Day dec = year{2025} / 12 / 28;
+  auto c = One(MakeTask("oe", d), dec);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kDueSoon);
+  EXPECT_EQ(c->due, year{2025} / 12 / 31);
+  EXPECT_EQ(StatusOf(MakeTask("oe", d), year{2026} / 1 / 1), TaskStatus::kOverdue);
+  // A 100% progress report meets the first due; the task then continues as ongoing.
+  Task met = MakeTask("oe-met", d, year{2025} / 4 / 14,
+                      {Progress(year{2025} / 6 / 1, 40), Progress(year{2025} / 11 / 20, 100)});
+  auto m = One(met, year{2026} / 3 / 1);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->status, TaskStatus::kInProgress);
+  EXPECT_EQ(m->decisive_event, 1);
+  ASSERT_EQ(m->milestones.size(), 1u);
+  EXPECT_EQ(m->milestones[0].status, TaskStatus::kCompletedOnTime);
+  EXPECT_THAT(m->reason, HasSubstr("continues as ongoing"));
+  EXPECT_FALSE(m->behind_schedule);
+  // Before the report it was open against the first due.
+  EXPECT_EQ(StatusOf(met, year{2025} / 11 / 19), TaskStatus::kInProgress);
+  // Met late.
+  Task late = MakeTask("oe-late", d, year{2025} / 4 / 14, {Progress(year{2026} / 1 / 10, 100)});
+  auto l = One(late, year{2026} / 2 / 1);
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->status, TaskStatus::kInProgress);
+  EXPECT_EQ(l->milestones[0].status, TaskStatus::kCompletedLate);
+  // A completion event completes the task against the first due.
+  Task done =
+      MakeTask("oe-done", d, year{2025} / 4 / 14, {Ev(year{2026} / 1 / 5, EventType::kCompleted)});
+  EXPECT_EQ(StatusOf(done, year{2026} / 2 / 1), TaskStatus::kCompletedLate);
+}
+
+TEST(ClassifyTask, RecurringMonthlyMetLateMissed) {
+  // Due on the last day of each month; assigned 14/4: periods [14/4, 30/4], [1/5, 31/5], ...
+  Task t = MakeTask(
+      "monthly", Monthly(), year{2025} / 4 / 14,
+      {Progress(year{2025} / 4 / 20), Progress(year{2025} / 6 / 3), Progress(year{2025} / 6 / 20)});
+  auto c = One(t, year{2025} / 8 / 10);
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->occurrences.size(), 4u);  // April .. July
+  EXPECT_EQ(c->occurrences[0].period_start, year{2025} / 4 / 14);
+  EXPECT_EQ(c->occurrences[0].due, year{2025} / 4 / 30);
+  EXPECT_EQ(c->occurrences[0].outcome, OccurrenceOutcome::kMetOnTime);
+  EXPECT_EQ(c->occurrences[1].period_start, year{2025} / 5 / 1);
+  EXPECT_EQ(c->occurrences[1].outcome, OccurrenceOutcome::kMetLate);  // 3/6 by the June due
+  EXPECT_EQ(c->occurrences[1].event, 1);
+  EXPECT_EQ(c->occurrences[2].outcome, OccurrenceOutcome::kMetOnTime);  // 20/6
+  EXPECT_EQ(c->occurrences[3].outcome, OccurrenceOutcome::kMissed);     // July
+  EXPECT_EQ(c->met_on_time, 2);
+  EXPECT_EQ(c->met_late, 1);
+  EXPECT_EQ(c->missed, 1);
+  EXPECT_EQ(c->status, TaskStatus::kOverdue);
+  EXPECT_EQ(c->due, year{2025} / 7 / 31);
+  EXPECT_THAT(c->reason,
+              HasSubstr("the latest, due 2025-07-31 (period from 2025-07-01), was missed"));
+
+  // A late report for July arrives on 5/8: met late, back to in progress.
+  t.history.push_back(Progress(year{2025} / 8 / 5));
+  auto c2 = One(t, year{2025} / 8 / 10);
+  ASSERT_TRUE(c2);
+  EXPECT_EQ(c2->occurrences[3].outcome, OccurrenceOutcome::kMetLate);
+  EXPECT_EQ(c2->status, TaskStatus::kInProgress);
+  EXPECT_EQ(c2->decisive_event, 3);
+  // ... and August, due 31/8, is missed when nothing else comes: the 5/8 report served July.
+  EXPECT_EQ(StatusOf(t, year{2025} / 9 / 1), TaskStatus::kOverdue);
+  // The occurrence due on D itself is still open.
+  auto due_today = One(t, year{2025} / 8 / 31);
+  ASSERT_TRUE(due_today);
+  EXPECT_EQ(due_today->status, TaskStatus::kInProgress);
+  EXPECT_EQ(due_today->occurrences.size(), 4u);
+  EXPECT_EQ(due_today->due, year{2025} / 8 / 31);
+  // Two reports in one period serve one occurrence: the next is still missed.
+  Task twice = MakeTask("twice", Monthly(), year{2025} / 5 / 1,
+                        {Progress(year{2025} / 5 / 2), Progress(year{2025} / 5 / 30)});
+  auto tw = One(twice, year{2025} / 7 / 1);
+  ASSERT_TRUE(tw);
+  EXPECT_EQ(tw->met_on_time, 1);
+  EXPECT_EQ(tw->missed, 1);
+  EXPECT_EQ(tw->status, TaskStatus::kOverdue);
+  // A completion of the whole task completes it.
+  Task done = t;
+  done.history.push_back(Ev(year{2025} / 8 / 20, EventType::kCompleted));
+  auto d = One(done, year{2025} / 12 / 1);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->status, TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(d->occurrences.size(), 4u);  // August falls due after the completion
+  EXPECT_EQ(d->occurrences.back().due, year{2025} / 7 / 31);
+}
+
+TEST(ClassifyTask, RecurringBeforeThe25th) {
+  // "Trước ngày 25 hàng tháng": due on the 24th (the 25th with inclusive_before).
+  const Deadline d = Monthly(25, true, "Trước ngày 25 hàng tháng");
+  Task t = MakeTask("before25", d, year{2025} / 4 / 14,
+                    {Progress(year{2025} / 4 / 24), Progress(year{2025} / 5 / 25),
+                     Progress(year{2025} / 6 / 10)});
+  auto c = One(t, year{2025} / 7 / 30);
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->occurrences.size(), 4u);
+  EXPECT_EQ(c->occurrences[0].due, year{2025} / 4 / 24);
+  EXPECT_EQ(c->occurrences[0].outcome, OccurrenceOutcome::kMetOnTime);  // on the due day
+  EXPECT_EQ(c->occurrences[1].period_start, year{2025} / 4 / 25);
+  EXPECT_EQ(c->occurrences[1].due, year{2025} / 5 / 24);
+  EXPECT_EQ(c->occurrences[1].outcome, OccurrenceOutcome::kMetLate);    // the 25th is late
+  EXPECT_EQ(c->occurrences[2].outcome, OccurrenceOutcome::kMetOnTime);  // 10/6
+  EXPECT_EQ(c->occurrences[3].due, year{2025} / 7 / 24);
+  EXPECT_EQ(c->occurrences[3].outcome, OccurrenceOutcome::kMissed);
+  EXPECT_EQ(c->status, TaskStatus::kOverdue);
+
+  ClassifyOptions inclusive;
+  inclusive.inclusive_before = true;
+  auto i = One(t, year{2025} / 7 / 30, inclusive);
+  ASSERT_TRUE(i);
+  EXPECT_EQ(i->occurrences[1].due, year{2025} / 5 / 25);
+  EXPECT_EQ(i->occurrences[1].outcome, OccurrenceOutcome::kMetOnTime);
+  // Nothing due yet: in progress, showing the first due to come.
+  auto early = One(t, year{2025} / 4 / 20);
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->status, TaskStatus::kInProgress);
+  EXPECT_TRUE(early->occurrences.empty());
+  EXPECT_EQ(early->due, year{2025} / 4 / 24);
+}
+
+TEST(ClassifyTask, RecurringWithoutAssignmentStartsAtFirstEvent) {
+  Task t = MakeTask("no-assign", Monthly(), std::nullopt, {Progress(year{2025} / 6 / 10)});
+  auto c = One(t, year{2025} / 8 / 5);
+  ASSERT_TRUE(c);
+  ASSERT_EQ(c->occurrences.size(), 2u);  // June, July
+  EXPECT_EQ(c->occurrences[0].period_start, year{2025} / 6 / 10);
+  EXPECT_EQ(c->status, TaskStatus::kOverdue);
+  Task bare = MakeTask("bare", Monthly(), std::nullopt);
+  auto b = One(bare, year{2025} / 8 / 5);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->status, TaskStatus::kInProgress);
+  EXPECT_THAT(b->reason, HasSubstr("no assignment day and no events"));
+}
+
+TEST(ClassifyTask, BehindSchedule) {
+  // Assigned 1/9, due 31/10 (60 days); on 15/10, 44 days in: 73.3% expected.
+  const Day a = year{2025} / 9 / 1;
+  Task t = MakeTask("behind", DateDeadline(year{2025} / 10 / 31), a,
+                    {Progress(year{2025} / 10 / 1, 50)});
+  auto c = One(t);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kInProgress);  // not changed
+  EXPECT_TRUE(c->behind_schedule);
+  EXPECT_NEAR(*c->expected_percent, 100.0 * 44 / 60, 1e-9);
+  EXPECT_EQ(c->reported_percent, 50);
+  EXPECT_THAT(c->reason, HasSubstr("behind schedule: 50% reported"));
+  t.history.push_back(Progress(year{2025} / 10 / 14, 80));
+  auto ok = One(t);
+  ASSERT_TRUE(ok);
+  EXPECT_FALSE(ok->behind_schedule);
+  EXPECT_EQ(ok->reported_percent, 80);
+  // No percent reported, no assignment day, or completed: not judged.
+  auto none = One(MakeTask("nopct", DateDeadline(year{2025} / 10 / 31), a, {Progress(a)}));
+  ASSERT_TRUE(none);
+  EXPECT_FALSE(none->behind_schedule);
+  EXPECT_FALSE(none->expected_percent.has_value());
+  auto noa =
+      One(MakeTask("noassign", DateDeadline(year{2025} / 10 / 31), std::nullopt, {Progress(a, 1)}));
+  ASSERT_TRUE(noa);
+  EXPECT_FALSE(noa->behind_schedule);
+  auto done = One(MakeTask("done", DateDeadline(year{2025} / 10 / 31), a,
+                           {Progress(a, 1), Ev(year{2025} / 10 / 2, EventType::kCompleted)}));
+  ASSERT_TRUE(done);
+  EXPECT_FALSE(done->behind_schedule);
+  // Overdue: 100% expected.
+  auto over = One(MakeTask("over", DateDeadline(year{2025} / 10 / 1), a, {Progress(a, 99)}));
+  ASSERT_TRUE(over);
+  EXPECT_TRUE(over->behind_schedule);
+  EXPECT_DOUBLE_EQ(*over->expected_percent, 100.0);
+}
+
+// A deterministic dataset mixing every kind and history; ClassifyAll must equal ClassifyTask.
+Dataset RandomDataset(std::size_t n, std::uint32_t seed) {
+  std::mt19937 rng(seed);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const Day base = year{2025} / 1 / 1;
+  auto random_deadline = [&]() {
+    Deadline d;
+    switch (pick(9)) {
+      case 0:
+        return DateDeadline(base + days{pick(500)});
+      case 1: {
+        d.kind = DeadlineKind::kMonth;
+        d.text = "Tháng";
+        d.due = base + days{pick(500)};
+        return d;
+      }
+      case 2:
+        return NoDueDeadline(DeadlineKind::kOngoing, "Thường xuyên");
+      case 3:
+        return NoDueDeadline(DeadlineKind::kRoadmap, "Hoàn thành theo lộ trình");
+      case 4: {
+        d.kind = DeadlineKind::kRelative;
+        d.text = "trong N ngày";
+        d.relative_days = 1 + pick(90);
+        return d;
+      }
+      case 5: {
+        Deadline m =
+            Monthly(pick(2) ? std::optional<unsigned>(1 + pick(28)) : std::nullopt, pick(2) == 0);
+        if (pick(3) == 0) m.recurrence->freq = pick(2) ? Frequency::kWeekly : Frequency::kQuarterly;
+        return m;
+      }
+      case 6: {
+        d.kind = DeadlineKind::kMulti;
+        d.text = "multi";
+        const Day a = base + days{pick(300)}, b = a + days{pick(200)};
+        d.milestones = {{"a", DeadlineKind::kMonth, a}, {"b", DeadlineKind::kMonth, b}};
+        d.due = b;
+        if (pick(4) == 0) d.recurrence = Recurrence{};
+        if (pick(6) == 0) {
+          d.due.reset();
+          d.milestones.pop_back();
+          d.milestones[0].due.reset();
+          d.recurrence = Recurrence{};
+        }
+        return d;
+      }
+      case 7: {
+        d.kind = DeadlineKind::kOpenEnded;
+        d.text = "2025 và những năm tiếp theo";
+        d.first_due = year{2025} / 12 / 31;
+        return d;
+      }
+      default:
+        return NoDueDeadline(DeadlineKind::kUnknown, "?");
+    }
+  };
+  Dataset ds;
+  for (std::size_t i = 0; i < n; ++i) {
+    Task t;
+    t.id = "R-" + std::to_string(i);
+    t.deadline = random_deadline();
+    if (pick(8) != 0) t.assigned = base + days{pick(400)};
+    const int events = pick(3) == 0 ? 0 : pick(7);
+    Day day = t.assigned.value_or(base) + days{pick(30)};
+    for (int k = 0; k < events; ++k) {
+      day += days{pick(60)};
+      switch (pick(10)) {
+        case 0:
+        case 1:
+        case 2:
+        case 3:
+          t.history.push_back(
+              Progress(day, pick(2) ? std::optional<int>(pick(101)) : std::nullopt));
+          break;
+        case 4:
+        case 5:
+          t.history.push_back(Ev(day, EventType::kCompleted));
+          break;
+        case 6:
+          t.history.push_back(Ev(day, EventType::kReopened));
+          break;
+        case 7:
+        case 8:
+          t.history.push_back(Change(day, random_deadline()));
+          break;
+        default:
+          t.history.push_back(Ev(day, EventType::kCancelled));
+          break;
+      }
+    }
+    auto added = ds.AddTask(t);
+    EXPECT_TRUE(added.ok()) << added.status();
+  }
+  return ds;
+}
+
+TEST(ClassifyAll, EqualsClassifyTaskOnRandomDataset) {
+  const Dataset ds = RandomDataset(4000, 20250923);
+  std::array<int, kTaskStatusCount + 1> seen{};
+  std::size_t fast = 0;
+  for (std::size_t i = 0; i < ds.task_count(); ++i) {
+    if ((ds.columns().flags[i] & (kTaskCancelled | kTaskDeadlineChanged | kTaskReopened |
+                                  kTaskRecurring | kTaskMilestones)) == 0) {
+      ++fast;
+    }
+  }
+  EXPECT_GT(fast, 1000u);  // both paths are exercised
+  EXPECT_LT(fast, 3000u);
+  for (const Day as_of :
+       {Day{year{2025} / 1 / 1}, Day{year{2025} / 6 / 30}, Day{year{2025} / 9 / 23},
+        Day{year{2025} / 12 / 31}, Day{year{2026} / 8 / 1}}) {
+    for (bool baseline : {false, true}) {
+      for (int threads : {1, 2}) {
+        ClassifyOptions o;
+        o.baseline = baseline;
+        o.threads = threads;
+        o.soon_days = threads == 1 ? 7 : 10;
+        std::vector<std::uint8_t> all;
+        ClassifyAll(ds, as_of, o, all);
+        ASSERT_EQ(all.size(), ds.task_count());
+        for (TaskIndex i = 0; i < ds.task_count(); ++i) {
+          auto c = ClassifyTask(ds, i, as_of, o);
+          const std::uint8_t expect = c ? static_cast<std::uint8_t>(c->status) : kNotYetAssigned;
+          ASSERT_EQ(all[i], expect) << ds.task_id(i) << " as of " << FormatIsoDay(as_of);
+          ++seen[c ? static_cast<std::size_t>(c->status) : kTaskStatusCount];
+          if (c) {
+            EXPECT_FALSE(c->reason.empty()) << ds.task_id(i);
+          }
+        }
+      }
+    }
+  }
+  for (int s = 0; s <= kTaskStatusCount; ++s) EXPECT_GT(seen[static_cast<std::size_t>(s)], 0) << s;
+}
+
+}  // namespace
+}  // namespace mandate
