@@ -8,12 +8,14 @@ and leaves alone the crash reproducers (regress-*) that were added by hand. Dete
 the same data gives the same files. Usage: tools/gen_fuzz_corpus.py [--data DIR] [--out DIR]
 """
 import argparse
+import calendar
 import hashlib
 import io
 import csv
 import json
 import pathlib
 import random
+import re
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 
@@ -136,12 +138,149 @@ def gen_deadline(d):
     return out
 
 
+def fnv1a64(data):
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return "fnv1a64:%016x" % h
+
+
+def dataset_json(dataset, checksum=True):
+    """The file as WriteDatasetJson lays it out (docs/dataset-format.md): the checksum is
+    FNV-1a 64 of the payload's compact, key-sorted serialisation."""
+    doc = {"schema_version": 1}
+    if checksum:
+        payload = json.dumps(dataset, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        doc["checksum"] = fnv1a64(payload.encode())
+    doc["dataset"] = dataset
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False).encode()
+
+
+def agency_ids(d):
+    reg = json.loads((REPO / "data" / "agencies.json").read_bytes())
+    return {a["name"]: a["id"] for a in reg["agencies"]}
+
+
+def simple_deadline(text):
+    m = re.fullmatch(r"Tháng (\d+)/(\d{4})", text)
+    if m:
+        month, year = int(m.group(1)), int(m.group(2))
+        last = calendar.monthrange(year, month)[1]
+        return {"kind": "month", "text": text, "due": f"{year}-{month:02d}-{last:02d}"}
+    if re.fullmatch(r"\d{4}", text):
+        return {"kind": "year", "text": text, "due": f"{text}-12-31"}
+    if text == "Thường xuyên":
+        return {"kind": "ongoing", "text": text}
+    return {"kind": "unknown", "text": text}
+
+
+def plan_tasks(d, rows):
+    ids = agency_ids(d)
+    tasks = []
+    for r in rows:
+        t = {"id": r["id"], "title": r["title"], "deadline": simple_deadline(r["deadline_text"]),
+             "lead_text": r["lead"], "coordinators_text": r["coordinators"],
+             "category": " / ".join(x for x in (r["section"], r["group"]) if x)}
+        if r["lead"] in ids:
+            t["lead"] = [ids[r["lead"]]]
+        if r["expected_result"]:
+            t["expected_result"] = r["expected_result"]
+        if r["note"]:
+            t["note"] = r["note"]
+        tasks.append(t)
+    return tasks
+
+
+def gen_dataset_json(d):
+    """First byte: bit 0 strict, bit 1 checksum required, bit 2 re-sign the input before
+    reading (fuzz/dataset_json_fuzzer.cpp)."""
+    plan = d["plan"]
+    out = []
+    empty = {"documents": [], "goals": [], "targets": [], "tasks": []}
+    for i in range(0, len(plan), 25):  # 10 files of real rows
+        ds = dict(empty, tasks=plan_tasks(d, plan[i:i + 25]))
+        out.append(bytes([i // 25 % 2]) + dataset_json(ds))
+    rich = dict(empty)
+    rich["tasks"] = plan_tasks(d, plan[100:103])
+    rich["tasks"][0]["assigned"] = "2025-04-14"
+    rich["tasks"][0]["history"] = [
+        {"day": "2025-06-01", "type": "progress", "percent": 40, "text": "Đã trình dự thảo",
+         "evidence": ["https://example.gov.vn/a"]},
+        {"day": "2025-07-01", "type": "deadline_changed",
+         "new_deadline": {"kind": "quarter", "text": "Quý IV", "due": "2025-12-31"},
+         "document": "45-TB/TGV ngày 30/9/2025"},
+        {"day": "2025-11-03", "type": "completed"}]
+    rich["tasks"][1]["deadline"] = {"kind": "recurring", "text": "Trước ngày 25 hàng tháng",
+                                    "recurrence": {"freq": "monthly", "before": True,
+                                                   "day_of_period": 25}}
+    rich["tasks"][1]["attributes"] = [["Ưu tiên", "cao"]]
+    rich["tasks"][2]["deadline"] = {
+        "kind": "multi", "text": "Tháng 9/2025 xong thí điểm; phát triển 2025 và những năm tiếp theo",
+        "due": "2025-09-30", "milestones": [
+            {"label": "Tháng 9/2025 xong thí điểm", "kind": "month", "due": "2025-09-30"},
+            {"label": "2025 và những năm tiếp theo", "kind": "open_ended"}]}
+    rich["targets"] = [{"id": "T1", "name": "Tỷ lệ hồ sơ trực tuyến", "unit": "%",
+                        "direction": "at_least", "baseline": 40, "target": 80,
+                        "responsible": ["BKHCN"], "baseline_day": "2024-12-31",
+                        "deadline": {"kind": "year", "text": "2025", "due": "2025-12-31"},
+                        "measurements": [{"day": "2025-06-30", "value": 55.5, "locality": "HNI"}]}]
+    rich["goals"] = [{"id": "G1", "name": "Chuyển đổi số", "task_ids": [rich["tasks"][0]["id"]],
+                      "target_ids": ["T1"]}]
+    rich["documents"] = [{"id": "45-TB/TGV", "type": "TB", "number": "45", "issuer": "TGV",
+                          "title": "Thông báo kết luận", "date": "2025-09-30"}]
+    good = dataset_json(rich)
+    out += [b"\x00" + good, b"\x03" + good, b"\x04" + dataset_json(rich, checksum=False),
+            b"\x02" + dataset_json(rich, checksum=False), b"\x00" + good[: len(good) // 2],
+            b"\x00" + good.replace(b"2025-11-03", b"2025-11-04"),
+            b"\x04" + good.replace(b'"schema_version": 1', b'"schema_version": 2'),
+            b"\x04" + good.replace(b'"percent": 40', b'"percent": 400'),
+            b"\x00" + b"[" * 100 + b"]" * 100, b"\x00{}", b"\x00null"]
+    return out
+
+
+CSV_COLUMNS = ["id", "title", "lead", "coordinators", "category", "source", "assigned",
+               "deadline", "completed", "progress", "note"]
+CSV_COLUMNS_VI = ["Mã nhiệm vụ", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                  "Lĩnh vực", "Nguồn", "Ngày giao", "Thời hạn", "Ngày hoàn thành", "Tiến độ",
+                  "Ghi chú"]
+
+
+def gen_dataset_csv(d):
+    """First byte: bit 0 strict, bit 1 plan year 2025, bit 2 export day (progress events),
+    bits 3-7 problems listed (fuzz/dataset_csv_fuzzer.cpp)."""
+    plan = d["plan"]
+    rng = random.Random(71)
+    out = []
+    for i in range(0, len(plan), 25):
+        header = CSV_COLUMNS if i % 50 == 0 else CSV_COLUMNS_VI
+        rows = [header]
+        for r in plan[i:i + 25]:
+            done = rng.choice(["", "", "2025-11-03", "15/10/2025"])
+            progress = rng.choice(["", "50%", "30"])
+            rows.append([r["id"], r["title"], r["lead"], r["coordinators"], r["group"] or r["section"],
+                         r["note"], "14/04/2025", r["deadline_text"], done, progress, ""])
+        mode = 0xF8 | (i // 25 % 8)
+        out.append(bytes([mode]) + ("\ufeff" + csv_text(rows)).encode())
+    example = ("id,title,lead,coordinators,category,source,assigned,deadline,completed,progress,"
+               "note,Ưu tiên\r\nKH25-IV-3,Xây dựng Nghị định về chuyển đổi số,Bộ Khoa học và "
+               "Công nghệ,\"Bộ Tài chính, Bộ Công an\",2. Chuyển đổi số,45-TB/TGV ngày 30/9/2025,"
+               "14/04/2025,Quý IV,2025-11-03,,12-TB/TGV ngày 14/4/2025,cao\r\n").encode()
+    out += [b"\xff" + example, b"\xfe" + example,
+            b"\xff" + example + example.split(b"\r\n")[1] + b"\r\n",  # duplicate id
+            b"\xff" + example.replace(b"Qu\xc3\xbd IV", b"31/02/2025"),
+            b"\xff" + example.replace(b"Khoa h\xe1\xbb\x8dc", b"Khoa hoc \xc0\xaf"),
+            b"\xff" + b"id,title\r\n,no id\r\n", b"\xff" + b"\xff\xfei\x00d\x00"]
+    return out
+
+
 GENERATORS = {
     "csv": gen_csv,
     "agency_resolver": gen_agency_resolver,
     "agency_registry_json": gen_agency_registry_json,
     "text": gen_text,
     "deadline": gen_deadline,
+    "dataset_json": gen_dataset_json,
+    "dataset_csv": gen_dataset_csv,
 }
 
 
