@@ -127,10 +127,6 @@ absl::StatusOr<std::shared_ptr<const AggregatePlan>> AggregatePlan::Make(
     return absl::InvalidArgumentError(
         absl::StrFormat("category level %d: must be 0 (whole path) or more", query.category_level));
   }
-  if (query.classify.soon_days < 0) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("soon days %d: must not be negative", query.classify.soon_days));
-  }
   bool seen[kDimensionCount] = {};
   for (Dimension d : query.by) {
     const auto k = static_cast<std::size_t>(d);
@@ -595,6 +591,9 @@ absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuer
   const auto n = static_cast<TaskIndex>(std::min(status.size(), ds.task_count()));
   // Below this many tasks a thread costs more than it saves.
   constexpr TaskIndex kParallelMin = 1u << 18;
+  if (threads <= 0) {
+    threads = n >= kParallelMin && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
+  }
   if (threads <= 1 || n < kParallelMin) {
     AggregateState state(*plan);
     state.AddRange(status, 0, n);

@@ -402,7 +402,7 @@ std::string WriteDatasetCsv(const Dataset& ds) {
   absl::flat_hash_map<std::string, std::size_t> attr_index;
   for (TaskIndex i = 0; i < ds.task_count(); ++i) {
     for (const auto& [k, v] : ds.GetTask(i).attributes) {
-      if (k == "partners_text" || k == "progress") continue;
+      if (k == "partners_text" || k == "progress" || k.starts_with("raw:")) continue;
       if (attr_index.emplace(k, attr_names.size()).second) attr_names.push_back(k);
     }
   }
@@ -453,6 +453,10 @@ std::string WriteDatasetCsv(const Dataset& ds) {
         row[kPartners] = v;
       } else if (k == "progress" && row[kProgress].empty()) {
         row[kProgress] = v;
+      } else if (k.starts_with("raw:")) {  // the unreadable cell goes back where it came from
+        for (int c : {kAssigned, kCompleted, kProgress}) {
+          if (k.substr(4) == kColumnNames[c] && row[c].empty()) row[c] = v;
+        }
       } else if (auto it = attr_index.find(k); it != attr_index.end()) {
         row[kColumnCount + it->second] = v;
       }

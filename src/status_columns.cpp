@@ -1,8 +1,8 @@
 // ClassifyAll: one pass over the task columns. A task whose flags say its status cannot
 // depend on anything but (assigned, due, completed) takes a branch-light loop that the
-// compiler can vectorise; cancelled, rescheduled, reopened, recurring and milestone tasks
-// fall back to the full rules (internal::ClassifyInto, the engine of ClassifyTask), so both
-// always agree.
+// compiler can vectorise; cancelled, rescheduled, reopened and recurring tasks, and
+// open_ended tasks with a history, fall back to the full rules (internal::ClassifyInto, the engine
+// of ClassifyTask), so both always agree.
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -15,7 +15,16 @@ namespace mandate {
 namespace {
 
 constexpr std::uint8_t kSlowFlags =
-    kTaskCancelled | kTaskDeadlineChanged | kTaskReopened | kTaskRecurring | kTaskMilestones;
+    kTaskCancelled | kTaskDeadlineChanged | kTaskReopened | kTaskRecurring;
+
+// Milestone tasks mostly agree with the fast rule: multi is judged by its final fixed
+// milestone (the due column) and open_ended by its first due (the due column) until met. The
+// exception is an open_ended task whose history may hold a 100% progress report.
+inline bool NeedsFullRules(std::uint8_t flags, std::uint8_t kind) {
+  if (flags & kSlowFlags) return true;
+  return (flags & kTaskMilestones) && (flags & kTaskHasHistory) &&
+         kind == static_cast<std::uint8_t>(DeadlineKind::kOpenEnded);
+}
 constexpr std::size_t kParallelFrom = 262144;
 
 // The fast rule on raw day numbers. kNoDay (INT32_MIN) reads as: no assignment day = always
@@ -42,9 +51,10 @@ void FastRange(const TaskColumns& c, std::size_t begin, std::size_t end, std::in
 void SlowRange(const Dataset& ds, std::size_t begin, std::size_t end, Day as_of,
                const ClassifyOptions& options, std::uint8_t* out) {
   const std::uint8_t* flags = ds.columns().flags.data();
+  const std::uint8_t* kind = ds.columns().kind.data();
   Classification scratch;
   for (std::size_t i = begin; i < end; ++i) {
-    if ((flags[i] & kSlowFlags) == 0) continue;
+    if (!NeedsFullRules(flags[i], kind[i])) continue;
     const bool exists = internal::ClassifyInto(ds, static_cast<TaskIndex>(i), as_of, options,
                                                /*explain=*/false, scratch);
     out[i] = exists ? static_cast<std::uint8_t>(scratch.status) : kNotYetAssigned;

@@ -215,5 +215,22 @@ TEST(DatasetJson, SaveAndLoadThroughAFile) {
   EXPECT_EQ(LoadDatasetJson(path).status().code(), absl::StatusCode::kNotFound);
 }
 
+// The example in docs/dataset-format.md is a real file: it loads, its checksum holds and
+// writing it again gives the same bytes.
+TEST(DatasetJson, DocumentedExampleIsValid) {
+  auto doc = ReadFile(MANDATE_SOURCE_DIR "/docs/dataset-format.md");
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  const auto begin = doc->find("```json\n");
+  ASSERT_NE(begin, std::string::npos);
+  const auto end = doc->find("```", begin + 8);
+  const std::string example = doc->substr(begin + 8, end - begin - 8);
+  std::vector<LoadProblem> problems;
+  auto ds = ReadDatasetJson(example, {}, &problems);
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(ds->task_count(), 1u);
+  EXPECT_EQ(WriteDatasetJson(*ds).value(), example);
+}
+
 }  // namespace
 }  // namespace mandate

@@ -563,5 +563,58 @@ TEST(DeadlineExtract, ProseItemsIncludingOcrNoise) {
   EXPECT_EQ(with_deadline, 29);
 }
 
+// Notice 003's body (outside prose-items.jsonl) quoted in the data README, page break and all.
+// Not read, by design: "thudng xuyén, kip thoi bao cáo" (TB-003-4) is an adverb in running
+// text, not an ongoing deadline; "trudc mét" (TB-003-6) is "trước mắt", no date follows.
+TEST(DeadlineExtract, Notice003BodyDeadlines) {
+  const struct {
+    const char* text;
+    const char* due;
+  } rows[] = {
+      {"B\u1ed9 T\u01b0 ph\u00e1p ... Hoan thanh truéc\n\nngay 15/11/2025S.", "2025-11-14"},
+      {"IV.3 trwdc ngay 18/10/2025", "2025-10-17"},
+      {"Pang uy Chinh phu, trudc ngay 31/3/2026", "2026-03-30"},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.text);
+    const auto x = ExtractDeadline(r.text);
+    EXPECT_EQ(x.deadline.kind, K::kBefore);
+    EXPECT_EQ(Iso(x.deadline.due), r.due);
+  }
+}
+
+}  // namespace
+}  // namespace mandate
+
+namespace mandate {
+namespace {
+
+// Never crash: truncations and byte mutations of every seed phrase and bullet, run through
+// all three entry points (the sanitizer build makes this a memory-safety check too).
+TEST(DeadlineRobustness, MutatedSeedTextNeverCrashes) {
+  std::vector<std::string> texts;
+  for (const auto& r : ReadJsonl("appendix-2025-items.jsonl")) texts.push_back(r["text"]);
+  for (const auto& r : ReadJsonl("prose-items.jsonl")) texts.push_back(r["text"]);
+  texts.push_back("Tháng 9/2025 xong thí điểm; phát triển 2025 và những năm tiếp theo");
+  texts.push_back("trước ngày 25 hàng tháng");
+  unsigned seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  const char kBytes[] = "0123456789/-.;,() hanqutrgvy\xe1\xba\xc3\x80\xff";
+  std::size_t parsed = 0;
+  for (const std::string& t : texts) {
+    for (std::size_t cut = 0; cut <= t.size(); cut += 1 + t.size() / 40) {
+      std::string s = t.substr(cut);
+      for (int k = 0; k < 3 && !s.empty(); ++k)
+        s[next() % s.size()] = kBytes[next() % (sizeof kBytes - 1)];
+      const auto x = ExtractDeadline(s, Year2025());
+      EXPECT_LE(x.begin, s.size());
+      EXPECT_LE(x.end, s.size());
+      if (ParseDeadline(s.substr(0, 40), Year2025()).ok()) ++parsed;
+      for (const auto& r : FindDocumentRefs(s)) EXPECT_LE(r.end, s.size());
+    }
+  }
+  EXPECT_GT(parsed, 0u);
+}
+
 }  // namespace
 }  // namespace mandate

@@ -167,17 +167,17 @@ TEST(EvaluateTarget, MissingLineEnds) {
 TEST(EvaluateTargetLocalities, OnePerLocalityMeasured) {
   Target t = Fibre();
   t.family = "commune-criteria";
-  t.measurements = {M(year{2025} / 6 / 1, 92, "HNO"), M(year{2025} / 6 / 1, 60, "DBI"),
-                    M(year{2025} / 6 / 15, 67, "CTH"), M(year{2025} / 8 / 1, 80, "QNI")};
+  t.measurements = {M(year{2025} / 6 / 1, 92, "HNI"), M(year{2025} / 6 / 1, 60, "DBN"),
+                    M(year{2025} / 6 / 15, 67, "CTO"), M(year{2025} / 8 / 1, 80, "QNH")};
   auto evs = EvaluateTargetLocalities(t, kMid);
-  ASSERT_EQ(evs.size(), 3u);  // no national figure; QNI not measured yet
-  EXPECT_EQ(evs[0].locality, "CTH");
+  ASSERT_EQ(evs.size(), 3u);  // no national figure; QNH not measured yet
+  EXPECT_EQ(evs[0].locality, "CTO");
   EXPECT_EQ(evs[0].status, TargetStatus::kAtRisk);
-  EXPECT_EQ(evs[1].locality, "DBI");
+  EXPECT_EQ(evs[1].locality, "DBN");
   EXPECT_EQ(evs[1].status, TargetStatus::kOffTrack);
-  EXPECT_EQ(evs[2].locality, "HNO");
+  EXPECT_EQ(evs[2].locality, "HNI");
   EXPECT_EQ(evs[2].status, TargetStatus::kAchieved);
-  EXPECT_THAT(evs[2].reason, HasSubstr("in HNO"));
+  EXPECT_THAT(evs[2].reason, HasSubstr("in HNI"));
   // With a national figure it comes first.
   t.measurements.push_back(M(year{2025} / 7 / 1, 71));
   evs = EvaluateTargetLocalities(t, kMid);

@@ -212,13 +212,15 @@ class AggregateState {
   StatusCounts totals_;
 };
 
-// Plans, classifies every task as of query.as_of and aggregates them. threads > 1 splits the
-// tasks into ranges aggregated in parallel and merged (worth it from about a million tasks).
+// Plans, classifies every task as of query.as_of and aggregates them. threads: 0 =
+// automatic (2 from 262144 tasks on a machine with 2 or more cores, else 1: no thread);
+// more splits the tasks into ranges aggregated in parallel and merged. Classification
+// follows query.classify.threads.
 absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuery& query,
-                                          int threads = 1);
+                                          int threads = 0);
 // The same over a status column the caller already holds (ClassifyAll as of query.as_of).
 absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuery& query,
-                                          const std::vector<std::uint8_t>& status, int threads = 1);
+                                          const std::vector<std::uint8_t>& status, int threads = 0);
 
 }  // namespace mandate
 

@@ -120,6 +120,14 @@ struct ExtractedDeadline {
   absl::Status status;
 };
 ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineContext& ctx = {});
+// Candidates are ranked: "hạn"/"hoàn thành"/"chậm nhất" or standing alone between separators
+// beat self-evident phrases ("tháng 10/2025", "trước ngày …"), which beat "trong năm 2025" and
+// recurrences; several at the top rank, a "và" chain, or a recurrence next to a fixed day give
+// kMulti. Bare dates need a marker ("từ ngày 01/7/2025" is not a deadline).
+// OCR of seed 003 that is read: "thing"/"thiang" (tháng), "trwéc"/"trudc"/"truéc"/"trwdc"
+// (trước), "nim" (năm), "hing" (hằng), "cham nhit" (chậm nhất), "ngdy" (ngày), a letter glued
+// to the year ("10/2025S."), phrases broken over lines. Not read: "thudng xuyén" inside a
+// sentence (an adverb there, not an ongoing deadline).
 
 // The due days of a recurrence's occurrences that fall in [from, to], in order.
 std::vector<Day> Occurrences(const Recurrence& r, Day from, Day to, bool inclusive_before = false);

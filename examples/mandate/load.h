@@ -1,0 +1,17 @@
+// Loading --data FILE for the subcommands: JSON or CSV by extension, problems printed to
+// stderr as JSON lines (record, field, message), the valid records kept.
+#ifndef MANDATE_EXAMPLES_LOAD_H
+#define MANDATE_EXAMPLES_LOAD_H
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "mandate/dataset.h"
+
+namespace mandate::cli {
+
+absl::StatusOr<Dataset> LoadDataset(const std::string& path);
+
+}  // namespace mandate::cli
+
+#endif

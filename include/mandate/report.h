@@ -1,0 +1,113 @@
+// The steering committee's summary report (the shape of seed 001): what it contains
+// (ReportData, computed from the engine's results by BuildReport) and how it is written
+// (Render: Markdown, self-contained HTML with an inline SVG chart, JSON, CSV; Vietnamese
+// by default, English on request).
+#ifndef MANDATE_REPORT_H
+#define MANDATE_REPORT_H
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "mandate/agency_registry.h"
+#include "mandate/civil_day.h"
+#include "mandate/dataset.h"
+
+namespace mandate {
+
+struct ReportCounts {
+  std::int64_t total = 0;  // tasks assigned by the as-of day, cancelled ones excluded
+  std::int64_t completed_on_time = 0;
+  std::int64_t completed_late = 0;
+  std::int64_t due_soon = 0;
+  std::int64_t in_progress = 0;  // not due soon
+  std::int64_t overdue = 0;
+  std::int64_t cancelled = 0;
+  std::int64_t completed() const { return completed_on_time + completed_late; }
+  // "đang thực hiện" of the report: in_progress + due_soon.
+  std::int64_t ongoing() const { return in_progress + due_soon; }
+  friend bool operator==(const ReportCounts&, const ReportCounts&) = default;
+};
+
+struct ReportAgency {
+  std::string id;
+  std::string name;
+  AgencyKind kind = AgencyKind::kOther;
+  ReportCounts counts;
+};
+
+struct ReportGroup {
+  std::string label;
+  std::int64_t count = 0;
+};
+
+struct ReportTask {
+  std::string id;
+  std::string title;
+  std::string category;
+  std::vector<std::string> lead;  // agency names
+  std::string deadline_text;
+  std::optional<Day> due;
+  int days_overdue = 0;           // overdue list only
+};
+
+struct ReportCategoryTasks {
+  std::string category;
+  std::vector<ReportTask> tasks;
+};
+
+struct ReportTarget {
+  std::string id, name, unit, status;
+  std::optional<double> latest;
+  double target = 0;
+  std::optional<double> achievement;  // 0..1 clamped
+};
+
+struct ReportData {
+  Day as_of{};
+  std::optional<Day> since;
+  ReportCounts totals;
+  int agencies = 0;          // agencies with at least one task
+  int agencies_central = 0;  // ministries, ministry-level and government agencies
+  int agencies_provinces = 0;
+  std::vector<ReportAgency> top_agencies;  // the five with the most tasks
+  std::vector<ReportAgency> by_agency;     // every agency with a task, most tasks first
+  // Change since `since`: tasks assigned in (since, as_of], completed in it, and tasks
+  // overdue at as_of that were not overdue at since.
+  struct Change {
+    std::int64_t assigned = 0, completed = 0, completed_on_time = 0, newly_overdue = 0;
+  };
+  std::optional<Change> change;
+  std::vector<ReportGroup> overdue_by_category;  // top-level category, most first
+  std::vector<ReportGroup> overdue_by_agency;
+  std::vector<ReportTask> overdue;               // appendix 01: most days overdue first
+  Day next_from{}, next_to{};                    // the coming period (as_of+1 .. +1 month)
+  std::vector<ReportCategoryTasks> due_next;     // tasks due in it, by category
+  std::vector<ReportTarget> targets;
+};
+
+struct ReportOptions {
+  Day as_of{};
+  std::optional<Day> since;
+  int soon_days = 7;
+};
+
+absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options);
+
+enum class ReportFormat : std::uint8_t { kMarkdown = 0, kHtml = 1, kJson = 2, kCsv = 3 };
+enum class ReportLanguage : std::uint8_t { kVietnamese = 0, kEnglish = 1 };
+std::optional<ReportFormat> ReportFormatFromName(std::string_view name);  // md|html|json|csv
+std::optional<ReportLanguage> ReportLanguageFromName(std::string_view name);  // vi|en
+
+std::string RenderReport(const ReportData& data, ReportFormat format, ReportLanguage lang);
+
+// Number formatting of the report's language: vi "1.234" and "95,5%", en "1,234" and "95.5%".
+std::string FormatCount(std::int64_t n, ReportLanguage lang);
+std::string FormatPercent(double fraction, ReportLanguage lang);
+
+}  // namespace mandate
+
+#endif

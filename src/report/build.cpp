@@ -1,0 +1,131 @@
+// BuildReport: fills the report from the engine's results only (ClassifyAll, Aggregate,
+// Rank, ComputeChange and the task lists), so every number in it is one the engine gives.
+#include <algorithm>
+
+#include "mandate/aggregate.h"
+#include "mandate/aggregate_change.h"
+#include "mandate/aggregate_lists.h"
+#include "mandate/aggregate_rank.h"
+#include "mandate/report.h"
+#include "mandate/status.h"
+#include "mandate/target_status.h"
+
+namespace mandate {
+namespace {
+
+ReportCounts FromStatusCounts(const StatusCounts& c) {
+  ReportCounts r;
+  r.completed_on_time = c[TaskStatus::kCompletedOnTime];
+  r.completed_late = c[TaskStatus::kCompletedLate];
+  r.due_soon = c[TaskStatus::kDueSoon];
+  r.in_progress = c[TaskStatus::kInProgress];
+  r.overdue = c[TaskStatus::kOverdue];
+  r.cancelled = c[TaskStatus::kCancelled];
+  // The report's total is what its parts add up to: cancelled tasks stand apart.
+  r.total = static_cast<std::int64_t>(c.total()) - r.cancelled;
+  return r;
+}
+
+bool IsCentral(AgencyKind k) {
+  return k == AgencyKind::kMinistry || k == AgencyKind::kMinistryLevel ||
+         k == AgencyKind::kGovernmentAgency;
+}
+
+ReportTask MakeTask(const Dataset& ds, const ListedTask& listed) {
+  const TaskIndex i = listed.task;
+  ReportTask t;
+  t.id = std::string(ds.task_id(i));
+  t.title = std::string(ds.task_title(i));
+  const TaskColumns& c = ds.columns();
+  t.category = ds.categories()[c.category[i]];
+  for (auto k = c.lead_offset[i]; k < c.lead_offset[i + 1]; ++k) {
+    t.lead.push_back(ds.registry().agency(c.lead_agencies[k]).name);
+  }
+  t.deadline_text = ds.original_deadline(i).text;
+  t.due = listed.due;
+  t.days_overdue = listed.days;
+  return t;
+}
+
+}  // namespace
+
+absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options) {
+  ReportData d;
+  d.as_of = options.as_of;
+  d.since = options.since;
+  const ClassifyOptions classify{.soon_days = options.soon_days};
+  std::vector<std::uint8_t> status;
+  ClassifyAll(ds, options.as_of, classify, status);
+
+  AggregateQuery by_lead{.as_of = options.as_of, .classify = classify, .by = {Dimension::kLead}};
+  auto agg = Aggregate(ds, by_lead, status);
+  if (!agg.ok()) return agg.status();
+  d.totals = FromStatusCounts(agg->totals);
+
+  RankOptions most{.measure = Measure::kTotal, .descending = true};
+  for (std::size_t g : Rank(*agg, most)) {
+    const auto label = agg->Label(g, 0);
+    if (!label) continue;
+    const AgencyIndex a = static_cast<AgencyIndex>(agg->groups[g].code[0] - 1);
+    const Agency& agency = ds.registry().agency(a);
+    ReportAgency ra{.id = agency.id, .name = agency.name, .kind = agency.kind,
+                    .counts = FromStatusCounts(agg->groups[g].counts)};
+    if (ra.counts.total == 0) continue;
+    ++d.agencies;
+    if (IsCentral(agency.kind)) ++d.agencies_central;
+    if (agency.kind == AgencyKind::kProvince) ++d.agencies_provinces;
+    if (d.top_agencies.size() < 5) d.top_agencies.push_back(ra);
+    d.by_agency.push_back(std::move(ra));
+  }
+
+  if (options.since) {
+    const TaskChange change = ComputeChange(ds, *options.since, options.as_of, classify);
+    ReportData::Change c;
+    c.assigned = static_cast<std::int64_t>(change.newly_assigned.size());
+    c.completed = static_cast<std::int64_t>(change.newly_completed.size());
+    for (TaskIndex i : change.newly_completed) {
+      if (status[i] == static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime)) ++c.completed_on_time;
+    }
+    c.newly_overdue = static_cast<std::int64_t>(change.newly_overdue.size());
+    d.change = c;
+  }
+
+  const ListQuery lists{.as_of = options.as_of, .category_level = 1};
+  for (const TaskGroupList& g : OverdueByCategory(ds, status, lists)) {
+    d.overdue_by_category.push_back(
+        {g.key.value_or("-"), static_cast<std::int64_t>(g.tasks.size())});
+    for (const ListedTask& t : g.tasks) d.overdue.push_back(MakeTask(ds, t));
+  }
+  std::stable_sort(d.overdue.begin(), d.overdue.end(), [](const ReportTask& a, const ReportTask& b) {
+    return a.days_overdue != b.days_overdue ? a.days_overdue > b.days_overdue : a.id < b.id;
+  });
+  for (const TaskGroupList& g : OverdueByAgency(ds, status, lists)) {
+    d.overdue_by_agency.push_back({g.agency ? ds.registry().agency(*g.agency).name : "-",
+                                   static_cast<std::int64_t>(g.tasks.size())});
+  }
+
+  // The coming period: from the as-of day to the same day next month.
+  d.next_from = options.as_of;
+  const date::year_month_day ymd{options.as_of};
+  date::year_month_day next = ymd + date::months{1};
+  if (!next.ok()) next = next.year() / next.month() / date::last;
+  d.next_to = Day{next};
+  const int days = static_cast<int>((d.next_to - d.next_from).count());
+  for (const TaskGroupList& g : DueWithinByCategory(ds, status, lists, days)) {
+    ReportCategoryTasks group{.category = g.key.value_or("-")};
+    for (const ListedTask& t : g.tasks) group.tasks.push_back(MakeTask(ds, t));
+    d.due_next.push_back(std::move(group));
+  }
+
+  for (const Target& target : ds.targets()) {
+    const TargetEvaluation e = EvaluateTarget(target, options.as_of);
+    ReportTarget rt{.id = target.id, .name = target.name, .unit = target.unit,
+                    .status = std::string(TargetStatusName(e.status)), .target = target.target,
+                    .achievement = e.achievement};
+    if (e.measurement) rt.latest = e.measurement->value;
+    d.targets.push_back(std::move(rt));
+  }
+  return d;
+}
+
+}  // namespace mandate

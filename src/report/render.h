@@ -1,0 +1,26 @@
+// Internal to the report renderers: one function per format, and the sentences they share.
+#ifndef MANDATE_SRC_REPORT_RENDER_H
+#define MANDATE_SRC_REPORT_RENDER_H
+
+#include <string>
+
+#include "mandate/report.h"
+
+namespace mandate::report {
+
+std::string RenderMarkdown(const ReportData& d, ReportLanguage lang);
+std::string RenderHtml(const ReportData& d, ReportLanguage lang);
+std::string RenderJson(const ReportData& d, ReportLanguage lang);
+std::string RenderCsv(const ReportData& d, ReportLanguage lang);
+
+// "23/09/2025" (vi) or "2025-09-23" (en).
+std::string DayText(Day day, ReportLanguage lang);
+// A measurement: up to two decimals, the language's separators.
+std::string Number(double v, ReportLanguage lang);
+// The report's opening sentence, worded as seed 001 words it.
+std::string SummarySentence(const ReportData& d, ReportLanguage lang);
+std::string ChangeSentence(const ReportData& d, ReportLanguage lang);
+
+}  // namespace mandate::report
+
+#endif

@@ -1,0 +1,84 @@
+// CSV: the report as one long table (section, key, label, measure, value), so a
+// spreadsheet can pivot any part of it. RFC 4180 quoting.
+#include <sstream>
+
+#include "mandate/report.h"
+#include "report/render.h"
+
+namespace mandate::report {
+namespace {
+
+std::string Quote(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+class Writer {
+ public:
+  void Row(std::string_view section, std::string_view key, std::string_view label,
+           std::string_view measure, const std::string& value) {
+    o_ << Quote(section) << ',' << Quote(key) << ',' << Quote(label) << ',' << Quote(measure)
+       << ',' << Quote(value) << "\r\n";
+  }
+  void Counts(std::string_view section, std::string_view key, std::string_view label,
+              const ReportCounts& c) {
+    const std::pair<std::string_view, std::int64_t> measures[] = {
+        {"total", c.total},         {"completed", c.completed()},
+        {"completed_on_time", c.completed_on_time}, {"completed_late", c.completed_late},
+        {"in_progress", c.in_progress}, {"due_soon", c.due_soon},
+        {"overdue", c.overdue},     {"cancelled", c.cancelled}};
+    for (const auto& [m, v] : measures) Row(section, key, label, m, std::to_string(v));
+  }
+  std::string str() const { return o_.str(); }
+
+ private:
+  std::ostringstream o_;
+};
+
+}  // namespace
+
+std::string RenderCsv(const ReportData& d, ReportLanguage) {
+  Writer w;
+  w.Row("section", "key", "label", "measure", "value");
+  w.Row("report", "", "", "as_of", FormatIsoDay(d.as_of));
+  if (d.since) w.Row("report", "", "", "since", FormatIsoDay(*d.since));
+  w.Counts("totals", "", "", d.totals);
+  w.Row("agencies", "", "", "total", std::to_string(d.agencies));
+  w.Row("agencies", "", "", "central", std::to_string(d.agencies_central));
+  w.Row("agencies", "", "", "provinces", std::to_string(d.agencies_provinces));
+  for (const auto& a : d.top_agencies) w.Counts("top_agencies", a.id, a.name, a.counts);
+  for (const auto& a : d.by_agency) w.Counts("by_agency", a.id, a.name, a.counts);
+  if (d.change) {
+    w.Row("change", "", "", "assigned", std::to_string(d.change->assigned));
+    w.Row("change", "", "", "completed", std::to_string(d.change->completed));
+    w.Row("change", "", "", "completed_on_time", std::to_string(d.change->completed_on_time));
+    w.Row("change", "", "", "newly_overdue", std::to_string(d.change->newly_overdue));
+  }
+  for (const auto& g : d.overdue_by_category) {
+    w.Row("overdue_by_category", "", g.label, "count", std::to_string(g.count));
+  }
+  for (const auto& g : d.overdue_by_agency) {
+    w.Row("overdue_by_agency", "", g.label, "count", std::to_string(g.count));
+  }
+  for (const auto& t : d.overdue) {
+    w.Row("overdue", t.id, t.title, "due", t.due ? FormatIsoDay(*t.due) : "");
+    w.Row("overdue", t.id, t.title, "days_overdue", std::to_string(t.days_overdue));
+  }
+  for (const auto& g : d.due_next) {
+    for (const auto& t : g.tasks) {
+      w.Row("due_next", t.id, g.category, "due", t.due ? FormatIsoDay(*t.due) : "");
+    }
+  }
+  for (const auto& t : d.targets) {
+    w.Row("targets", t.id, t.name, "status", t.status);
+    if (t.achievement) w.Row("targets", t.id, t.name, "achievement", std::to_string(*t.achievement));
+  }
+  return w.str();
+}
+
+}  // namespace mandate::report

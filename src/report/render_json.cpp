@@ -1,0 +1,103 @@
+// JSON: the machine-readable twin of the report. Field names are an interface: extend,
+// never rename. Days are YYYY-MM-DD; labels stay in the requested language.
+#include <nlohmann/json.hpp>
+
+#include "mandate/report.h"
+#include "report/render.h"
+
+namespace mandate::report {
+namespace {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+ordered Counts(const ReportCounts& c) {
+  return ordered{{"total", c.total},
+                 {"completed", c.completed()},
+                 {"completed_on_time", c.completed_on_time},
+                 {"completed_late", c.completed_late},
+                 {"in_progress", c.in_progress},
+                 {"due_soon", c.due_soon},
+                 {"overdue", c.overdue},
+                 {"cancelled", c.cancelled}};
+}
+
+ordered Day(std::optional<mandate::Day> d) {
+  return d ? ordered(FormatIsoDay(*d)) : ordered(nullptr);
+}
+
+ordered Task(const ReportTask& t, bool overdue) {
+  ordered o{{"id", t.id},           {"title", t.title},  {"category", t.category},
+            {"lead", t.lead},       {"deadline", t.deadline_text}, {"due", Day(t.due)}};
+  if (overdue) o["days_overdue"] = t.days_overdue;
+  return o;
+}
+
+ordered Agencies(const std::vector<ReportAgency>& v) {
+  ordered out = ordered::array();
+  for (const auto& a : v) {
+    ordered o{{"id", a.id}, {"name", a.name}, {"kind", AgencyKindName(a.kind)}};
+    o.update(Counts(a.counts));
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+ordered Groups(const std::vector<ReportGroup>& v) {
+  ordered out = ordered::array();
+  for (const auto& g : v) out.push_back({{"label", g.label}, {"count", g.count}});
+  return out;
+}
+
+}  // namespace
+
+std::string RenderJson(const ReportData& d, ReportLanguage lang) {
+  ordered o;
+  o["as_of"] = FormatIsoDay(d.as_of);
+  o["since"] = Day(d.since);
+  o["language"] = lang == ReportLanguage::kEnglish ? "en" : "vi";
+  o["summary"] = SummarySentence(d, lang);
+  o["totals"] = Counts(d.totals);
+  o["agencies"] = {{"total", d.agencies},
+                   {"central", d.agencies_central},
+                   {"provinces", d.agencies_provinces}};
+  o["top_agencies"] = Agencies(d.top_agencies);
+  o["by_agency"] = Agencies(d.by_agency);
+  if (d.change) {
+    o["change"] = {{"from", Day(d.since)},
+                   {"to", FormatIsoDay(d.as_of)},
+                   {"assigned", d.change->assigned},
+                   {"completed", d.change->completed},
+                   {"completed_on_time", d.change->completed_on_time},
+                   {"newly_overdue", d.change->newly_overdue}};
+  } else {
+    o["change"] = nullptr;
+  }
+  o["overdue_by_category"] = Groups(d.overdue_by_category);
+  o["overdue_by_agency"] = Groups(d.overdue_by_agency);
+  ordered overdue = ordered::array();
+  for (const auto& t : d.overdue) overdue.push_back(Task(t, true));
+  o["overdue"] = std::move(overdue);
+  ordered next = ordered::array();
+  for (const auto& g : d.due_next) {
+    ordered tasks = ordered::array();
+    for (const auto& t : g.tasks) tasks.push_back(Task(t, false));
+    next.push_back({{"category", g.category}, {"tasks", std::move(tasks)}});
+  }
+  o["due_next"] = {{"from", FormatIsoDay(d.next_from)}, {"to", FormatIsoDay(d.next_to)},
+                   {"groups", std::move(next)}};
+  ordered targets = ordered::array();
+  for (const auto& t : d.targets) {
+    targets.push_back({{"id", t.id},
+                       {"name", t.name},
+                       {"unit", t.unit},
+                       {"status", t.status},
+                       {"latest", t.latest ? ordered(*t.latest) : ordered(nullptr)},
+                       {"target", t.target},
+                       {"achievement", t.achievement ? ordered(*t.achievement) : ordered(nullptr)}});
+  }
+  o["targets"] = std::move(targets);
+  return o.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace mandate::report
