@@ -273,6 +273,49 @@ def gen_dataset_csv(d):
     return out
 
 
+def capi_program(steps, strings):
+    code = b"".join(bytes(x) for x in steps)
+    code += bytes([23]) * (-len(code) % 4)  # pad with a harmless step (23: problems)
+    return bytes([len(code) // 4]) + code + strings
+
+
+def gen_capi_sequence(d):
+    """Programs for fuzz/capi_sequence_fuzzer.cpp: a byte N, then 4*N bytes of steps (opcode,
+    two slots, then the argument bytes that opcode reads), then the strings, cut by 0x1f, that
+    the calls take in turn."""
+    plan = d["plan"]
+    ids = agency_ids(d)
+    rng = random.Random(9)
+    out = []
+    for n in range(24):
+        rows = rng.sample(plan, 4)
+        texts = []
+        for r in rows:  # op 3 takes id, title, deadline phrase, lead id
+            texts += [r["id"], r["title"][:60], r["deadline_text"], ids.get(r["lead"], "BKHCN")]
+        steps = [[0, 0, 0, 0]]  # a new dataset in slot 0
+        steps += [[3, 0, 0, 1, 100 + 10 * i, 3, 0] for i in range(4)]  # four tasks
+        tail = [[5, 0, 0, 200, 1], [4, 0, 0, 150, 2, 50], [13, 0, 1, 7, 0, 0, 190, 0],
+                [14, 0, 0, 5, 190, 0, 200, 0], [16, 0, 1], [18, 1, 2, 0, 3, 1, 0, 190, 0, 3, 8],
+                [10, 0, 2, 1], [12, 0, 2, 19], [15, 0, 1, 190, 0, 3], [19, 0, 0, 0], [20, 0, 0, 0],
+                [22, 0, 0, 11, 100, 0], [22, 0, 0, 5, 100, 0], [23, 0, 0], [9, 1, 2, 1],
+                [8, 1, 0, 2], [6, 1, 0, 190, 0, 1], [7, 1, 0, 191, 0], [21, 1, 0, 50, 90, 200, 0,
+                                                                         1, 190, 0, 60, 195, 0]]
+        rng.shuffle(tail)
+        steps += tail[: 6 + n % 10]
+        out.append(capi_program(steps, "\x1f".join(texts).encode()))
+    # Loading: a JSON dataset, a CSV table (opcodes 1 and 2), then everything on them.
+    ds = {"documents": [], "goals": [], "targets": [], "tasks": plan_tasks(d, plan[:8])}
+    js = dataset_json(ds).decode()
+    table = csv_text([CSV_COLUMNS] + [[r["id"], r["title"], r["lead"], r["coordinators"],
+                                       r["group"], r["note"], "14/04/2025", r["deadline_text"],
+                                       "", "", ""] for r in plan[40:48]])
+    for first in (1, 2):
+        steps = [[first, 0, 0, 12], [14, 0, 0, 7, 190, 0], [16, 0, 1], [18, 1, 0, 0, 1, 0, 0, 190,
+                                                                       0, 5, 1], [23, 0, 0]]
+        out.append(capi_program(steps, (js if first == 1 else table).encode()))
+    return out
+
+
 GENERATORS = {
     "csv": gen_csv,
     "agency_resolver": gen_agency_resolver,
@@ -281,6 +324,7 @@ GENERATORS = {
     "deadline": gen_deadline,
     "dataset_json": gen_dataset_json,
     "dataset_csv": gen_dataset_csv,
+    "capi_sequence": gen_capi_sequence,
 }
 
 
