@@ -48,23 +48,29 @@ std::string DeadlineKey(const Deadline& d) {
     key += absl::StrFormat("\x1fm%s|%d|%d", m.label, static_cast<int>(m.kind),
                            m.due ? ToEpochDays(*m.due) : kNoDay);
   }
-  for (const auto& e : d.explanation) key += "\x1f" "e" + e;
+  for (const auto& e : d.explanation)
+    key +=
+        "\x1f"
+        "e" +
+        e;
   return key;
 }
 
 }  // namespace
 
 Dataset::Dataset(std::shared_ptr<const AgencyRegistry> registry, DatasetLimits limits)
-    : registry_(registry ? std::move(registry)
-                         : std::shared_ptr<const AgencyRegistry>(
-                               std::shared_ptr<const AgencyRegistry>{}, &AgencyRegistry::Bundled())),
+    : registry_(registry
+                    ? std::move(registry)
+                    : std::shared_ptr<const AgencyRegistry>(std::shared_ptr<const AgencyRegistry>{},
+                                                            &AgencyRegistry::Bundled())),
       limits_(limits) {}
 
 absl::StatusOr<std::vector<AgencyIndex>> Dataset::ResolveIds(
     std::string_view task_id, std::string_view field, const std::vector<std::string>& ids) const {
   if (ids.size() > limits_.max_agencies_per_task) {
-    return FieldError(task_id, field, absl::StrFormat("%u agencies exceed the limit of %u",
-                                                      ids.size(), limits_.max_agencies_per_task));
+    return FieldError(task_id, field,
+                      absl::StrFormat("%u agencies exceed the limit of %u", ids.size(),
+                                      limits_.max_agencies_per_task));
   }
   std::vector<AgencyIndex> out;
   out.reserve(ids.size());
@@ -91,12 +97,14 @@ absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e
     return FieldError(task_id, "history.new_deadline", "a deadline change needs the new deadline");
   }
   if (e.type != EventType::kDeadlineChanged && e.new_deadline) {
-    return FieldError(task_id, "history.new_deadline",
-                      absl::StrFormat("only deadline_changed events carry one, not %s",
-                                      EventTypeName(e.type)));
+    return FieldError(
+        task_id, "history.new_deadline",
+        absl::StrFormat("only deadline_changed events carry one, not %s", EventTypeName(e.type)));
   }
-  if (auto s = CheckText(task_id, "history.text", e.text, limits_.max_text_bytes); !s.ok()) return s;
-  if (auto s = CheckText(task_id, "history.document", e.document, limits_.max_text_bytes); !s.ok()) {
+  if (auto s = CheckText(task_id, "history.text", e.text, limits_.max_text_bytes); !s.ok())
+    return s;
+  if (auto s = CheckText(task_id, "history.document", e.document, limits_.max_text_bytes);
+      !s.ok()) {
     return s;
   }
   for (const auto& link : e.evidence) {
@@ -110,19 +118,32 @@ absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e
 absl::Status Dataset::ValidateTask(const Task& t) const {
   if (t.id.empty()) return absl::InvalidArgumentError("task with an empty id");
   if (t.id.size() > limits_.max_id_bytes) {
-    return FieldError(t.id, "id", absl::StrFormat("%u bytes exceed the limit of %u", t.id.size(),
-                                                  limits_.max_id_bytes));
+    return FieldError(
+        t.id, "id",
+        absl::StrFormat("%u bytes exceed the limit of %u", t.id.size(), limits_.max_id_bytes));
   }
   if (auto bad = FindInvalidUtf8(t.id)) {
     return absl::InvalidArgumentError(absl::StrFormat("task id: invalid UTF-8 at byte %u", *bad));
+  }
+  // Ids cross the C ABI as NUL-terminated strings and end up in reports: a control character
+  // (NUL above all) would make two different ids print and compare alike.
+  for (std::size_t i = 0; i < t.id.size(); ++i) {
+    const auto c = static_cast<unsigned char>(t.id[i]);
+    if (c < 0x20 || c == 0x7F) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("task id: control character U+%04X at byte %u", c, i));
+    }
   }
   if (by_id_.contains(t.id)) {
     return absl::AlreadyExistsError(absl::StrFormat("task \"%s\": id: duplicate id", t.id));
   }
   const std::pair<std::string_view, const std::string*> texts[] = {
-      {"title", &t.title},           {"lead_text", &t.lead_text},
-      {"coordinators_text", &t.coordinators_text}, {"category", &t.category},
-      {"expected_result", &t.expected_result},     {"deadline", &t.deadline.text},
+      {"title", &t.title},
+      {"lead_text", &t.lead_text},
+      {"coordinators_text", &t.coordinators_text},
+      {"category", &t.category},
+      {"expected_result", &t.expected_result},
+      {"deadline", &t.deadline.text},
       {"note", &t.note}};
   for (const auto& [field, text] : texts) {
     if (auto s = CheckText(t.id, field, *text, limits_.max_text_bytes); !s.ok()) return s;
@@ -318,11 +339,14 @@ absl::Status Dataset::AddTarget(const Target& target) {
     return absl::InvalidArgumentError(
         absl::StrFormat("target \"%s\": %s: %s", target.id.substr(0, 80), field, what));
   };
-  if (target_index_.contains(target.id)) return absl::AlreadyExistsError(
-      absl::StrFormat("target \"%s\": id: duplicate id", target.id.substr(0, 80)));
-  for (const auto& [field, text] : {std::pair<std::string_view, const std::string*>{"id", &target.id},
-                                    {"name", &target.name}, {"unit", &target.unit},
-                                    {"family", &target.family}}) {
+  if (target_index_.contains(target.id))
+    return absl::AlreadyExistsError(
+        absl::StrFormat("target \"%s\": id: duplicate id", target.id.substr(0, 80)));
+  for (const auto& [field, text] :
+       {std::pair<std::string_view, const std::string*>{"id", &target.id},
+        {"name", &target.name},
+        {"unit", &target.unit},
+        {"family", &target.family}}) {
     if (text->size() > limits_.max_text_bytes) return err(field, "too long");
     if (!IsValidUtf8(*text)) return err(field, "invalid UTF-8");
   }
@@ -330,7 +354,8 @@ absl::Status Dataset::AddTarget(const Target& target) {
     return err("target", "equals the baseline, so progress cannot be measured");
   }
   for (const auto& id : target.responsible) {
-    if (!registry_->FindById(id)) return err("responsible", absl::StrFormat("unknown agency id \"%s\"", id));
+    if (!registry_->FindById(id))
+      return err("responsible", absl::StrFormat("unknown agency id \"%s\"", id));
   }
   for (const auto& m : target.measurements) {
     if (!m.locality.empty() && !registry_->FindById(m.locality)) {

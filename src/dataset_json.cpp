@@ -606,6 +606,9 @@ absl::StatusOr<Dataset> ReadDatasetJson(std::string_view text, const JsonReadOpt
   } catch (const json::parse_error& e) {
     return absl::DataLossError(absl::StrFormat(
         "the file is not valid JSON (truncated or corrupted?) at byte %d: %s", e.byte, e.what()));
+  } catch (const json::exception& e) {  // out_of_range 406: a number beyond any double (1e400)
+    return absl::InvalidArgumentError(
+        absl::StrFormat("the file holds a number out of range: %s", e.what()));
   }
   if (!doc.is_object()) return absl::InvalidArgumentError("a dataset file is a JSON object");
   const auto version = doc.find("schema_version");

@@ -113,6 +113,11 @@ std::string_view FrequencyName(Frequency f) {
 }
 
 absl::StatusOr<Deadline> ParseDeadline(std::string_view text, const DeadlineContext& ctx) {
+  if (const std::size_t limit = ctx.max_text_bytes.value_or(kMaxDeadlinePhraseBytes);
+      text.size() > limit) {
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("deadline text is %d bytes, over the limit of %d", text.size(), limit));
+  }
   if (auto bad = FindInvalidUtf8(text)) {
     return absl::InvalidArgumentError(
         absl::StrFormat("invalid UTF-8 at byte %d", static_cast<int>(*bad)));

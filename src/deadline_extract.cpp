@@ -118,6 +118,14 @@ bool SameValue(const Core& a, const Core& b) {
 ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineContext& ctx) {
   ExtractedDeadline out;
   out.deadline.kind = DeadlineKind::kNone;
+  if (const std::size_t limit = ctx.max_text_bytes.value_or(kMaxDeadlineSentenceBytes);
+      sentence.size() > limit) {
+    out.deadline.kind = DeadlineKind::kUnknown;
+    out.status = absl::ResourceExhaustedError(
+        absl::StrFormat("sentence is %d bytes, over the limit of %d for deadline extraction",
+                        sentence.size(), limit));
+    return out;
+  }
   const Lexed lx = internal::Lex(sentence);
   const std::size_t n = lx.tokens.size();
   std::vector<bool> masked(n, false);

@@ -30,7 +30,7 @@ struct Ctx {
 
 std::string Iso(Day d) { return FormatIsoDay(d); }
 
-std::string Days(long long n) { return absl::StrFormat(n == 1 ? "%d day" : "%d days", n); }
+std::string Days(long long n) { return absl::StrFormat("%d %s", n, n == 1 ? "day" : "days"); }
 
 std::string EventRef(const std::vector<TaskEvent>& history, int event) {
   if (event < 0) return "";

@@ -78,8 +78,10 @@ TEST(Dataset, EventsKeepDayOrderAndUpdateColumns) {
   EXPECT_TRUE(ds.columns().flags[i] & kTaskHasHistory);
 
   // Extension before the completion: the due column follows the latest deadline.
-  TaskEvent change{.day = year{2025} / 10 / 20, .type = EventType::kDeadlineChanged,
-                   .text = "gia hạn", .new_deadline = MonthDeadline("Tháng 11/2025", year{2025} / 11 / 30),
+  TaskEvent change{.day = year{2025} / 10 / 20,
+                   .type = EventType::kDeadlineChanged,
+                   .text = "gia hạn",
+                   .new_deadline = MonthDeadline("Tháng 11/2025", year{2025} / 11 / 30),
                    .document = "50-TB/TGV"};
   ASSERT_TRUE(ds.AddEvent(i, change).ok());
   EXPECT_EQ(ds.columns().due[i], ToEpochDays(year{2025} / 11 / 30));
@@ -91,7 +93,8 @@ TEST(Dataset, FoldAtADayOnlySeesEventsUpToIt) {
   Task t = MakeTask("T-1");
   t.history = {
       {.day = year{2025} / 9 / 1, .type = EventType::kProgress, .percent = 30},
-      {.day = year{2025} / 10 / 10, .type = EventType::kDeadlineChanged,
+      {.day = year{2025} / 10 / 10,
+       .type = EventType::kDeadlineChanged,
        .new_deadline = MonthDeadline("Tháng 12/2025", year{2025} / 12 / 31)},
       {.day = year{2025} / 11 / 5, .type = EventType::kCompleted},
       {.day = year{2025} / 11 / 20, .type = EventType::kReopened},
@@ -155,8 +158,13 @@ TEST(Dataset, InternsRepeatedDeadlinesAndText) {
 
 TEST(Dataset, TargetsGoalsAndDocuments) {
   Dataset ds;
-  Target t{.id = "CT-5G", .name = "Phủ sóng 5G", .unit = "%", .baseline = 20,
-           .baseline_day = year{2024} / 12 / 31, .target = 90, .deadline = year{2025} / 12 / 31,
+  Target t{.id = "CT-5G",
+           .name = "Phủ sóng 5G",
+           .unit = "%",
+           .baseline = 20,
+           .baseline_day = year{2024} / 12 / 31,
+           .target = 90,
+           .deadline = year{2025} / 12 / 31,
            .responsible = {"BKHCN"}};
   ASSERT_TRUE(ds.AddTarget(t).ok());
   EXPECT_EQ(ds.AddTarget(t).code(), absl::StatusCode::kAlreadyExists);
@@ -172,8 +180,12 @@ TEST(Dataset, TargetsGoalsAndDocuments) {
 
   ASSERT_TRUE(ds.AddGoal({.id = "MT-1", .name = "Hạ tầng số", .task_ids = {"T-1"}}).ok());
   EXPECT_FALSE(ds.AddGoal({.id = "MT-1"}).ok());
-  ASSERT_TRUE(ds.AddDocument({.id = "45-TB/TGV", .type = "Thông báo", .number = "45",
-                              .issuer = "TGV", .date = year{2025} / 9 / 30}).ok());
+  ASSERT_TRUE(ds.AddDocument({.id = "45-TB/TGV",
+                              .type = "Thông báo",
+                              .number = "45",
+                              .issuer = "TGV",
+                              .date = year{2025} / 9 / 30})
+                  .ok());
   EXPECT_EQ(ds.documents().size(), 1u);
 }
 

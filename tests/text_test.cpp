@@ -6,8 +6,12 @@ namespace mandate {
 namespace {
 
 TEST(Text, FoldsNfcAndNfdAlike) {
-  const std::string nfc = "B\xe1\xbb\x99 Khoa h\xe1\xbb\x8d"  "c";           // Bộ Khoa học
-  const std::string nfd = "Bo\xcc\xa3\xcc\x82 Khoa ho\xcc\xa3" "c";           // NFD
+  const std::string nfc =
+      "B\xe1\xbb\x99 Khoa h\xe1\xbb\x8d"
+      "c";  // Bộ Khoa học
+  const std::string nfd =
+      "Bo\xcc\xa3\xcc\x82 Khoa ho\xcc\xa3"
+      "c";  // NFD
   EXPECT_EQ(FoldDiacritics(nfc), "bo khoa hoc");
   EXPECT_EQ(FoldDiacritics(nfd), "bo khoa hoc");
 }
@@ -28,10 +32,10 @@ TEST(Text, NormalizeKeyHandlesAmpersandSpacesAndPunctuation) {
 
 TEST(Text, Utf8ValidationRejectsOverlongSurrogatesAndTruncation) {
   EXPECT_TRUE(IsValidUtf8("Việt Nam"));
-  EXPECT_EQ(FindInvalidUtf8("ab\xc0\xaf"), 2u);          // overlong '/'
-  EXPECT_EQ(FindInvalidUtf8("\xed\xa0\x80"), 0u);        // surrogate U+D800
-  EXPECT_EQ(FindInvalidUtf8("x\xf4\x90\x80\x80"), 1u);   // above U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("Vi\xe1\xbb"), 2u);          // truncated sequence
+  EXPECT_EQ(FindInvalidUtf8("ab\xc0\xaf"), 2u);         // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("\xed\xa0\x80"), 0u);       // surrogate U+D800
+  EXPECT_EQ(FindInvalidUtf8("x\xf4\x90\x80\x80"), 1u);  // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("Vi\xe1\xbb"), 2u);         // truncated sequence
   EXPECT_EQ(FoldDiacritics("a\xffz"), "a?z");
 }
 

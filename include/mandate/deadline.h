@@ -86,11 +86,21 @@ struct Deadline {
 };
 
 // What the caller knows that the phrase leaves out.
+// Real phrases are a few dozen bytes and task sentences a few KiB (see SECURITY.md).
+// Extraction weighs every candidate against the others, so its cost grows with the square
+// of the mentions a sentence holds: the sentence limit keeps that bounded.
+inline constexpr std::size_t kMaxDeadlinePhraseBytes = 4096;
+inline constexpr std::size_t kMaxDeadlineSentenceBytes = 16384;
+
 struct DeadlineContext {
   std::optional<int> plan_year;               // for "Quý IV", "ngày 15/11"
   std::optional<Day> assigned;                // for relative deadlines
   bool inclusive_before = false;              // "trước ngày X" due on X instead of X - 1
   const WorkingCalendar* calendar = nullptr;  // for working-day offsets; null = Vietnam()
+  // Longest text read, in bytes; unset = kMaxDeadlinePhraseBytes for ParseDeadline and
+  // kMaxDeadlineSentenceBytes for ExtractDeadline. Longer text is refused (ResourceExhausted)
+  // before any work, so a hostile cell costs bounded time and memory.
+  std::optional<std::size_t> max_text_bytes;
 };
 
 // Parses a whole deadline phrase (any case, with or without diacritics, NFC or NFD, extra
