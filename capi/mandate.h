@@ -750,7 +750,7 @@ typedef struct mdt_aggregate_result mdt_aggregate_result;
 typedef struct mdt_aggregate_options {
   uint32_t version;
   mdt_classify_options classify;
-  const mdt_dimension* by; /* group by these, in this order (each at most once); none: totals only */
+  const mdt_dimension* by; /* group by these, in order, each once; none: one group = totals */
   size_t by_count;
   int32_t category_level;  /* category path levels kept; 0 = the whole path */
   int32_t include_coordinators; /* per-agency groups also count coordinating agencies */
