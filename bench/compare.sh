@@ -33,8 +33,7 @@ if [ ! -d bench/node_modules/@duckdb/node-api ]; then
 fi
 
 echo "== building Release into $BUILD" >&2
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMANDATE_BUILD_TESTS=OFF \
-  -DMANDATE_BUILD_EXAMPLES=OFF > /dev/null
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build "$BUILD" --target mandate_benchtool > /dev/null
 TOOL=$BUILD/bin/mandate_benchtool
 
