@@ -16,11 +16,12 @@ absl::Status FieldError(std::string_view task_id, std::string_view field, std::s
 }
 
 absl::Status CheckText(std::string_view task_id, std::string_view field, std::string_view text,
-                       std::size_t max_bytes) {
+                       std::size_t max_bytes, bool check_utf8 = true) {
   if (text.size() > max_bytes) {
     return FieldError(task_id, field,
                       absl::StrFormat("%u bytes exceed the limit of %u", text.size(), max_bytes));
   }
+  if (!check_utf8) return absl::OkStatus();
   if (auto bad = FindInvalidUtf8(text)) {
     return FieldError(task_id, field, absl::StrFormat("invalid UTF-8 at byte %u", *bad));
   }
@@ -116,14 +117,14 @@ absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e
   return absl::OkStatus();
 }
 
-absl::Status Dataset::ValidateTask(const Task& t) const {
+absl::Status Dataset::ValidateTask(const Task& t, bool check_utf8, bool check_duplicate) const {
   if (t.id.empty()) return absl::InvalidArgumentError("task with an empty id");
   if (t.id.size() > limits_.max_id_bytes) {
     return FieldError(
         t.id, "id",
         absl::StrFormat("%u bytes exceed the limit of %u", t.id.size(), limits_.max_id_bytes));
   }
-  if (auto bad = FindInvalidUtf8(t.id)) {
+  if (auto bad = check_utf8 ? FindInvalidUtf8(t.id) : std::nullopt) {
     return absl::InvalidArgumentError(absl::StrFormat("task id: invalid UTF-8 at byte %u", *bad));
   }
   // Ids cross the C ABI as NUL-terminated strings and end up in reports: a control character
@@ -135,7 +136,7 @@ absl::Status Dataset::ValidateTask(const Task& t) const {
           absl::StrFormat("task id: control character U+%04X at byte %u", c, i));
     }
   }
-  if (by_id_.contains(std::string_view(t.id))) {
+  if (check_duplicate && by_id_.contains(std::string_view(t.id))) {
     return absl::AlreadyExistsError(absl::StrFormat("task \"%s\": id: duplicate id", t.id));
   }
   const std::pair<std::string_view, const std::string*> texts[] = {
@@ -147,14 +148,18 @@ absl::Status Dataset::ValidateTask(const Task& t) const {
       {"deadline", &t.deadline.text},
       {"note", &t.note}};
   for (const auto& [field, text] : texts) {
-    if (auto s = CheckText(t.id, field, *text, limits_.max_text_bytes); !s.ok()) return s;
+    if (auto s = CheckText(t.id, field, *text, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
   }
   for (const auto& src : t.sources) {
-    if (auto s = CheckText(t.id, "source", src, limits_.max_text_bytes); !s.ok()) return s;
+    if (auto s = CheckText(t.id, "source", src, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
   }
   for (const auto& [k, v] : t.attributes) {
-    if (auto s = CheckText(t.id, "attributes", k, limits_.max_text_bytes); !s.ok()) return s;
-    if (auto s = CheckText(t.id, "attributes", v, limits_.max_text_bytes); !s.ok()) return s;
+    if (auto s = CheckText(t.id, "attributes", k, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
+    if (auto s = CheckText(t.id, "attributes", v, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
   }
   if (t.history.size() > limits_.max_events_per_task) {
     return FieldError(t.id, "history", "too many events");
@@ -163,6 +168,19 @@ absl::Status Dataset::ValidateTask(const Task& t) const {
     if (auto s = ValidateEvent(t.id, e); !s.ok()) return s;
   }
   return absl::OkStatus();
+}
+
+void Dataset::Reserve(std::size_t n) {
+  TaskColumns& c = columns_;
+  for (auto* v : {&c.assigned, &c.due, &c.completed}) v->reserve(n);
+  for (auto* v : {&c.kind, &c.flags}) v->reserve(n);
+  for (auto* v : {&c.category, &c.source}) v->reserve(n);
+  for (auto* v : {&c.lead_offset, &c.coordinator_offset}) v->reserve(n + 1);
+  c.lead_agencies.reserve(n + n / 8);
+  cold_.reserve(n);
+  ids_->Reserve(n);
+  titles_.Reserve(n);
+  by_id_.reserve(n);
 }
 
 std::uint32_t Dataset::InternDeadline(const Deadline& d) {
@@ -212,9 +230,9 @@ absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task, const Resolved& res
       if (a >= registry_->size()) return FieldError(task.id, field, "agency index out of range");
     }
   }
-  if (auto s = ValidateTask(task); !s.ok()) return s;
+  if (auto s = ValidateTask(task, !resolved.utf8_checked, !resolved.id_checked); !s.ok()) return s;
   if (auto s = CheckText(task.id, "deadline", deadlines_[resolved.deadline].text,
-                         limits_.max_text_bytes);
+                         limits_.max_text_bytes, !resolved.utf8_checked);
       !s.ok()) {
     return s;
   }
@@ -348,6 +366,19 @@ std::optional<TaskIndex> Dataset::FindTask(std::string_view id) const {
   auto it = by_id_.find(id);
   if (it == by_id_.end()) return std::nullopt;
   return *it;
+}
+
+const std::vector<TaskEvent>& Dataset::HistoryRef(TaskIndex i,
+                                                  std::vector<TaskEvent>& scratch) const {
+  auto it = extra_.find(i);
+  if (it != extra_.end()) return it->second.history;
+  scratch.resize((columns_.flags[i] & kTaskHasHistory) && columns_.completed[i] != kNoDay ? 1 : 0);
+  if (!scratch.empty()) {
+    scratch[0] = TaskEvent{};
+    scratch[0].day = FromEpochDays(columns_.completed[i]);
+    scratch[0].type = EventType::kCompleted;
+  }
+  return scratch;
 }
 
 std::vector<TaskEvent> Dataset::history(TaskIndex i) const {

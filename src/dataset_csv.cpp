@@ -1,5 +1,6 @@
 #include "mandate/dataset_csv.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
@@ -286,6 +287,8 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
   };
 
   Dataset ds(options.registry, options.limits);
+  // One task a line at most: room for them up front (bounded by the file size).
+  ds.Reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   RowReader rows(options, ds, sink);
   std::vector<std::uint32_t> line_of;  // by TaskIndex: for "duplicate of line N"
   // Reused from row to row: after the first rows a row allocates only what the dataset keeps.
@@ -364,7 +367,9 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
       return std::nullopt;
     };
     t.assigned = read_day(kAssigned);
-    Dataset::Resolved resolved{.lead = lead, .coordinators = coordinators};
+    // The CSV reader refused every field that is not valid UTF-8.
+    Dataset::Resolved resolved{.lead = lead, .coordinators = coordinators, .utf8_checked = true,
+                               .id_checked = true};
     if (where[kDeadline] >= 0) {
       resolved.deadline = rows.ReadDeadline(cell(kDeadline), t.assigned, line, name(kDeadline));
     } else {
@@ -416,9 +421,9 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
 
 absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& path, const CsvReadOptions& options,
                                        std::vector<LoadProblem>* problems) {
-  auto text = ReadFile(path, options.max_bytes);
-  if (!text.ok()) return text.status();
-  return ReadDatasetCsv(*text, options, problems);
+  auto file = FileBytes::Open(path, options.max_bytes);
+  if (!file.ok()) return file.status();
+  return ReadDatasetCsv(file->text(), options, problems);
 }
 
 std::string WriteDatasetCsv(const Dataset& ds) {

@@ -8,7 +8,7 @@ namespace mandate {
 std::uint32_t StringColumn::Append(std::string_view s) {
   if (s.size() > kChunk / 4) {
     // Large strings get a block of their own so the shared chunks stay dense.
-    big_.emplace_back(std::make_unique<char[]>(s.size()), s.size());
+    big_.emplace_back(std::unique_ptr<char[]>(new char[s.size()]), s.size());  // no zero fill
     std::memcpy(big_.back().first.get(), s.data(), s.size());
     refs_.push_back(kBig | (big_.size() - 1));
     big_bytes_ += s.size();
@@ -18,7 +18,7 @@ std::uint32_t StringColumn::Append(std::string_view s) {
     // Chunks double from 4 KiB to 1 MiB: small datasets stay small, large ones pay one
     // allocation per MiB.
     chunk_size_ = chunks_.empty() ? kFirstChunk : std::min(kChunk, chunk_size_ * 2);
-    chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    chunks_.push_back(std::unique_ptr<char[]>(new char[chunk_size_]));  // no zero fill
     chunk_bytes_ += chunk_size_;
     used_ = 0;
   }

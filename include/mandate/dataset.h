@@ -86,6 +86,8 @@ class Dataset {
   struct Resolved {
     std::span<const AgencyIndex> lead, coordinators;  // any order, duplicates allowed
     std::uint32_t deadline = 0;                        // from InternDeadline
+    bool utf8_checked = false;  // every text of the task is known to be valid UTF-8
+    bool id_checked = false;    // the caller found no task with this id (FindTask)
   };
   absl::StatusOr<TaskIndex> AddTask(const Task& task, const Resolved& resolved);
   // The id of an equal deadline stored once for all the tasks that have it.
@@ -93,6 +95,8 @@ class Dataset {
   // Appends an event to a task's history (kept in day order, stable for equal days).
   absl::Status AddEvent(TaskIndex task, const TaskEvent& event);
 
+  // Room for n tasks in all, so a bulk load does not grow every column step by step.
+  void Reserve(std::size_t n);
   std::size_t task_count() const { return ids_->size(); }
   std::optional<TaskIndex> FindTask(std::string_view id) const;
   Task GetTask(TaskIndex i) const;
@@ -103,6 +107,9 @@ class Dataset {
   // as the completed column alone, not as an event. Keep the vector alive while a TaskState
   // folded from it is used (it points into it).
   std::vector<TaskEvent> history(TaskIndex i) const;
+  // The same without allocating: the stored history, or scratch filled with the completion
+  // (scratch keeps its capacity from call to call). Valid until scratch or the task changes.
+  const std::vector<TaskEvent>& HistoryRef(TaskIndex i, std::vector<TaskEvent>& scratch) const;
   std::optional<Day> assigned(TaskIndex i) const;
 
   const TaskColumns& columns() const { return columns_; }
@@ -135,7 +142,8 @@ class Dataset {
     std::vector<TaskEvent> history;
   };
 
-  absl::Status ValidateTask(const Task& task) const;
+  absl::Status ValidateTask(const Task& task, bool check_utf8 = true,
+                            bool check_duplicate = true) const;
   absl::Status ValidateEvent(std::string_view task_id, const TaskEvent& event) const;
   absl::StatusOr<std::vector<AgencyIndex>> ResolveIds(std::string_view task_id,
                                                       std::string_view field,

@@ -28,6 +28,7 @@ class StringColumn {
     return {chunks_[r >> 40].get() + ((r >> 20) & kMask20), static_cast<std::size_t>(r & kMask20)};
   }
   std::size_t size() const { return refs_.size(); }
+  void Reserve(std::size_t n) { refs_.reserve(n); }
   std::size_t MemoryBytes() const;
 
  private:
