@@ -52,6 +52,35 @@ TEST(ClassifyAllSmall, NoAllocationOnceTheColumnIsSized) {
   EXPECT_EQ(status, first);
 }
 
+// The fast paths (plain tasks, recurring tasks without reports) agree with the full rules of
+// ClassifyTask on every task of the workload, loaded from its CSV (completion as a column)
+// and built with its deadline changes as events, on days around occurrences.
+TEST(ClassifyAllSmall, AgreesWithClassifyTaskOnTheWorkload) {
+  auto direct = bench::GenerateDataset({.n = 5000});
+  ASSERT_TRUE(direct.ok());
+  std::size_t recurring = 0;
+  for (TaskIndex i = 0; i < direct->task_count(); ++i) {
+    recurring += direct->columns().kind[i] == static_cast<std::uint8_t>(DeadlineKind::kRecurring);
+  }
+  ASSERT_GT(recurring, 150u);
+  for (Day d : {bench::kDefaultAsOf, Day{date::year{2024} / 2 / 24}, Day{date::year{2024} / 12 / 31},
+                Day{date::year{2025} / 3 / 25}}) {
+    for (bool inclusive : {false, true}) {
+      ClassifyOptions options;
+      options.inclusive_before = inclusive;
+      std::vector<std::uint8_t> status;
+      ClassifyAll(*direct, d, options, status);
+      for (TaskIndex i = 0; i < direct->task_count(); ++i) {
+        const auto c = ClassifyTask(*direct, i, d, options);
+        const std::uint8_t want = c ? static_cast<std::uint8_t>(c->status) : kNotYetAssigned;
+        ASSERT_EQ(status[i], want) << direct->task_id(i) << " "
+                                   << direct->original_deadline(i).text << " as of "
+                                   << FormatIsoDay(d) << " inclusive " << inclusive;
+      }
+    }
+  }
+}
+
 TEST(ClassifyAllSmall, TheCounterSeesAllocations) {
   // The check above can fail: a vector growing under counting is seen.
   g_allocations = 0;
