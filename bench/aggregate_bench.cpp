@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "counters.h"
+#include "generate.h"
 #include "mandate/aggregate.h"
 #include "mandate/aggregate_live.h"
 #include "mandate/dataset.h"
 #include "mandate/status.h"
-#include "counters.h"
-#include "generate.h"
 
 namespace mandate {
 namespace {

@@ -100,7 +100,10 @@ void FloorLoop(const mandate::TaskColumns& c, std::int32_t d, std::int32_t lo, s
     const bool has_due = u != mandate::kNoDay;
     const bool done = (k != mandate::kNoDay) & (k <= d);
     const unsigned s = done ? ((!has_due | (k <= u)) ? 0u : 1u)
-                            : (!has_due ? 4u : u < d ? 2u : u <= soon ? 3u : 4u);
+                            : (!has_due    ? 4u
+                               : u < d     ? 2u
+                               : u <= soon ? 3u
+                                           : 4u);
     ++totals[s];
     for (std::uint32_t j = off[i]; j < off[i + 1]; ++j) ++by[(lead[j] + 1u) * 8u + s];
   }
@@ -144,8 +147,8 @@ int Query(const std::map<std::string, std::string>& f) {
     return 1;
   }
   if (!problems.empty()) {
-    std::cerr << "query: " << problems.size() << " load problems, first: "
-              << mandate::FormatLoadProblem(problems.front()) << "\n";
+    std::cerr << "query: " << problems.size()
+              << " load problems, first: " << mandate::FormatLoadProblem(problems.front()) << "\n";
     return 1;
   }
   const std::size_t n = ds->task_count();

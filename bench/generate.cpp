@@ -48,9 +48,9 @@ unsigned DayOf(Day d) { return static_cast<unsigned>(Ymd(d).day()); }
 const std::vector<std::string>& Generator::Categories() {
   static const auto* v = [] {
     auto* out = new std::vector<std::string>;
-    const char* names[] = {"Thể chế",     "Hạ tầng số",   "Nhân lực",    "Chuyển đổi số",
-                           "Khoa học",    "Đổi mới sáng tạo", "Hợp tác quốc tế", "An ninh mạng",
-                           "Dữ liệu số",  "Kinh tế số",   "Xã hội số",   "Chính phủ số"};
+    const char* names[] = {"Thể chế",    "Hạ tầng số",       "Nhân lực",        "Chuyển đổi số",
+                           "Khoa học",   "Đổi mới sáng tạo", "Hợp tác quốc tế", "An ninh mạng",
+                           "Dữ liệu số", "Kinh tế số",       "Xã hội số",       "Chính phủ số"};
     for (int i = 0; i < 12; ++i) out->push_back(absl::StrFormat("%d. %s", i + 1, names[i]));
     return out;
   }();
@@ -61,8 +61,8 @@ const std::vector<std::string>& Generator::Sources() {
   static const auto* v = [] {
     auto* out = new std::vector<std::string>;
     for (int i = 0; i < 40; ++i) {
-      out->push_back(absl::StrFormat("%d-TB/TGV ngày %d/%d/%d", 10 + i * 3, 1 + i % 28,
-                                     1 + i % 12, 2024 + i % 2));
+      out->push_back(absl::StrFormat("%d-TB/TGV ngày %d/%d/%d", 10 + i * 3, 1 + i % 28, 1 + i % 12,
+                                     2024 + i % 2));
     }
     return out;
   }();
@@ -173,8 +173,7 @@ bool Generator::Next(GenTask& t) {
   }
   if (in_force->kind == DeadlineKind::kRecurring && in_force->recurrence) {
     t.rule = 'R';
-    const auto dues =
-        Occurrences(*in_force->recurrence, t.assigned, t.assigned + date::days{400});
+    const auto dues = Occurrences(*in_force->recurrence, t.assigned, t.assigned + date::days{400});
     t.due = dues.empty() ? std::nullopt : std::optional<Day>(dues.front());
   } else {
     t.rule = 'F';
@@ -263,8 +262,8 @@ void WriteCsvRow(std::ostream& out, const GenTask& t) {
   }
   out << t.id << ',' << Quote(t.title) << ',' << Quote(t.lead_text) << ','
       << Quote(t.coordinators_text) << ',' << Generator::Categories()[t.category] << ','
-      << Generator::Sources()[t.source] << ',' << FormatIsoDay(t.assigned) << ','
-      << Quote(deadline) << ',' << Iso(t.completed) << ',' << Quote(note) << "\r\n";
+      << Generator::Sources()[t.source] << ',' << FormatIsoDay(t.assigned) << ',' << Quote(deadline)
+      << ',' << Iso(t.completed) << ',' << Quote(note) << "\r\n";
 }
 
 void WriteSqlHeader(std::ostream& out) {
@@ -272,8 +271,8 @@ void WriteSqlHeader(std::ostream& out) {
 }
 
 void WriteSqlRow(std::ostream& out, const GenTask& t, const AgencyRegistry& reg) {
-  out << t.index << ',' << FormatIsoDay(t.assigned) << ',' << Iso(t.due) << ','
-      << Iso(t.completed) << ',' << t.rule;
+  out << t.index << ',' << FormatIsoDay(t.assigned) << ',' << Iso(t.due) << ',' << Iso(t.completed)
+      << ',' << t.rule;
   for (std::size_t k = 0; k < 4; ++k) {
     out << ',';
     if (k < t.leads.size()) out << reg.agency(t.leads[k]).id;

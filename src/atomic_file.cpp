@@ -176,7 +176,8 @@ absl::StatusOr<FileBytes> FileBytes::Open(const std::string& path, std::size_t m
 }
 
 FileBytes::FileBytes(FileBytes&& o) noexcept
-    : map_(std::exchange(o.map_, nullptr)), size_(std::exchange(o.size_, 0)),
+    : map_(std::exchange(o.map_, nullptr)),
+      size_(std::exchange(o.size_, 0)),
       copy_(std::move(o.copy_)) {}
 
 FileBytes& FileBytes::operator=(FileBytes&& o) noexcept {

@@ -218,9 +218,9 @@ absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task, const Resolved& res
   if (resolved.deadline >= deadlines_.size()) {
     return FieldError(task.id, "deadline", "not an interned deadline");
   }
-  for (const auto& [field, list] : {std::pair<std::string_view, std::span<const AgencyIndex>>{
-                                        "lead", resolved.lead},
-                                    {"coordinators", resolved.coordinators}}) {
+  for (const auto& [field, list] :
+       {std::pair<std::string_view, std::span<const AgencyIndex>>{"lead", resolved.lead},
+        {"coordinators", resolved.coordinators}}) {
     if (list.size() > limits_.max_agencies_per_task) {
       return FieldError(task.id, field,
                         absl::StrFormat("%u agencies exceed the limit of %u", list.size(),
@@ -246,8 +246,7 @@ absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task, const Resolved& res
 }
 
 absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIndex> lead,
-                                          std::vector<AgencyIndex> coord,
-                                          std::uint32_t deadline) {
+                                          std::vector<AgencyIndex> coord, std::uint32_t deadline) {
   auto partners = ResolveIds(task.id, "partners", task.partners);
   if (!partners.ok()) return partners.status();
   if (categories_.size() >= 0xFFFF && !category_index_.contains(task.category)) {
@@ -287,11 +286,11 @@ absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIn
       static_cast<std::uint32_t>(columns_.coordinator_agencies.size()));
 
   // One plain completion is the completed column alone (see history()).
-  const bool plain_completion =
-      task.history.size() == 1 && task.history[0].type == EventType::kCompleted &&
-      !task.history[0].percent && task.history[0].text.empty() &&
-      task.history[0].evidence.empty() && task.history[0].document.empty() &&
-      !task.history[0].new_deadline;
+  const bool plain_completion = task.history.size() == 1 &&
+                                task.history[0].type == EventType::kCompleted &&
+                                !task.history[0].percent && task.history[0].text.empty() &&
+                                task.history[0].evidence.empty() &&
+                                task.history[0].document.empty() && !task.history[0].new_deadline;
   if (!task.partners.empty() || task.sources.size() > 1 || !task.attributes.empty() ||
       (!task.history.empty() && !plain_completion)) {
     Extra& extra = extra_[i];

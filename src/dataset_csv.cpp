@@ -330,7 +330,8 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
       continue;
     }
     t.title.assign(cell(kTitle));
-    if (Trim(t.title).empty() && where[kTitle] >= 0) sink.Add(record(), name(kTitle), "empty title");
+    if (Trim(t.title).empty() && where[kTitle] >= 0)
+      sink.Add(record(), name(kTitle), "empty title");
     t.lead_text.assign(cell(kLead));
     rows.Agencies(t.lead_text, line, name(kLead), lead);
     if (Trim(t.lead_text).empty() && where[kLead] >= 0) {
@@ -368,8 +369,8 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
     };
     t.assigned = read_day(kAssigned);
     // The CSV reader refused every field that is not valid UTF-8.
-    Dataset::Resolved resolved{.lead = lead, .coordinators = coordinators, .utf8_checked = true,
-                               .id_checked = true};
+    Dataset::Resolved resolved{
+        .lead = lead, .coordinators = coordinators, .utf8_checked = true, .id_checked = true};
     if (where[kDeadline] >= 0) {
       resolved.deadline = rows.ReadDeadline(cell(kDeadline), t.assigned, line, name(kDeadline));
     } else {
@@ -385,7 +386,8 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
     if (const std::string_view p = Trim(cell(kProgress)); !p.empty()) {
       const auto percent = ParsePercent(p);
       if (!percent) {
-        sink.Add(record(), name(kProgress), absl::StrFormat("\"%s\" is not a percentage 0..100", p));
+        sink.Add(record(), name(kProgress),
+                 absl::StrFormat("\"%s\" is not a percentage 0..100", p));
         t.attributes.emplace_back("raw:progress", p);
       } else if (options.as_of) {
         TaskEvent e;

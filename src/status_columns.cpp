@@ -59,8 +59,7 @@ std::optional<std::uint8_t> PlainRecurring(const Dataset& ds, std::size_t i, std
                                            std::vector<TaskEvent>& history_scratch) {
   const TaskColumns& c = ds.columns();
   if ((c.flags[i] & ~(kTaskRecurring | kTaskHasHistory)) != 0 ||
-      c.kind[i] != static_cast<std::uint8_t>(DeadlineKind::kRecurring) ||
-      c.assigned[i] == kNoDay) {
+      c.kind[i] != static_cast<std::uint8_t>(DeadlineKind::kRecurring) || c.assigned[i] == kNoDay) {
     return std::nullopt;
   }
   const Deadline& dl = ds.original_deadline(static_cast<TaskIndex>(i));
@@ -77,7 +76,7 @@ std::optional<std::uint8_t> PlainRecurring(const Dataset& ds, std::size_t i, std
       internal::FirstOccurrence(*dl.recurrence, FromEpochDays(c.assigned[i]), inclusive_before);
   if (!first) return std::nullopt;
   return static_cast<std::uint8_t>(ToEpochDays(*first) < d ? TaskStatus::kOverdue
-                                                            : TaskStatus::kInProgress);
+                                                           : TaskStatus::kInProgress);
 }
 
 void SlowRange(const Dataset& ds, std::size_t begin, std::size_t end, Day as_of,

@@ -101,7 +101,8 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
 std::string FoldDiacritics(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) i += FoldOne(text, i, [&](char c) { out.push_back(c); });
+  for (std::size_t i = 0; i < text.size();)
+    i += FoldOne(text, i, [&](char c) { out.push_back(c); });
   return out;
 }
 

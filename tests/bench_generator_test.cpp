@@ -1,14 +1,13 @@
 // The benchmark workload (bench/generate.h) is deterministic and shaped as bench/README.md
 // promises, its CSV loads without a problem, and the SQL rule the comparison engines run over
 // the pre-resolved columns gives exactly mandate's counts.
-#include "generate.h"
-
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "generate.h"
 #include "mandate/aggregate.h"
 #include "mandate/dataset_csv.h"
 #include "mandate/status.h"
@@ -95,9 +94,9 @@ TEST(BenchGenerator, ShapedLikeTheRealData) {
   EXPECT_GT(counts[0], 10 * counts.back());
   EXPECT_EQ(categories.size(), 12u);
   EXPECT_EQ(sources.size(), 40u);
-  for (DeadlineKind k : {DeadlineKind::kMonth, DeadlineKind::kDate, DeadlineKind::kBefore,
-                         DeadlineKind::kQuarter, DeadlineKind::kYear, DeadlineKind::kOngoing,
-                         DeadlineKind::kRecurring}) {
+  for (DeadlineKind k :
+       {DeadlineKind::kMonth, DeadlineKind::kDate, DeadlineKind::kBefore, DeadlineKind::kQuarter,
+        DeadlineKind::kYear, DeadlineKind::kOngoing, DeadlineKind::kRecurring}) {
     EXPECT_GT(kinds[k], kN / 50) << DeadlineKindName(k);
   }
   EXPECT_EQ(kinds.size(), 7u);
@@ -137,8 +136,8 @@ std::string SqlStatus(const GenTask& t, Day d) {
 std::map<std::string, std::uint64_t> Counts(const AggregateResult& r) {
   std::map<std::string, std::uint64_t> out;
   for (const auto& g : r.groups) {
-    out[r.plan->Label(0, g.code[0]).value_or("") + "|" + r.plan->Label(1, g.code[1]).value_or("")] +=
-        g.counts.total();
+    out[r.plan->Label(0, g.code[0]).value_or("") + "|" +
+        r.plan->Label(1, g.code[1]).value_or("")] += g.counts.total();
   }
   for (int s = 0; s < kTaskStatusCount; ++s) {
     if (r.totals.n[s]) out["*|" + std::string(TaskStatusName(TaskStatus(s)))] = r.totals.n[s];

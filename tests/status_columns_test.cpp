@@ -63,8 +63,8 @@ TEST(ClassifyAllSmall, AgreesWithClassifyTaskOnTheWorkload) {
     recurring += direct->columns().kind[i] == static_cast<std::uint8_t>(DeadlineKind::kRecurring);
   }
   ASSERT_GT(recurring, 150u);
-  for (Day d : {bench::kDefaultAsOf, Day{date::year{2024} / 2 / 24}, Day{date::year{2024} / 12 / 31},
-                Day{date::year{2025} / 3 / 25}}) {
+  for (Day d : {bench::kDefaultAsOf, Day{date::year{2024} / 2 / 24},
+                Day{date::year{2024} / 12 / 31}, Day{date::year{2025} / 3 / 25}}) {
     for (bool inclusive : {false, true}) {
       ClassifyOptions options;
       options.inclusive_before = inclusive;
@@ -73,9 +73,8 @@ TEST(ClassifyAllSmall, AgreesWithClassifyTaskOnTheWorkload) {
       for (TaskIndex i = 0; i < direct->task_count(); ++i) {
         const auto c = ClassifyTask(*direct, i, d, options);
         const std::uint8_t want = c ? static_cast<std::uint8_t>(c->status) : kNotYetAssigned;
-        ASSERT_EQ(status[i], want) << direct->task_id(i) << " "
-                                   << direct->original_deadline(i).text << " as of "
-                                   << FormatIsoDay(d) << " inclusive " << inclusive;
+        ASSERT_EQ(status[i], want) << direct->task_id(i) << " " << direct->original_deadline(i).text
+                                   << " as of " << FormatIsoDay(d) << " inclusive " << inclusive;
       }
     }
   }

@@ -85,7 +85,7 @@ class Dataset {
   // task.coordinators and task.deadline are not read.
   struct Resolved {
     std::span<const AgencyIndex> lead, coordinators;  // any order, duplicates allowed
-    std::uint32_t deadline = 0;                        // from InternDeadline
+    std::uint32_t deadline = 0;                       // from InternDeadline
     bool utf8_checked = false;  // every text of the task is known to be valid UTF-8
     bool id_checked = false;    // the caller found no task with this id (FindTask)
   };
@@ -131,7 +131,7 @@ class Dataset {
   std::size_t MemoryBytes() const;
 
  private:
-  struct Cold {  // interned per-task fields that the engine does not scan
+  struct Cold {                  // interned per-task fields that the engine does not scan
     std::uint32_t deadline = 0;  // index into deadlines_
     std::uint32_t lead_text = 0, coordinators_text = 0, expected_result = 0, note = 0;
   };
@@ -149,7 +149,7 @@ class Dataset {
                                                       std::string_view field,
                                                       const std::vector<std::string>& ids) const;
   absl::StatusOr<TaskIndex> Append(const Task& task, std::vector<AgencyIndex> lead,
-                                    std::vector<AgencyIndex> coord, std::uint32_t deadline);
+                                   std::vector<AgencyIndex> coord, std::uint32_t deadline);
   std::uint16_t InternDictionary(std::vector<std::string>& dict,
                                  absl::flat_hash_map<std::string, std::uint16_t>& index,
                                  std::string_view value);
