@@ -287,8 +287,10 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
   };
 
   Dataset ds(options.registry, options.limits);
-  // One task a line at most: room for them up front (bounded by the file size).
-  ds.Reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  // One task a line at most: room for them up front. Bounded by the bytes too (a real row is
+  // well over 64 bytes), so a hostile file of line breaks cannot reserve gigabytes.
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  ds.Reserve(std::min(lines, text.size() / 64 + 1));
   RowReader rows(options, ds, sink);
   std::vector<std::uint32_t> line_of;  // by TaskIndex: for "duplicate of line N"
   // Reused from row to row: after the first rows a row allocates only what the dataset keeps.

@@ -25,7 +25,9 @@ absl::StatusOr<std::string> ReadFile(const std::string& path,
 
 // A whole file's bytes without copying them: a regular file is mapped read-only (no copy, no
 // zero fill: a 1 GB CSV costs its page cache only); anything else is read as ReadFile does.
-// Same limit and errors as ReadFile. Move-only; text() lives as long as the object.
+// Same limit and errors as ReadFile. Move-only; text() lives as long as the object. A mapped
+// file must not be truncated by another process while read (the reader would get SIGBUS):
+// the CSV loader maps the files it is given to load, not files being written.
 class FileBytes {
  public:
   static absl::StatusOr<FileBytes> Open(const std::string& path,
