@@ -33,7 +33,8 @@ if [ ! -d bench/node_modules/@duckdb/node-api ]; then
 fi
 
 echo "== building Release into $BUILD" >&2
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
+# -O3 makes GCC 12 see false -Wrestrict cases in std::string code: warnings stay warnings here.
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMANDATE_WERROR=OFF > /dev/null
 cmake --build "$BUILD" --target mandate_benchtool > /dev/null
 TOOL=$BUILD/bin/mandate_benchtool
 
