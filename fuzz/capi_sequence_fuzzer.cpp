@@ -23,6 +23,15 @@
 #include "mandate.h"
 #include "mandate/text.h"
 
+// FUZZ_CHECK that also prints the last error message, which usually says what went wrong.
+#define CHECK(cond)                                                     \
+  do {                                                                  \
+    if (!(cond)) {                                                      \
+      std::fprintf(stderr, "mdt_last_error(): %s\n", mdt_last_error()); \
+      FUZZ_CHECK(cond);                                                 \
+    }                                                                   \
+  } while (0)
+
 namespace {
 
 constexpr int kOps = 24;
@@ -60,14 +69,14 @@ bool Utf8(const char* s) { return s == nullptr || mandate::IsValidUtf8(s); }
 // definition), and a readable message on failure.
 mdt_status Check(mdt_status st) {
   const int v = static_cast<int>(st);
-  FUZZ_CHECK(v >= MDT_OK && v <= MDT_ERR_INTERNAL);
-  FUZZ_CHECK(v != MDT_ERR_INTERNAL);
+  CHECK(v >= MDT_OK && v <= MDT_ERR_INTERNAL);
+  CHECK(v != MDT_ERR_INTERNAL);
   if (v != MDT_OK) {
     const char* e = mdt_last_error();
-    FUZZ_CHECK(e != nullptr && *e != '\0');
+    CHECK(e != nullptr && *e != '\0');
     if (!mandate::IsValidUtf8(e)) std::fprintf(stderr, "last error: %s\n", e);
-    FUZZ_CHECK(mandate::IsValidUtf8(e));
-    FUZZ_CHECK(std::strcmp(mdt_status_name(st), "MDT_ERR_UNKNOWN") != 0);
+    CHECK(mandate::IsValidUtf8(e));
+    CHECK(std::strcmp(mdt_status_name(st), "MDT_ERR_UNKNOWN") != 0);
   }
   return st;
 }
@@ -101,7 +110,7 @@ class Program {
   ~Program() {
     // Everything still live is freed (LeakSanitizer checks nothing else is left).
     for (const auto& [p, kind] : std::map<void*, K>(live_)) FreeAs(kind, p);
-    FUZZ_CHECK(live_.empty());
+    CHECK(live_.empty());
   }
 
   void Run() {
@@ -147,7 +156,7 @@ class Program {
   // A new handle into a slot; the slot's previous handle, if still live, is freed.
   void Put(int slot, K kind, void* p, bool custom_registry = false) {
     if (p == nullptr) return;
-    FUZZ_CHECK(live_.find(p) == live_.end());
+    CHECK(live_.find(p) == live_.end());
     if (custom_registry) {
       custom_.insert(p);
     } else {
@@ -211,9 +220,9 @@ class Program {
 
   // An allocated string result: valid UTF-8 of the stated length, then freed.
   static void TakeString(char* s, std::size_t len) {
-    FUZZ_CHECK(s != nullptr);
-    FUZZ_CHECK(std::strlen(s) <= len && s[len] == '\0');
-    FUZZ_CHECK(Utf8(s, len));
+    CHECK(s != nullptr);
+    CHECK(std::strlen(s) <= len && s[len] == '\0');
+    CHECK(Utf8(s, len));
     mdt_string_free(s);
   }
 
@@ -313,11 +322,11 @@ class Program {
     mdt_dataset* ds = nullptr;
     const mdt_status st = Check(mdt_dataset_new((f & 2) ? nullptr : &ds, reg));
     if (f & 2) {
-      FUZZ_CHECK(st == MDT_ERR_INVALID_ARGUMENT);
+      CHECK(st == MDT_ERR_INVALID_ARGUMENT);
     } else if (reg != nullptr && !reg_ok) {
-      FUZZ_CHECK(st == MDT_ERR_INVALID_HANDLE && ds == nullptr);
+      CHECK(st == MDT_ERR_INVALID_HANDLE && ds == nullptr);
     } else {
-      FUZZ_CHECK(st == MDT_OK && ds != nullptr);
+      CHECK(st == MDT_OK && ds != nullptr);
     }
     Put(a, K::kDataset, ds, reg != nullptr);
   }
@@ -356,16 +365,16 @@ class Program {
       const char* path = text.empty() ? nullptr : "/nonexistent-mandate-fuzz/dataset";
       st = Check(csv ? mdt_dataset_load_csv(&ds, want, path, opts)
                      : mdt_dataset_load_json(&ds, want, path, opts));
-      FUZZ_CHECK(st != MDT_OK);
+      CHECK(st != MDT_OK);
     } else {
       st = Check(csv ? mdt_dataset_read_csv(&ds, want, text.data(), text.size(), opts)
                      : mdt_dataset_read_json(&ds, want, text.data(), text.size(), opts));
     }
-    if (!opts_ok) FUZZ_CHECK(st != MDT_OK);
-    FUZZ_CHECK((st == MDT_OK) == (ds != nullptr));
+    if (!opts_ok) CHECK(st != MDT_OK);
+    CHECK((st == MDT_OK) == (ds != nullptr));
     if (st == MDT_OK && problems != nullptr && opts != nullptr && o.strict) {
       std::size_t n = 1;
-      FUZZ_CHECK(Check(mdt_problems_count(&n, problems)) == MDT_OK && n == 0);
+      CHECK(Check(mdt_problems_count(&n, problems)) == MDT_OK && n == 0);
     }
     Put(a, K::kDataset, ds, opts != nullptr && o.registry != nullptr);
     Put(b, K::kProblems, problems);
@@ -400,13 +409,13 @@ class Program {
     const mdt_status st = Check(mdt_dataset_add_task(&index, ds, &t));
     if (!ds_ok || (f & 8) || (f & 16) || ((f & 1) && (f & 32)) || (t.deadline && !dl_ok) ||
         (assigned != MDT_NO_DATE && !ValidDate(assigned))) {
-      FUZZ_CHECK(st != MDT_OK);
+      CHECK(st != MDT_OK);
     }
-    if (ds_ok) FUZZ_CHECK(TaskCount(ds) == before + (st == MDT_OK ? 1 : 0));
+    if (ds_ok) CHECK(TaskCount(ds) == before + (st == MDT_OK ? 1 : 0));
     if (st == MDT_OK) {
-      FUZZ_CHECK(index == before);
+      CHECK(index == before);
       std::uint32_t found = UINT32_MAX;
-      FUZZ_CHECK(Check(mdt_dataset_find_task(&found, ds, id.c_str())) == MDT_OK && found == index);
+      CHECK(Check(mdt_dataset_find_task(&found, ds, id.c_str())) == MDT_OK && found == index);
     }
   }
 
@@ -423,12 +432,12 @@ class Program {
                        mdt_dataset_task_event_count(&events, ds, task) == MDT_OK;
     const mdt_status st =
         Check(mdt_dataset_report_progress(ds, id.c_str(), date, percent, text.c_str()));
-    if (!ds_ok || !ValidDate(date) || percent < -1 || percent > 100) FUZZ_CHECK(st != MDT_OK);
+    if (!ds_ok || !ValidDate(date) || percent < -1 || percent > 100) CHECK(st != MDT_OK);
     if (st == MDT_OK) {
-      FUZZ_CHECK(known);
+      CHECK(known);
       std::size_t after = 0;
-      FUZZ_CHECK(Check(mdt_dataset_task_event_count(&after, ds, task)) == MDT_OK);
-      FUZZ_CHECK(after == events + 1);
+      CHECK(Check(mdt_dataset_task_event_count(&after, ds, task)) == MDT_OK);
+      CHECK(after == events + 1);
     }
   }
 
@@ -473,7 +482,7 @@ class Program {
         break;
       }
     }
-    if (must_fail) FUZZ_CHECK(st != MDT_OK);
+    if (must_fail) CHECK(st != MDT_OK);
   }
 
   // 6: one task classified into slot b: task index byte (255 = a huge index), as_of,
@@ -488,50 +497,50 @@ class Program {
     mdt_classification* c = nullptr;
     const mdt_status st = Check(mdt_classify_task(&c, ds, task, as_of, opts.ptr));
     if (!ds_ok || !ValidDate(as_of) || !opts.ok || task >= TaskCount(ds)) {
-      FUZZ_CHECK(st != MDT_OK);
+      CHECK(st != MDT_OK);
     }
-    FUZZ_CHECK((st == MDT_OK) == (c != nullptr));
+    CHECK((st == MDT_OK) == (c != nullptr));
     if (c == nullptr) return;
     ReadClassification(c, task);
     // The same status as the whole-dataset classification.
     std::vector<std::uint8_t> all(TaskCount(ds));
     std::size_t n = 0;
-    FUZZ_CHECK(Check(mdt_classify_all(all.data(), all.size(), &n, ds, as_of, opts.ptr)) == MDT_OK);
+    CHECK(Check(mdt_classify_all(all.data(), all.size(), &n, ds, as_of, opts.ptr)) == MDT_OK);
     mdt_classification_info info = MDT_CLASSIFICATION_INFO_INIT;
-    FUZZ_CHECK(Check(mdt_classification_get_info(&info, c)) == MDT_OK);
-    FUZZ_CHECK(static_cast<int>(info.status) == all[task]);
+    CHECK(Check(mdt_classification_get_info(&info, c)) == MDT_OK);
+    CHECK(static_cast<int>(info.status) == all[task]);
     Put(b, K::kClassification, c);
   }
 
   void ReadClassification(const mdt_classification* c, std::uint32_t task) {
     mdt_classification_info info = MDT_CLASSIFICATION_INFO_INIT;
-    FUZZ_CHECK(Check(mdt_classification_get_info(&info, c)) == MDT_OK);
-    FUZZ_CHECK(info.task == task);
+    CHECK(Check(mdt_classification_get_info(&info, c)) == MDT_OK);
+    CHECK(info.task == task);
     const int s = static_cast<int>(info.status);
-    FUZZ_CHECK(s < MDT_TASK_STATUS_COUNT || s == MDT_TASK_NOT_YET_ASSIGNED);
-    FUZZ_CHECK(info.reason != nullptr && std::strlen(info.reason) == info.reason_len);
-    FUZZ_CHECK(Utf8(info.reason, info.reason_len));
-    FUZZ_CHECK(std::strcmp(mdt_task_status_name(info.status), "unknown") != 0);
+    CHECK(s < MDT_TASK_STATUS_COUNT || s == MDT_TASK_NOT_YET_ASSIGNED);
+    CHECK(info.reason != nullptr && std::strlen(info.reason) == info.reason_len);
+    CHECK(Utf8(info.reason, info.reason_len));
+    CHECK(std::strcmp(mdt_task_status_name(info.status), "unknown") != 0);
     for (std::size_t i = 0; i <= std::min<std::size_t>(info.milestone_count, 16); ++i) {
       const char* label = nullptr;
       std::size_t len = 0;
       mdt_date due = 0;
       mdt_task_status ms = MDT_TASK_IN_PROGRESS;
       const mdt_status st = Check(mdt_classification_milestone(&label, &len, &due, &ms, c, i));
-      FUZZ_CHECK((st == MDT_OK) == (i < info.milestone_count));
-      if (st == MDT_OK) FUZZ_CHECK(label != nullptr && Utf8(label, len));
+      CHECK((st == MDT_OK) == (i < info.milestone_count));
+      if (st == MDT_OK) CHECK(label != nullptr && Utf8(label, len));
     }
     for (std::size_t i = 0; i <= std::min<std::size_t>(info.occurrence_count, 16); ++i) {
       mdt_date start = 0, due = 0;
       mdt_occurrence_outcome outcome = MDT_OCCURRENCE_MISSED;
       const mdt_status st = Check(mdt_classification_occurrence(&start, &due, &outcome, c, i));
-      FUZZ_CHECK((st == MDT_OK) == (i < info.occurrence_count));
-      if (st == MDT_OK) FUZZ_CHECK(start <= due);
+      CHECK((st == MDT_OK) == (i < info.occurrence_count));
+      if (st == MDT_OK) CHECK(start <= due);
     }
     // A bad struct version is refused.
     mdt_classification_info bad = MDT_CLASSIFICATION_INFO_INIT;
     bad.version = 0;
-    FUZZ_CHECK(Check(mdt_classification_get_info(&bad, c)) == MDT_ERR_INVALID_ARGUMENT);
+    CHECK(Check(mdt_classification_get_info(&bad, c)) == MDT_ERR_INVALID_ARGUMENT);
   }
 
   // 7: the whole dataset classified into a caller array of `cap` entries (255 = exactly the
@@ -546,22 +555,22 @@ class Program {
     const bool args_ok = ds_ok && ValidDate(as_of) && opts.ok;
     std::size_t count = 12345;
     mdt_status st = Check(mdt_classify_all(nullptr, 0, &count, ds, as_of, opts.ptr));
-    if (!ds_ok) FUZZ_CHECK(st == MDT_ERR_INVALID_HANDLE);
-    if (ds_ok && n > 0) FUZZ_CHECK(st == MDT_ERR_BUFFER_TOO_SMALL && count == n);
-    FUZZ_CHECK(Check(mdt_classify_all(nullptr, 0, nullptr, ds, as_of, opts.ptr)) != MDT_OK);
+    if (!ds_ok) CHECK(st == MDT_ERR_INVALID_HANDLE);
+    if (ds_ok && n > 0) CHECK(st == MDT_ERR_BUFFER_TOO_SMALL && count == n);
+    CHECK(Check(mdt_classify_all(nullptr, 0, nullptr, ds, as_of, opts.ptr)) != MDT_OK);
     const std::size_t cap = cap_byte == 255 ? n : cap_byte;
     std::vector<std::uint8_t> statuses(cap + 1, 0xAA);
     st = Check(mdt_classify_all(cap ? statuses.data() : nullptr, cap, &count, ds, as_of, opts.ptr));
     if (ds_ok && cap < n) {
-      FUZZ_CHECK(st == MDT_ERR_BUFFER_TOO_SMALL && count == n);
-      FUZZ_CHECK(statuses[0] == 0xAA);  // nothing written
+      CHECK(st == MDT_ERR_BUFFER_TOO_SMALL && count == n);
+      CHECK(statuses[0] == 0xAA);  // nothing written
     }
-    if (!args_ok) FUZZ_CHECK(st != MDT_OK);
-    if (args_ok && cap >= n) FUZZ_CHECK(st == MDT_OK && count == n);
-    FUZZ_CHECK(statuses[cap] == 0xAA);  // nothing written past the end
+    if (!args_ok) CHECK(st != MDT_OK);
+    if (args_ok && cap >= n) CHECK(st == MDT_OK && count == n);
+    CHECK(statuses[cap] == 0xAA);  // nothing written past the end
     mdt_status_counts counts = MDT_STATUS_COUNTS_INIT;
     const mdt_status cst = Check(mdt_classify_count(&counts, ds, as_of, opts.ptr));
-    FUZZ_CHECK((cst == MDT_OK) == args_ok);
+    CHECK((cst == MDT_OK) == args_ok);
     if (st != MDT_OK) return;
     // The counts are the tally of the statuses.
     mdt_status_counts tally = MDT_STATUS_COUNTS_INIT;
@@ -571,25 +580,25 @@ class Program {
         ++tally.by_status[s];
         ++tally.total;
       } else {
-        FUZZ_CHECK(s == MDT_TASK_NOT_YET_ASSIGNED);
+        CHECK(s == MDT_TASK_NOT_YET_ASSIGNED);
         ++tally.not_yet_assigned;
       }
     }
-    FUZZ_CHECK(counts.total == tally.total && counts.not_yet_assigned == tally.not_yet_assigned);
+    CHECK(counts.total == tally.total && counts.not_yet_assigned == tally.not_yet_assigned);
     for (int s = 0; s < MDT_TASK_STATUS_COUNT; ++s) {
-      FUZZ_CHECK(counts.by_status[s] == tally.by_status[s]);
+      CHECK(counts.by_status[s] == tally.by_status[s]);
     }
     // The iterator gives the same statuses in index order.
     mdt_classification_iter* it = nullptr;
-    FUZZ_CHECK(Check(mdt_classification_iter_new(&it, ds, as_of, opts.ptr)) == MDT_OK);
+    CHECK(Check(mdt_classification_iter_new(&it, ds, as_of, opts.ptr)) == MDT_OK);
     int has = 1;
     std::uint32_t task = 0;
     mdt_task_status status = MDT_TASK_IN_PROGRESS;
     for (std::size_t i = 0; i < n; ++i) {
-      FUZZ_CHECK(Check(mdt_classification_iter_next(&has, &task, &status, it)) == MDT_OK);
-      FUZZ_CHECK(has == 1 && task == i && static_cast<int>(status) == statuses[i]);
+      CHECK(Check(mdt_classification_iter_next(&has, &task, &status, it)) == MDT_OK);
+      CHECK(has == 1 && task == i && static_cast<int>(status) == statuses[i]);
     }
-    FUZZ_CHECK(Check(mdt_classification_iter_next(&has, &task, &status, it)) == MDT_OK && has == 0);
+    CHECK(Check(mdt_classification_iter_next(&has, &task, &status, it)) == MDT_OK && has == 0);
     mdt_classification_iter_free(it);
   }
 
@@ -601,8 +610,8 @@ class Program {
     const mdt_dataset* ds = Get<mdt_dataset>(a, K::kDataset, &ds_ok);
     mdt_classification_iter* it = nullptr;
     const mdt_status st = Check(mdt_classification_iter_new(&it, ds, as_of, opts.ptr));
-    FUZZ_CHECK((st == MDT_OK) == (ds_ok && ValidDate(as_of) && opts.ok));
-    FUZZ_CHECK((st == MDT_OK) == (it != nullptr));
+    CHECK((st == MDT_OK) == (ds_ok && ValidDate(as_of) && opts.ok));
+    CHECK((st == MDT_OK) == (it != nullptr));
     Put(b, K::kIter, it);
   }
 
@@ -618,15 +627,15 @@ class Program {
       mdt_task_status status = MDT_TASK_IN_PROGRESS;
       const mdt_status st = Check(mdt_classification_iter_next(&has, (f & 32) ? nullptr : &task,
                                                                (f & 32) ? nullptr : &status, it));
-      FUZZ_CHECK((st == MDT_OK) == ok);
+      CHECK((st == MDT_OK) == ok);
       if (st != MDT_OK || !has) break;
     }
-    FUZZ_CHECK(Check(mdt_classification_iter_next(nullptr, nullptr, nullptr, it)) != MDT_OK);
+    CHECK(Check(mdt_classification_iter_next(nullptr, nullptr, nullptr, it)) != MDT_OK);
     if (f & 64) {
       mdt_classification* c = nullptr;
       const mdt_status st = Check(mdt_classification_iter_detail(&c, it));
-      if (!ok) FUZZ_CHECK(st == MDT_ERR_INVALID_HANDLE);
-      FUZZ_CHECK((st == MDT_OK) == (c != nullptr));
+      if (!ok) CHECK(st == MDT_ERR_INVALID_HANDLE);
+      CHECK((st == MDT_OK) == (c != nullptr));
       Put(b, K::kClassification, c);
     }
   }
@@ -664,44 +673,43 @@ class Program {
     const mdt_aggregate_options* opts = (f & 1) ? nullptr : &o;
     mdt_aggregate_result* r = nullptr;
     const mdt_status st = Check(mdt_aggregate(&r, ds, as_of, opts));
-    if (!ds_ok || !ValidDate(as_of)) FUZZ_CHECK(st != MDT_OK);
-    if (opts && (!dims_ok || !copts.ok || o.threads == 0)) FUZZ_CHECK(st != MDT_OK);
-    FUZZ_CHECK((st == MDT_OK) == (r != nullptr));
+    if (!ds_ok || !ValidDate(as_of)) CHECK(st != MDT_OK);
+    if (opts && (!dims_ok || !copts.ok || o.threads == 0)) CHECK(st != MDT_OK);
+    CHECK((st == MDT_OK) == (r != nullptr));
     if (r == nullptr) return;
     mdt_status_counts totals = MDT_STATUS_COUNTS_INIT;
-    FUZZ_CHECK(Check(mdt_aggregate_counts(&totals, r, MDT_AGGREGATE_TOTALS)) == MDT_OK);
-    FUZZ_CHECK(totals.not_yet_assigned == 0);
+    CHECK(Check(mdt_aggregate_counts(&totals, r, MDT_AGGREGATE_TOTALS)) == MDT_OK);
+    CHECK(totals.not_yet_assigned == 0);
     if (!opts || (f & (8 | 16 | 32)) == 0) {
       mdt_status_counts counts = MDT_STATUS_COUNTS_INIT;
-      FUZZ_CHECK(Check(mdt_classify_count(&counts, ds, as_of, opts ? &o.classify : nullptr)) ==
-                 MDT_OK);
-      FUZZ_CHECK(totals.total == counts.total);
+      CHECK(Check(mdt_classify_count(&counts, ds, as_of, opts ? &o.classify : nullptr)) == MDT_OK);
+      CHECK(totals.total == counts.total);
       for (int s = 0; s < MDT_TASK_STATUS_COUNT; ++s) {
-        FUZZ_CHECK(totals.by_status[s] == counts.by_status[s]);
+        CHECK(totals.by_status[s] == counts.by_status[s]);
       }
     }
     std::size_t groups = 0, dims = 0;
-    FUZZ_CHECK(Check(mdt_aggregate_group_count(&groups, r)) == MDT_OK);
-    FUZZ_CHECK(Check(mdt_aggregate_dimension_count(&dims, r)) == MDT_OK);
-    FUZZ_CHECK(dims == (opts ? o.by_count : 0));
+    CHECK(Check(mdt_aggregate_group_count(&groups, r)) == MDT_OK);
+    CHECK(Check(mdt_aggregate_dimension_count(&dims, r)) == MDT_OK);
+    CHECK(dims == (opts ? o.by_count : 0));
     std::uint64_t sum = 0;
     for (std::size_t g = 0; g < std::min<std::size_t>(groups, 64); ++g) {
       mdt_status_counts c = MDT_STATUS_COUNTS_INIT;
-      FUZZ_CHECK(Check(mdt_aggregate_counts(&c, r, g)) == MDT_OK);
+      CHECK(Check(mdt_aggregate_counts(&c, r, g)) == MDT_OK);
       sum += c.total;
       for (std::size_t d = 0; d < dims; ++d) {
         const char* label = nullptr;
         std::size_t len = 0;
-        FUZZ_CHECK(Check(mdt_aggregate_label(&label, &len, r, g, d)) == MDT_OK);
-        if (label) FUZZ_CHECK(Utf8(label, len));
+        CHECK(Check(mdt_aggregate_label(&label, &len, r, g, d)) == MDT_OK);
+        if (label) CHECK(Utf8(label, len));
       }
     }
     // One dimension that puts each task in exactly one group: the groups add up to the totals.
     if (dims == 1 && groups <= 64 && (by[0] == MDT_DIM_STATUS || by[0] == MDT_DIM_DEADLINE_KIND)) {
-      FUZZ_CHECK(sum == totals.total);
+      CHECK(sum == totals.total);
     }
     mdt_status_counts c = MDT_STATUS_COUNTS_INIT;
-    FUZZ_CHECK(Check(mdt_aggregate_counts(&c, r, groups)) == MDT_ERR_OUT_OF_RANGE);
+    CHECK(Check(mdt_aggregate_counts(&c, r, groups)) == MDT_ERR_OUT_OF_RANGE);
     Put(b, K::kAggregate, r);
   }
 
@@ -713,26 +721,26 @@ class Program {
     const mdt_aggregate_result* r = Get<mdt_aggregate_result>(a, K::kAggregate, &ok);
     const std::size_t group = gb == 255 ? MDT_AGGREGATE_TOTALS : gb;
     std::size_t groups = 0;
-    if (ok) FUZZ_CHECK(Check(mdt_aggregate_group_count(&groups, r)) == MDT_OK);
+    if (ok) CHECK(Check(mdt_aggregate_group_count(&groups, r)) == MDT_OK);
     const bool group_ok = ok && (group == MDT_AGGREGATE_TOTALS || group < groups);
     mdt_status_counts c = MDT_STATUS_COUNTS_INIT;
     if (mb & 0x80) c.version = MDT_STATUS_COUNTS_VERSION + 1;
     mdt_status st = Check(mdt_aggregate_counts(&c, r, group));
-    FUZZ_CHECK((st == MDT_OK) == (group_ok && !(mb & 0x80)));
+    CHECK((st == MDT_OK) == (group_ok && !(mb & 0x80)));
     const int m = mb & 15;
     double v = 0;
     int defined = -1;
     st = Check(mdt_aggregate_measure(&v, &defined, r, group, static_cast<mdt_measure>(m)));
-    FUZZ_CHECK((st == MDT_OK) == (group_ok && m <= MDT_MEASURE_OVERDUE_RATE));
-    if (st == MDT_OK) FUZZ_CHECK(defined == 1 ? !std::isnan(v) : (defined == 0 && std::isnan(v)));
+    CHECK((st == MDT_OK) == (group_ok && m <= MDT_MEASURE_OVERDUE_RATE));
+    if (st == MDT_OK) CHECK(defined == 1 ? !std::isnan(v) : (defined == 0 && std::isnan(v)));
     if (st == MDT_OK) {
-      FUZZ_CHECK(std::strcmp(mdt_measure_name(static_cast<mdt_measure>(m)), "unknown") != 0);
+      CHECK(std::strcmp(mdt_measure_name(static_cast<mdt_measure>(m)), "unknown") != 0);
     }
     const char* label = nullptr;
     std::size_t len = 0;
     st = Check(mdt_aggregate_label(&label, &len, r, group, db & 3));
-    if (st == MDT_OK && label) FUZZ_CHECK(Utf8(label, len));
-    FUZZ_CHECK(Check(mdt_aggregate_label(nullptr, nullptr, r, 0, 0)) != MDT_OK);
+    if (st == MDT_OK && label) CHECK(Utf8(label, len));
+    CHECK(Check(mdt_aggregate_label(nullptr, nullptr, r, 0, 0)) != MDT_OK);
     (void)mdt_dimension_name(static_cast<mdt_dimension>(db & 15));
   }
 
@@ -753,22 +761,22 @@ class Program {
     const mdt_rank_options* opts = (mb & 128) ? nullptr : &o;
     const bool opts_ok = !opts || (m <= MDT_MEASURE_OVERDUE_RATE && !(mb & 64));
     std::size_t groups = 0;
-    if (ok) FUZZ_CHECK(Check(mdt_aggregate_group_count(&groups, r)) == MDT_OK);
+    if (ok) CHECK(Check(mdt_aggregate_group_count(&groups, r)) == MDT_OK);
     const std::size_t cap = cap_byte == 255 ? 0 : cap_byte;
     std::vector<std::size_t> out(cap + 1, SIZE_MAX);
     std::size_t count = 0;
     const mdt_status st =
         Check(mdt_aggregate_rank(cap ? out.data() : nullptr, cap, &count, r, opts));
     if (!ok || !opts_ok) {
-      FUZZ_CHECK(st != MDT_OK);
+      CHECK(st != MDT_OK);
       return;
     }
-    FUZZ_CHECK(count <= groups);
-    if (opts && limit) FUZZ_CHECK(count <= limit);
-    FUZZ_CHECK((st == MDT_OK) == (count <= cap));
-    if (st != MDT_OK) FUZZ_CHECK(st == MDT_ERR_BUFFER_TOO_SMALL);
-    FUZZ_CHECK(out[cap] == SIZE_MAX);
-    for (std::size_t i = 0; st == MDT_OK && i < count; ++i) FUZZ_CHECK(out[i] < groups);
+    CHECK(count <= groups);
+    if (opts && limit) CHECK(count <= limit);
+    CHECK((st == MDT_OK) == (count <= cap));
+    if (st != MDT_OK) CHECK(st == MDT_ERR_BUFFER_TOO_SMALL);
+    CHECK(out[cap] == SIZE_MAX);
+    for (std::size_t i = 0; st == MDT_OK && i < count; ++i) CHECK(out[i] < groups);
   }
 
   // 13: the change between two dates into slot b (from, to, options byte), then its task
@@ -781,8 +789,8 @@ class Program {
     const mdt_dataset* ds = Get<mdt_dataset>(a, K::kDataset, &ds_ok);
     mdt_task_change* ch = nullptr;
     const mdt_status st = Check(mdt_task_change_compute(&ch, ds, from, to, opts.ptr));
-    FUZZ_CHECK((st == MDT_OK) == (ds_ok && ValidDate(from) && ValidDate(to) && opts.ok));
-    FUZZ_CHECK((st == MDT_OK) == (ch != nullptr));
+    CHECK((st == MDT_OK) == (ds_ok && ValidDate(from) && ValidDate(to) && opts.ok));
+    CHECK((st == MDT_OK) == (ch != nullptr));
     if (ch == nullptr) return;
     const std::size_t n = TaskCount(ds);
     for (int kind = 0; kind < 4; ++kind) {
@@ -791,14 +799,14 @@ class Program {
       const mdt_status ks = Check(mdt_task_change_tasks(cap ? out.data() : nullptr, cap, &count, ch,
                                                         static_cast<mdt_change_kind>(kind)));
       if (kind == 3) {
-        FUZZ_CHECK(ks == MDT_ERR_INVALID_ARGUMENT);
+        CHECK(ks == MDT_ERR_INVALID_ARGUMENT);
         continue;
       }
-      FUZZ_CHECK(count <= n);
-      FUZZ_CHECK((ks == MDT_OK) == (count <= cap));
-      FUZZ_CHECK(out[cap] == UINT32_MAX);
+      CHECK(count <= n);
+      CHECK((ks == MDT_OK) == (count <= cap));
+      CHECK(out[cap] == UINT32_MAX);
       for (std::size_t i = 0; ks == MDT_OK && i < count; ++i) {
-        FUZZ_CHECK(out[i] < n && (i == 0 || out[i - 1] < out[i]));
+        CHECK(out[i] < n && (i == 0 || out[i - 1] < out[i]));
       }
     }
     Put(b, K::kChange, ch);
@@ -819,26 +827,26 @@ class Program {
         mdt_task_lists_new(&l, ds, static_cast<mdt_list_kind>(kind), as_of, days, level, opts.ptr));
     const bool args_ok = ds_ok && ValidDate(as_of) && opts.ok && kind != 3 && level >= 0 &&
                          (kind != MDT_LIST_DUE_WITHIN_BY_CATEGORY || days >= 0);
-    FUZZ_CHECK((st == MDT_OK) == args_ok);
-    FUZZ_CHECK((st == MDT_OK) == (l != nullptr));
+    CHECK((st == MDT_OK) == args_ok);
+    CHECK((st == MDT_OK) == (l != nullptr));
     if (l == nullptr) return;
     const std::size_t n = TaskCount(ds);
     std::size_t groups = 0;
-    FUZZ_CHECK(Check(mdt_task_lists_group_count(&groups, l)) == MDT_OK);
+    CHECK(Check(mdt_task_lists_group_count(&groups, l)) == MDT_OK);
     for (std::size_t g = 0; g <= std::min<std::size_t>(groups, 32); ++g) {
       const char* key = nullptr;
       std::size_t count = 0;
       const mdt_status gs = Check(mdt_task_lists_group(&key, &count, l, g));
-      FUZZ_CHECK((gs == MDT_OK) == (g < groups));
+      CHECK((gs == MDT_OK) == (g < groups));
       if (gs != MDT_OK) break;
-      FUZZ_CHECK(Utf8(key));
+      CHECK(Utf8(key));
       for (std::size_t i = 0; i <= std::min<std::size_t>(count, 32); ++i) {
         std::uint32_t task = 0;
         mdt_date due = 0;
         std::int32_t d = 0;
         const mdt_status ts = Check(mdt_task_lists_task(&task, &due, &d, l, g, i));
-        FUZZ_CHECK((ts == MDT_OK) == (i < count));
-        if (ts == MDT_OK) FUZZ_CHECK(task < n);
+        CHECK((ts == MDT_OK) == (i < count));
+        if (ts == MDT_OK) CHECK(task < n);
       }
     }
     Put(b, K::kLists, l);
@@ -867,17 +875,17 @@ class Program {
     if (f & 2) t.responsible = responsible, t.responsible_count = 1;
     if (f & 4) t.version = 0;
     std::size_t before = 0;
-    if (ds_ok) FUZZ_CHECK(Check(mdt_dataset_target_count(&before, ds)) == MDT_OK);
+    if (ds_ok) CHECK(Check(mdt_dataset_target_count(&before, ds)) == MDT_OK);
     const mdt_status st = Check(mdt_dataset_add_target(ds, (f & 8) ? nullptr : &t));
-    if (!ds_ok || (f & (4 | 8 | 16))) FUZZ_CHECK(st != MDT_OK);
+    if (!ds_ok || (f & (4 | 8 | 16))) CHECK(st != MDT_OK);
     if ((baseline_date != MDT_NO_DATE && !ValidDate(baseline_date)) ||
         (deadline != MDT_NO_DATE && !ValidDate(deadline))) {
-      FUZZ_CHECK(st != MDT_OK);
+      CHECK(st != MDT_OK);
     }
     if (ds_ok) {
       std::size_t after = 0;
-      FUZZ_CHECK(Check(mdt_dataset_target_count(&after, ds)) == MDT_OK);
-      FUZZ_CHECK(after == before + (st == MDT_OK ? 1 : 0));
+      CHECK(Check(mdt_dataset_target_count(&after, ds)) == MDT_OK);
+      CHECK(after == before + (st == MDT_OK ? 1 : 0));
     }
   }
 
@@ -898,18 +906,18 @@ class Program {
     const bool known = ds_ok && mdt_dataset_measurement_count(&before, ds, id.c_str()) == MDT_OK;
     const mdt_status st =
         Check(mdt_dataset_add_measurement(ds, id.c_str(), (f & 1) ? nullptr : &m));
-    if (!ds_ok || !known || !ValidDate(date) || (f & 3)) FUZZ_CHECK(st != MDT_OK);
+    if (!ds_ok || !known || !ValidDate(date) || (f & 3)) CHECK(st != MDT_OK);
     std::size_t after = 0;
     if (known) {
-      FUZZ_CHECK(Check(mdt_dataset_measurement_count(&after, ds, id.c_str())) == MDT_OK);
-      FUZZ_CHECK(after == before + (st == MDT_OK ? 1 : 0));
+      CHECK(Check(mdt_dataset_measurement_count(&after, ds, id.c_str())) == MDT_OK);
+      CHECK(after == before + (st == MDT_OK ? 1 : 0));
     }
     double value = -1;
     mdt_date when = 0;
     const mdt_status ls = Check(
         mdt_dataset_latest_measurement(&value, &when, ds, id.c_str(), locality.c_str(), date));
-    if (st == MDT_OK) FUZZ_CHECK(ls == MDT_OK);
-    if (ls == MDT_OK) FUZZ_CHECK(when <= date);
+    if (st == MDT_OK) CHECK(ls == MDT_OK);
+    if (ls == MDT_OK) CHECK(when <= date);
   }
 
   // 17: a target evaluated into slot b: as_of, tolerance byte (/200; 255 = NaN), flags (1
@@ -927,20 +935,20 @@ class Program {
     mdt_target_evaluations* e = nullptr;
     const mdt_status st = Check(
         mdt_target_evaluate(&e, ds, id.c_str(), (f & 1) ? nullptr : locality.c_str(), as_of, opts));
-    if (!ds_ok || !ValidDate(as_of)) FUZZ_CHECK(st != MDT_OK);
-    if (opts && (tb > 200 || (f & 4))) FUZZ_CHECK(st != MDT_OK);
-    FUZZ_CHECK((st == MDT_OK) == (e != nullptr));
+    if (!ds_ok || !ValidDate(as_of)) CHECK(st != MDT_OK);
+    if (opts && (tb > 200 || (f & 4))) CHECK(st != MDT_OK);
+    CHECK((st == MDT_OK) == (e != nullptr));
     if (e == nullptr) return;
     std::size_t n = 0;
-    FUZZ_CHECK(Check(mdt_target_evaluations_count(&n, e)) == MDT_OK);
+    CHECK(Check(mdt_target_evaluations_count(&n, e)) == MDT_OK);
     for (std::size_t i = 0; i <= std::min<std::size_t>(n, 16); ++i) {
       mdt_target_evaluation_info info = MDT_TARGET_EVALUATION_INFO_INIT;
       const mdt_status gs = Check(mdt_target_evaluations_get(&info, e, i));
-      FUZZ_CHECK((gs == MDT_OK) == (i < n));
+      CHECK((gs == MDT_OK) == (i < n));
       if (gs != MDT_OK) break;
-      FUZZ_CHECK(Utf8(info.locality) && Utf8(info.reason));
-      FUZZ_CHECK(std::strcmp(mdt_target_status_name(info.status), "unknown") != 0);
-      if (!info.has_measurement) FUZZ_CHECK(info.measured == MDT_NO_DATE);
+      CHECK(Utf8(info.locality) && Utf8(info.reason));
+      CHECK(std::strcmp(mdt_target_status_name(info.status), "unknown") != 0);
+      if (!info.has_measurement) CHECK(info.measured == MDT_NO_DATE);
     }
     Put(b, K::kEvaluations, e);
   }
@@ -969,19 +977,19 @@ class Program {
         Check((f & 1) ? mdt_deadline_extract(&d, p, len, c) : mdt_deadline_parse(&d, p, len, c));
     if (c && ((f & 64) || (ctx.calendar && !cal_ok) ||
               (assigned != MDT_NO_DATE && !ValidDate(assigned)))) {
-      FUZZ_CHECK(st != MDT_OK);
+      CHECK(st != MDT_OK);
     }
-    if (!p && len != 0) FUZZ_CHECK(st == MDT_ERR_INVALID_ARGUMENT);
-    FUZZ_CHECK((st == MDT_OK) == (d != nullptr));
+    if (!p && len != 0) CHECK(st == MDT_ERR_INVALID_ARGUMENT);
+    CHECK((st == MDT_OK) == (d != nullptr));
     if (d == nullptr) return;
     const std::size_t used = len == MDT_NUL_TERMINATED ? std::strlen(text.c_str()) : len;
     mdt_deadline_info info = MDT_DEADLINE_INFO_INIT;
-    FUZZ_CHECK(Check(mdt_deadline_get_info(&info, d)) == MDT_OK);
-    FUZZ_CHECK(info.span_begin <= info.span_end && info.span_end <= used);
-    FUZZ_CHECK(info.text != nullptr && Utf8(info.text, info.text_len));
-    FUZZ_CHECK(std::strcmp(mdt_deadline_kind_name(info.kind), "unknown") != 0);
+    CHECK(Check(mdt_deadline_get_info(&info, d)) == MDT_OK);
+    CHECK(info.span_begin <= info.span_end && info.span_end <= used);
+    CHECK(info.text != nullptr && Utf8(info.text, info.text_len));
+    CHECK(std::strcmp(mdt_deadline_kind_name(info.kind), "unknown") != 0);
     if (info.has_recurrence) {
-      FUZZ_CHECK(std::strcmp(mdt_frequency_name(info.frequency), "unknown") != 0);
+      CHECK(std::strcmp(mdt_frequency_name(info.frequency), "unknown") != 0);
     }
     for (std::size_t i = 0; i <= std::min<std::size_t>(info.milestone_count, 16); ++i) {
       const char* label = nullptr;
@@ -989,28 +997,28 @@ class Program {
       mdt_deadline_kind kind = MDT_DEADLINE_UNKNOWN;
       mdt_date due = 0;
       const mdt_status ms = Check(mdt_deadline_milestone(&label, &llen, &kind, &due, d, i));
-      FUZZ_CHECK((ms == MDT_OK) == (i < info.milestone_count));
-      if (ms == MDT_OK) FUZZ_CHECK(Utf8(label, llen));
+      CHECK((ms == MDT_OK) == (i < info.milestone_count));
+      if (ms == MDT_OK) CHECK(Utf8(label, llen));
     }
     for (std::size_t i = 0; i <= std::min<std::size_t>(info.explanation_count, 16); ++i) {
       const char* line = nullptr;
       std::size_t llen = 0;
       const mdt_status es = Check(mdt_deadline_explanation(&line, &llen, d, i));
-      FUZZ_CHECK((es == MDT_OK) == (i < info.explanation_count));
-      if (es == MDT_OK) FUZZ_CHECK(Utf8(line, llen));
+      CHECK((es == MDT_OK) == (i < info.explanation_count));
+      if (es == MDT_OK) CHECK(Utf8(line, llen));
     }
     const mdt_date from = ValidDate(assigned) ? assigned : kBase;
     std::vector<mdt_date> out(cap + 1u, MDT_NO_DATE);
     std::size_t count = 0;
     const mdt_status os = Check(mdt_deadline_occurrences(cap ? out.data() : nullptr, cap, &count, d,
                                                          from, std::min(from + 400, kMaxDate)));
-    if (!info.has_recurrence) FUZZ_CHECK(os == MDT_ERR_INVALID_ARGUMENT);
-    if (info.has_recurrence) FUZZ_CHECK((os == MDT_OK) == (count <= cap));
-    FUZZ_CHECK(out[cap] == MDT_NO_DATE);
-    for (std::size_t i = 1; os == MDT_OK && i < count; ++i) FUZZ_CHECK(out[i - 1] < out[i]);
+    if (!info.has_recurrence) CHECK(os == MDT_ERR_INVALID_ARGUMENT);
+    if (info.has_recurrence) CHECK((os == MDT_OK) == (count <= cap));
+    CHECK(out[cap] == MDT_NO_DATE);
+    for (std::size_t i = 1; os == MDT_OK && i < count; ++i) CHECK(out[i - 1] < out[i]);
     mdt_date due = 0;
     const mdt_status es = Check(mdt_deadline_effective_due(&due, d, assigned));
-    FUZZ_CHECK((es == MDT_OK) == (assigned == MDT_NO_DATE || ValidDate(assigned)));
+    CHECK((es == MDT_OK) == (assigned == MDT_NO_DATE || ValidDate(assigned)));
     Put(b, K::kDeadline, d);
   }
 
@@ -1033,9 +1041,10 @@ class Program {
     const mdt_dataset* ds = Get<mdt_dataset>(a, K::kDataset, &ds_ok);
     char* json = nullptr;
     std::size_t len = 0;
+    mdt_dataset* read_back = nullptr;
     mdt_status st = Check(mdt_dataset_write_json((f & 2) ? nullptr : &json, &len, ds));
-    FUZZ_CHECK((st == MDT_OK) == (ds_ok && !(f & 2)));
-    FUZZ_CHECK((st == MDT_OK) == (json != nullptr));
+    CHECK((st == MDT_OK) == (ds_ok && !(f & 2)));
+    CHECK((st == MDT_OK) == (json != nullptr));
     // Read back strictly against the bundled registry: only for datasets made with it.
     if (json != nullptr && (f & 1) && custom_.count(ds) == 0) {
       mdt_load_options o = MDT_LOAD_OPTIONS_INIT;
@@ -1052,29 +1061,30 @@ class Program {
           std::fprintf(stderr, "round trip: %s\n", msg);
         }
       }
-      FUZZ_CHECK(st == MDT_OK);
-      FUZZ_CHECK(TaskCount(back) == TaskCount(ds));
+      CHECK(st == MDT_OK);
+      CHECK(TaskCount(back) == TaskCount(ds));
       char* again = nullptr;
       std::size_t again_len = 0;
-      FUZZ_CHECK(Check(mdt_dataset_write_json(&again, &again_len, back)) == MDT_OK);
-      FUZZ_CHECK(again_len == len && std::memcmp(again, json, len) == 0);
+      CHECK(Check(mdt_dataset_write_json(&again, &again_len, back)) == MDT_OK);
+      CHECK(again_len == len && std::memcmp(again, json, len) == 0);
       mdt_string_free(again);
-      Put(b, K::kDataset, back);
+      read_back = back;  // into slot b at the end: b may be a, whose dataset is used below
       mdt_problems_free(problems);
     }
     if (json != nullptr) TakeString(json, len);
     char* csv = nullptr;
     st = Check(mdt_dataset_write_csv(&csv, nullptr, ds));
-    FUZZ_CHECK((st == MDT_OK) == ds_ok);
+    CHECK((st == MDT_OK) == ds_ok);
     if (csv != nullptr) TakeString(csv, std::strlen(csv));
     if (f & 4) {
-      FUZZ_CHECK(Check(mdt_dataset_save_json(ds, "/nonexistent-mandate-fuzz/x.json")) != MDT_OK);
-      FUZZ_CHECK(Check(mdt_dataset_save_csv(ds, "/nonexistent-mandate-fuzz/x.csv")) != MDT_OK);
+      CHECK(Check(mdt_dataset_save_json(ds, "/nonexistent-mandate-fuzz/x.json")) != MDT_OK);
+      CHECK(Check(mdt_dataset_save_csv(ds, "/nonexistent-mandate-fuzz/x.csv")) != MDT_OK);
     }
     if (f & 8) {
-      FUZZ_CHECK(Check(mdt_dataset_save_json(ds, nullptr)) != MDT_OK);
-      FUZZ_CHECK(Check(mdt_dataset_save_csv(ds, nullptr)) != MDT_OK);
+      CHECK(Check(mdt_dataset_save_json(ds, nullptr)) != MDT_OK);
+      CHECK(Check(mdt_dataset_save_csv(ds, nullptr)) != MDT_OK);
     }
+    Put(b, K::kDataset, read_back);
   }
 
   // 21: reads task `index` (byte) of the dataset in slot a and the task named by the next
@@ -1087,40 +1097,40 @@ class Program {
     const std::size_t n = TaskCount(ds);
     std::uint32_t found = UINT32_MAX;
     mdt_status st = Check(mdt_dataset_find_task(&found, ds, id.c_str()));
-    if (st == MDT_OK) FUZZ_CHECK(found < n);
+    if (st == MDT_OK) CHECK(found < n);
     const std::uint32_t task = index == 255 ? UINT32_MAX : index;
     char* s = nullptr;
     std::size_t len = 0;
     st = Check(mdt_dataset_task_id(&s, &len, ds, task));
-    FUZZ_CHECK((st == MDT_OK) == (ds_ok && task < n));
+    CHECK((st == MDT_OK) == (ds_ok && task < n));
     if (s != nullptr) {
       std::uint32_t again = UINT32_MAX;
       // (An id holding a NUL cannot be named through the C ABI.)
       if (std::strlen(s) == len) {
-        FUZZ_CHECK(Check(mdt_dataset_find_task(&again, ds, s)) == MDT_OK && again == task);
+        CHECK(Check(mdt_dataset_find_task(&again, ds, s)) == MDT_OK && again == task);
       }
       TakeString(s, len);
     }
     s = nullptr;
     st = Check(mdt_dataset_task_title(&s, &len, ds, task));
-    FUZZ_CHECK((st == MDT_OK) == (ds_ok && task < n));
+    CHECK((st == MDT_OK) == (ds_ok && task < n));
     if (s != nullptr) TakeString(s, len);
     std::size_t events = 0;
     st = Check(mdt_dataset_task_event_count(&events, ds, task));
-    FUZZ_CHECK((st == MDT_OK) == (ds_ok && task < n));
+    CHECK((st == MDT_OK) == (ds_ok && task < n));
     mdt_deadline* d = nullptr;
     st = Check(mdt_dataset_task_deadline(&d, ds, task));
-    FUZZ_CHECK((st == MDT_OK) == (ds_ok && task < n) && (st == MDT_OK) == (d != nullptr));
-    Put(b, K::kDeadline, d);
+    CHECK((st == MDT_OK) == (ds_ok && task < n) && (st == MDT_OK) == (d != nullptr));
     std::size_t targets = 0;
     st = Check(mdt_dataset_target_count(&targets, ds));
-    FUZZ_CHECK((st == MDT_OK) == ds_ok);
+    CHECK((st == MDT_OK) == ds_ok);
     for (std::size_t i = 0; i <= std::min<std::size_t>(targets, 8); ++i) {
       s = nullptr;
       st = Check(mdt_dataset_target_id(&s, &len, ds, i));
-      FUZZ_CHECK((st == MDT_OK) == (ds_ok && i < targets));
+      CHECK((st == MDT_OK) == (ds_ok && i < targets));
       if (s != nullptr) TakeString(s, len);
     }
+    Put(b, K::kDeadline, d);  // last: b may be a
   }
 
   // 22: registries, resolutions, calendars, dates and names, picked by a selector byte;
@@ -1133,19 +1143,18 @@ class Program {
       case 0: {  // the bundled registry into slot a
         mdt_registry* r = nullptr;
         const mdt_status st = Check(mdt_registry_bundled((x & 1) ? nullptr : &r));
-        FUZZ_CHECK((st == MDT_OK) == !(x & 1));
+        CHECK((st == MDT_OK) == !(x & 1));
         Put(a, K::kRegistry, r);
         break;
       }
       case 1: {  // a registry from JSON into slot a
         mdt_registry* r = nullptr;
         const mdt_status st = Check(mdt_registry_from_json(&r, s.data(), s.size()));
-        FUZZ_CHECK((st == MDT_OK) == (r != nullptr));
+        CHECK((st == MDT_OK) == (r != nullptr));
         if (x & 1) {
           mdt_registry* f = nullptr;
-          FUZZ_CHECK(Check(mdt_registry_from_file(&f, "/nonexistent-mandate-fuzz/a.json")) !=
-                     MDT_OK);
-          FUZZ_CHECK(Check(mdt_registry_from_file(&f, nullptr)) != MDT_OK && f == nullptr);
+          CHECK(Check(mdt_registry_from_file(&f, "/nonexistent-mandate-fuzz/a.json")) != MDT_OK);
+          CHECK(Check(mdt_registry_from_file(&f, nullptr)) != MDT_OK && f == nullptr);
         }
         Put(a, K::kRegistry, r);
         break;
@@ -1157,7 +1166,7 @@ class Program {
         mdt_calendar* c = nullptr;
         const mdt_status st =
             Check(mdt_calendar_new(&c, (x & 1) ? MDT_CALENDAR_RULES_ONLY : MDT_CALENDAR_VIETNAM));
-        FUZZ_CHECK(st == MDT_OK && c != nullptr);
+        CHECK(st == MDT_OK && c != nullptr);
         if (x & 2) Check(mdt_calendar_add_schedule(c, s.data(), s.size()));
         Put(a, K::kCalendar, c);
         break;
@@ -1182,33 +1191,33 @@ class Program {
     const mdt_registry* r = Get<mdt_registry>(a, K::kRegistry, &ok);
     std::size_t size = 0;
     mdt_status st = Check(mdt_registry_size(&size, r));
-    FUZZ_CHECK((st == MDT_OK) == ok);
+    CHECK((st == MDT_OK) == ok);
     const char *id = nullptr, *name = nullptr;
     mdt_agency_kind kind = MDT_AGENCY_OTHER;
     st = Check(mdt_registry_agency(&id, &name, &kind, r, x));
-    FUZZ_CHECK((st == MDT_OK) == (ok && x < size));
+    CHECK((st == MDT_OK) == (ok && x < size));
     if (st == MDT_OK) {
-      FUZZ_CHECK(Utf8(id) && Utf8(name));
-      FUZZ_CHECK(std::strcmp(mdt_agency_kind_name(kind), "unknown") != 0);
+      CHECK(Utf8(id) && Utf8(name));
+      CHECK(std::strcmp(mdt_agency_kind_name(kind), "unknown") != 0);
       std::size_t i = SIZE_MAX;
-      FUZZ_CHECK(Check(mdt_registry_find_id(&i, r, id)) == MDT_OK && i == x);
-      FUZZ_CHECK(Check(mdt_registry_find_name(&i, r, name, MDT_NUL_TERMINATED)) == MDT_OK);
+      CHECK(Check(mdt_registry_find_id(&i, r, id)) == MDT_OK && i == x);
+      CHECK(Check(mdt_registry_find_name(&i, r, name, MDT_NUL_TERMINATED)) == MDT_OK);
     }
     std::size_t i = 0;
     st = Check(mdt_registry_find_id(&i, r, s.c_str()));
-    if (st == MDT_OK) FUZZ_CHECK(i < size);
+    if (st == MDT_OK) CHECK(i < size);
     st = Check(mdt_registry_find_name(&i, r, s.data(), s.size()));
-    if (st == MDT_OK) FUZZ_CHECK(i < size);
+    if (st == MDT_OK) CHECK(i < size);
     if (x & 1) {
       char* json = nullptr;
       std::size_t len = 0;
       st = Check(mdt_registry_to_json(&json, &len, r));
-      FUZZ_CHECK((st == MDT_OK) == ok);
+      CHECK((st == MDT_OK) == ok);
       if (json != nullptr) {
         mdt_registry* back = nullptr;
-        FUZZ_CHECK(Check(mdt_registry_from_json(&back, json, len)) == MDT_OK);
+        CHECK(Check(mdt_registry_from_json(&back, json, len)) == MDT_OK);
         std::size_t back_size = 0;
-        FUZZ_CHECK(Check(mdt_registry_size(&back_size, back)) == MDT_OK && back_size == size);
+        CHECK(Check(mdt_registry_size(&back_size, back)) == MDT_OK && back_size == size);
         mdt_registry_free(back);
         TakeString(json, len);
       }
@@ -1216,8 +1225,8 @@ class Program {
     mdt_resolution* res = nullptr;
     st = Check((x & 2) ? mdt_registry_find_leading(&res, r, s.data(), s.size())
                        : mdt_registry_resolve(&res, r, s.data(), s.size()));
-    if (!ok) FUZZ_CHECK(st == MDT_ERR_INVALID_HANDLE);
-    FUZZ_CHECK((st == MDT_OK) == (res != nullptr));
+    if (!ok) CHECK(st == MDT_ERR_INVALID_HANDLE);
+    CHECK((st == MDT_OK) == (res != nullptr));
     Put(b, K::kResolution, res);
     if (res != nullptr) ResolutionReads(b);
   }
@@ -1227,31 +1236,31 @@ class Program {
     const mdt_resolution* res = Get<mdt_resolution>(a, K::kResolution, &ok);
     std::size_t n = 0;
     mdt_status st = Check(mdt_resolution_agency_count(&n, res));
-    FUZZ_CHECK((st == MDT_OK) == ok);
+    CHECK((st == MDT_OK) == ok);
     for (std::size_t i = 0; i <= std::min<std::size_t>(n, 16); ++i) {
       std::size_t index = 0;
       const char* id = nullptr;
       st = Check(mdt_resolution_agency(&index, &id, res, i));
-      FUZZ_CHECK((st == MDT_OK) == (ok && i < n));
-      if (st == MDT_OK) FUZZ_CHECK(Utf8(id));
+      CHECK((st == MDT_OK) == (ok && i < n));
+      if (st == MDT_OK) CHECK(Utf8(id));
     }
     st = Check(mdt_resolution_unresolved_count(&n, res));
-    FUZZ_CHECK((st == MDT_OK) == ok);
+    CHECK((st == MDT_OK) == ok);
     for (std::size_t i = 0; ok && i <= std::min<std::size_t>(n, 16); ++i) {
       const char* part = nullptr;
       std::size_t len = 0;
       st = Check(mdt_resolution_unresolved(&part, &len, res, i));
-      FUZZ_CHECK((st == MDT_OK) == (i < n));
-      if (st == MDT_OK) FUZZ_CHECK(Utf8(part, len));
+      CHECK((st == MDT_OK) == (i < n));
+      if (st == MDT_OK) CHECK(Utf8(part, len));
     }
     st = Check(mdt_resolution_collective_count(&n, res));
-    FUZZ_CHECK((st == MDT_OK) == ok);
+    CHECK((st == MDT_OK) == ok);
     for (std::size_t i = 0; ok && i <= std::min<std::size_t>(n, 16); ++i) {
       const char* part = nullptr;
       std::size_t len = 0;
       st = Check(mdt_resolution_collective(&part, &len, res, i));
-      FUZZ_CHECK((st == MDT_OK) == (i < n));
-      if (st == MDT_OK) FUZZ_CHECK(Utf8(part, len));
+      CHECK((st == MDT_OK) == (i < n));
+      if (st == MDT_OK) CHECK(Utf8(part, len));
     }
   }
 
@@ -1261,39 +1270,38 @@ class Program {
     const bool args_ok = ok && ValidDate(date);
     int working = -1;
     mdt_status st = Check(mdt_calendar_is_working_day(&working, c, date));
-    FUZZ_CHECK((st == MDT_OK) == args_ok);
+    CHECK((st == MDT_OK) == args_ok);
     char* reason = nullptr;
     std::size_t len = 0;
     st = Check(mdt_calendar_day_off_reason(&reason, &len, c, date));
-    FUZZ_CHECK((st == MDT_OK) == args_ok);
-    if (st == MDT_OK) FUZZ_CHECK((reason == nullptr) == (working == 1));
+    CHECK((st == MDT_OK) == args_ok);
+    if (st == MDT_OK) CHECK((reason == nullptr) == (working == 1));
     if (reason != nullptr) TakeString(reason, len);
     reason = nullptr;
     st = Check(mdt_calendar_working_day_reason(&reason, &len, c, date));
-    FUZZ_CHECK((st == MDT_OK) == args_ok);
+    CHECK((st == MDT_OK) == args_ok);
     if (reason != nullptr) TakeString(reason, len);
     const int n = static_cast<std::int8_t>(x) * ((x & 1) ? 1000 : 1);
     mdt_date out = 0;
     st = Check(mdt_calendar_add_working_days(&out, c, date, n));
-    if (!args_ok) FUZZ_CHECK(st != MDT_OK);
+    if (!args_ok) CHECK(st != MDT_OK);
     if (st == MDT_OK) {
-      FUZZ_CHECK(ValidDate(out));
-      FUZZ_CHECK(n > 0 ? out > date : n < 0 ? out < date : out >= date);
+      CHECK(ValidDate(out));
+      CHECK(n > 0 ? out > date : n < 0 ? out < date : out >= date);
       std::int32_t between = 0;
-      FUZZ_CHECK(Check(mdt_calendar_working_days_between(&between, c, date, out)) == MDT_OK);
-      if (n > 0) FUZZ_CHECK(between == n);
+      CHECK(Check(mdt_calendar_working_days_between(&between, c, date, out)) == MDT_OK);
+      if (n > 0) CHECK(between == n);
     }
     st = Check(mdt_calendar_next_working_day(&out, c, date));
-    if (!args_ok) FUZZ_CHECK(st != MDT_OK);
+    if (!args_ok) CHECK(st != MDT_OK);
     const std::size_t cap = x & 15;
     std::vector<mdt_date> days(cap + 1, MDT_NO_DATE);
     std::size_t count = 0;
     st = Check(mdt_calendar_days_off(cap ? days.data() : nullptr, cap, &count, c, date,
                                      Shift(date, x & 63)));
-    if (!args_ok) FUZZ_CHECK(st != MDT_OK);
-    if (st == MDT_OK || st == MDT_ERR_BUFFER_TOO_SMALL)
-      FUZZ_CHECK((st == MDT_OK) == (count <= cap));
-    FUZZ_CHECK(days[cap] == MDT_NO_DATE);
+    if (!args_ok) CHECK(st != MDT_OK);
+    if (st == MDT_OK || st == MDT_ERR_BUFFER_TOO_SMALL) CHECK((st == MDT_OK) == (count <= cap));
+    CHECK(days[cap] == MDT_NO_DATE);
   }
 
   void Dates(std::uint8_t x, mdt_date date, const std::string& s) {
@@ -1302,68 +1310,68 @@ class Program {
     const std::size_t size = x % (MDT_DATE_BUFFER_SIZE + 2);
     std::size_t len = 0;
     mdt_status st = Check(mdt_date_format(size ? buf : nullptr, size, &len, date));
-    if (!ValidDate(date)) FUZZ_CHECK(st != MDT_OK);
+    if (!ValidDate(date)) CHECK(st != MDT_OK);
     if (ValidDate(date)) {
-      FUZZ_CHECK(len == 10);
-      FUZZ_CHECK((st == MDT_OK) == (size >= MDT_DATE_BUFFER_SIZE));
-      if (st != MDT_OK) FUZZ_CHECK(st == MDT_ERR_BUFFER_TOO_SMALL && buf[0] == 'x');
+      CHECK(len == 10);
+      CHECK((st == MDT_OK) == (size >= MDT_DATE_BUFFER_SIZE));
+      if (st != MDT_OK) CHECK(st == MDT_ERR_BUFFER_TOO_SMALL && buf[0] == 'x');
     }
     if (st == MDT_OK) {
       mdt_date back = 0;
-      FUZZ_CHECK(Check(mdt_date_parse(&back, buf, MDT_NUL_TERMINATED)) == MDT_OK && back == date);
+      CHECK(Check(mdt_date_parse(&back, buf, MDT_NUL_TERMINATED)) == MDT_OK && back == date);
       std::int32_t y = 0;
       std::uint32_t m = 0, d = 0;
-      FUZZ_CHECK(Check(mdt_date_to_ymd(&y, &m, &d, date)) == MDT_OK);
-      FUZZ_CHECK(Check(mdt_date_from_ymd(&back, y, m, d)) == MDT_OK && back == date);
+      CHECK(Check(mdt_date_to_ymd(&y, &m, &d, date)) == MDT_OK);
+      CHECK(Check(mdt_date_from_ymd(&back, y, m, d)) == MDT_OK && back == date);
       mdt_lunar_date lunar{};
       st = Check(mdt_lunar_from_solar(&lunar, date));
       if (st == MDT_OK) {
-        FUZZ_CHECK(Check(mdt_lunar_to_solar(&back, &lunar)) == MDT_OK && back == date);
+        CHECK(Check(mdt_lunar_to_solar(&back, &lunar)) == MDT_OK && back == date);
       }
     }
     mdt_date parsed = 0;
     st = Check(mdt_date_parse(&parsed, s.data(), s.size()));
-    if (st == MDT_OK) FUZZ_CHECK(ValidDate(parsed));
-    FUZZ_CHECK(Check(mdt_date_parse(nullptr, s.data(), s.size())) != MDT_OK);
+    if (st == MDT_OK) CHECK(ValidDate(parsed));
+    CHECK(Check(mdt_date_parse(nullptr, s.data(), s.size())) != MDT_OK);
     std::int32_t y = 0;
     std::uint32_t m = 0, d = 0;
     st = Check(mdt_date_to_ymd(&y, &m, &d, date));
-    FUZZ_CHECK((st == MDT_OK) == ValidDate(date));
+    CHECK((st == MDT_OK) == ValidDate(date));
     // Odd fields: year from the date's low bits, month and day from x.
     mdt_date made = 0;
     st = Check(mdt_date_from_ymd(&made, 1890 + (date & 511), x >> 4, x & 31));
-    if (st == MDT_OK) FUZZ_CHECK(ValidDate(made));
+    if (st == MDT_OK) CHECK(ValidDate(made));
     const mdt_lunar_date lunar = {1890 + (date & 511), static_cast<std::uint32_t>(x >> 4),
                                   static_cast<std::uint32_t>(x & 31), x & 1};
     st = Check(mdt_lunar_to_solar(&made, &lunar));
-    if (st == MDT_OK) FUZZ_CHECK(ValidDate(made));
-    FUZZ_CHECK(Check(mdt_lunar_to_solar(&made, nullptr)) != MDT_OK);
+    if (st == MDT_OK) CHECK(ValidDate(made));
+    CHECK(Check(mdt_lunar_to_solar(&made, nullptr)) != MDT_OK);
   }
 
   static void Names(std::uint8_t x, const std::string& s) {
-    FUZZ_CHECK(mdt_task_status_name(static_cast<mdt_task_status>(x)) != nullptr);
-    FUZZ_CHECK(mdt_deadline_kind_name(static_cast<mdt_deadline_kind>(x & 15)) != nullptr);
-    FUZZ_CHECK(mdt_frequency_name(static_cast<mdt_frequency>(x & 7)) != nullptr);
-    FUZZ_CHECK(mdt_event_type_name(static_cast<mdt_event_type>(x & 7)) != nullptr);
-    FUZZ_CHECK(mdt_agency_kind_name(static_cast<mdt_agency_kind>(x & 15)) != nullptr);
-    FUZZ_CHECK(mdt_target_direction_name(static_cast<mdt_target_direction>(x & 1)) != nullptr);
-    FUZZ_CHECK(mdt_target_status_name(static_cast<mdt_target_status>(x & 7)) != nullptr);
-    FUZZ_CHECK(mdt_status_name(static_cast<mdt_status>(x & 15)) != nullptr);
-    FUZZ_CHECK(mdt_version() != nullptr && mdt_version_number() > 0);
+    CHECK(mdt_task_status_name(static_cast<mdt_task_status>(x)) != nullptr);
+    CHECK(mdt_deadline_kind_name(static_cast<mdt_deadline_kind>(x & 15)) != nullptr);
+    CHECK(mdt_frequency_name(static_cast<mdt_frequency>(x & 7)) != nullptr);
+    CHECK(mdt_event_type_name(static_cast<mdt_event_type>(x & 7)) != nullptr);
+    CHECK(mdt_agency_kind_name(static_cast<mdt_agency_kind>(x & 15)) != nullptr);
+    CHECK(mdt_target_direction_name(static_cast<mdt_target_direction>(x & 1)) != nullptr);
+    CHECK(mdt_target_status_name(static_cast<mdt_target_status>(x & 7)) != nullptr);
+    CHECK(mdt_status_name(static_cast<mdt_status>(x & 15)) != nullptr);
+    CHECK(mdt_version() != nullptr && mdt_version_number() > 0);
     mdt_task_status ts = MDT_TASK_IN_PROGRESS;
     if (Check(mdt_task_status_from_name(&ts, s.c_str())) == MDT_OK) {
-      FUZZ_CHECK(s == mdt_task_status_name(ts));
+      CHECK(s == mdt_task_status_name(ts));
     }
     mdt_deadline_kind dk = MDT_DEADLINE_UNKNOWN;
     if (Check(mdt_deadline_kind_from_name(&dk, s.c_str())) == MDT_OK) {
-      FUZZ_CHECK(s == mdt_deadline_kind_name(dk));
+      CHECK(s == mdt_deadline_kind_name(dk));
     }
     mdt_event_type et = MDT_EVENT_PROGRESS;
     if (Check(mdt_event_type_from_name(&et, s.c_str())) == MDT_OK) {
-      FUZZ_CHECK(s == mdt_event_type_name(et));
+      CHECK(s == mdt_event_type_name(et));
     }
-    FUZZ_CHECK(Check(mdt_task_status_from_name(nullptr, s.c_str())) != MDT_OK);
-    FUZZ_CHECK(Check(mdt_event_type_from_name(&et, nullptr)) != MDT_OK);
+    CHECK(Check(mdt_task_status_from_name(nullptr, s.c_str())) != MDT_OK);
+    CHECK(Check(mdt_event_type_from_name(&et, nullptr)) != MDT_OK);
   }
 
   // 23: the problem list in slot a.
@@ -1372,17 +1380,17 @@ class Program {
     const mdt_problems* p = Get<mdt_problems>(a, K::kProblems, &ok);
     std::size_t n = 0;
     mdt_status st = Check(mdt_problems_count(&n, p));
-    FUZZ_CHECK((st == MDT_OK) == ok);
+    CHECK((st == MDT_OK) == ok);
     for (std::size_t i = 0; i <= std::min<std::size_t>(n, 32); ++i) {
       const char *record = nullptr, *field = nullptr, *message = nullptr;
       st = Check(mdt_problems_get(&record, &field, &message, p, i));
-      FUZZ_CHECK((st == MDT_OK) == (ok && i < n));
+      CHECK((st == MDT_OK) == (ok && i < n));
       if (st != MDT_OK) break;
-      FUZZ_CHECK(record && field && message && *message);
+      CHECK(record && field && message && *message);
       // Problems quote the input, which may be invalid UTF-8 itself: only the messages the
       // library writes are checked.
     }
-    FUZZ_CHECK(Check(mdt_problems_count(nullptr, p)) != MDT_OK);
+    CHECK(Check(mdt_problems_count(nullptr, p)) != MDT_OK);
   }
 
   mandate::fuzz::Input in_;
