@@ -73,11 +73,12 @@ mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregat
                                                           o->by_count, mandate::kDimensionCount));
   }
   for (size_t i = 0; i < o->by_count; ++i) {
-    if (o->by[i] < 0 || o->by[i] >= mandate::kDimensionCount) {
+    const std::int32_t dim = EnumArg(o->by[i]);
+    if (dim < 0 || dim >= mandate::kDimensionCount) {
       return Fail(MDT_ERR_INVALID_ARGUMENT,
-                  absl::StrFormat("options.by[%u] = %d is not an mdt_dimension", i, static_cast<int>(o->by[i])));
+                  absl::StrFormat("options.by[%u] = %d is not an mdt_dimension", i, dim));
     }
-    q->by.push_back(static_cast<Dimension>(o->by[i]));
+    q->by.push_back(static_cast<Dimension>(dim));
   }
   q->category_level = o->category_level;
   q->include_coordinators = o->include_coordinators != 0;
@@ -108,7 +109,8 @@ mdt_status GroupArg(const mandate::StatusCounts** out, const mdt_aggregate_resul
 
 extern "C" {
 
-MDT_API const char* mdt_dimension_name(mdt_dimension value) {
+MDT_API const char* mdt_dimension_name(mdt_dimension value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   switch (value) {
     case MDT_DIM_LEAD: return "lead";
     case MDT_DIM_COORDINATOR: return "coordinator";
@@ -123,7 +125,8 @@ MDT_API const char* mdt_dimension_name(mdt_dimension value) {
   return "unknown";
 }
 
-MDT_API const char* mdt_measure_name(mdt_measure value) {
+MDT_API const char* mdt_measure_name(mdt_measure value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   switch (value) {
     case MDT_MEASURE_TOTAL: return "total";
     case MDT_MEASURE_COMPLETED_ON_TIME: return "completed_on_time";
@@ -227,7 +230,8 @@ MDT_API mdt_status mdt_aggregate_label(const char** out, size_t* out_len,
 
 MDT_API mdt_status mdt_aggregate_measure(double* out, int* out_defined,
                                          const mdt_aggregate_result* result, size_t group,
-                                         mdt_measure measure) {
+                                         mdt_measure measure_arg) {
+  const std::int32_t measure = EnumArg(measure_arg);
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     MDT_TRY(CheckHandle(result, "result"));
@@ -252,10 +256,11 @@ MDT_API mdt_status mdt_aggregate_rank(size_t* out, size_t out_cap, size_t* out_c
     mandate::RankOptions r;
     if (options != nullptr) {
       MDT_TRY(CheckStructVersion(options->version, MDT_RANK_OPTIONS_VERSION, "options"));
-      if (options->measure < 0 || options->measure >= mandate::kMeasureCount) {
+      const std::int32_t measure = EnumArg(options->measure);
+      if (measure < 0 || measure >= mandate::kMeasureCount) {
         return Fail(MDT_ERR_INVALID_ARGUMENT, "options.measure is not an mdt_measure");
       }
-      r.measure = static_cast<Measure>(options->measure);
+      r.measure = static_cast<Measure>(measure);
       r.descending = options->descending != 0;
       r.limit = static_cast<std::size_t>(options->limit);
       r.include_none = options->include_none != 0;
@@ -290,7 +295,8 @@ MDT_API mdt_status mdt_task_change_compute(mdt_task_change** out, const mdt_data
 MDT_API void mdt_task_change_free(mdt_task_change* change) { FreeHandle(change); }
 
 MDT_API mdt_status mdt_task_change_tasks(uint32_t* out, size_t out_cap, size_t* out_count,
-                                         const mdt_task_change* change, mdt_change_kind kind) {
+                                         const mdt_task_change* change, mdt_change_kind kind_arg) {
+  const std::int32_t kind = EnumArg(kind_arg);
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out_count, "out_count"));
     MDT_TRY(CheckHandle(change, "change"));
@@ -308,8 +314,9 @@ MDT_API mdt_status mdt_task_change_tasks(uint32_t* out, size_t out_cap, size_t* 
 }
 
 MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* dataset,
-                                      mdt_list_kind kind, mdt_date as_of, int32_t days,
+                                      mdt_list_kind kind_arg, mdt_date as_of, int32_t days,
                                       int32_t category_level, const mdt_classify_options* options) {
+  const std::int32_t kind = EnumArg(kind_arg);
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     *out = nullptr;

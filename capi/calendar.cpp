@@ -12,7 +12,8 @@ using namespace mandate::capi;  // NOLINT: the C entry points below
 
 extern "C" {
 
-MDT_API mdt_status mdt_calendar_new(mdt_calendar** out, mdt_calendar_source source) {
+MDT_API mdt_status mdt_calendar_new(mdt_calendar** out, mdt_calendar_source source_arg) {
+  const std::int32_t source = EnumArg(source_arg);
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     *out = nullptr;

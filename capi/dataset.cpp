@@ -78,11 +78,12 @@ mdt_status TaskArg(mandate::Task* t, const mdt_task_input* in) {
 mdt_status EventArg(mandate::TaskEvent* e, const mdt_event_input* in) {
   MDT_TRY(CheckOut(in, "event"));
   MDT_TRY(CheckStructVersion(in->version, MDT_EVENT_INPUT_VERSION, "event"));
-  if (in->type < MDT_EVENT_PROGRESS || in->type > MDT_EVENT_CANCELLED) {
+  const std::int32_t type = EnumArg(in->type);
+  if (type < MDT_EVENT_PROGRESS || type > MDT_EVENT_CANCELLED) {
     return Fail(MDT_ERR_INVALID_ARGUMENT,
-                absl::StrFormat("event.type %d is not an mdt_event_type", static_cast<int>(in->type)));
+                absl::StrFormat("event.type %d is not an mdt_event_type", type));
   }
-  e->type = static_cast<mandate::EventType>(in->type);
+  e->type = static_cast<mandate::EventType>(type);
   MDT_TRY(DayArg(&e->day, in->date, "event.date"));
   if (in->percent != -1) {
     if (in->percent < 0 || in->percent > 100) {
@@ -310,10 +311,11 @@ MDT_API mdt_status mdt_dataset_add_target(mdt_dataset* dataset, const mdt_target
     t.name = s;
     MDT_TRY(CString(&s, target->unit, "target.unit"));
     t.unit = s;
-    if (target->direction != MDT_TARGET_AT_LEAST && target->direction != MDT_TARGET_AT_MOST) {
+    const std::int32_t direction = EnumArg(target->direction);
+    if (direction != MDT_TARGET_AT_LEAST && direction != MDT_TARGET_AT_MOST) {
       return Fail(MDT_ERR_INVALID_ARGUMENT, "target.direction is not an mdt_target_direction");
     }
-    t.direction = static_cast<mandate::TargetDirection>(target->direction);
+    t.direction = static_cast<mandate::TargetDirection>(direction);
     t.baseline = target->baseline;
     MDT_TRY(OptionalDayArg(&t.baseline_day, target->baseline_date, "target.baseline_date"));
     t.target = target->target;

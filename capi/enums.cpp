@@ -120,7 +120,8 @@ using namespace mandate::capi;  // NOLINT: the C entry points below
 
 extern "C" {
 
-MDT_API const char* mdt_task_status_name(mdt_task_status value) {
+MDT_API const char* mdt_task_status_name(mdt_task_status value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   if (value == MDT_TASK_NOT_YET_ASSIGNED) return "not_yet_assigned";
   return Name<MDT_TASK_STATUS_COUNT, mandate::TaskStatus>(value, TaskStatusNameOf);
 }
@@ -130,7 +131,8 @@ MDT_API mdt_status mdt_task_status_from_name(mdt_task_status* out, const char* n
                                                                  "a task status");
   });
 }
-MDT_API const char* mdt_deadline_kind_name(mdt_deadline_kind value) {
+MDT_API const char* mdt_deadline_kind_name(mdt_deadline_kind value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   return Name<14, mandate::DeadlineKind>(value, DeadlineKindNameOf);
 }
 MDT_API mdt_status mdt_deadline_kind_from_name(mdt_deadline_kind* out, const char* name) {
@@ -138,10 +140,12 @@ MDT_API mdt_status mdt_deadline_kind_from_name(mdt_deadline_kind* out, const cha
     return FromName<14, mandate::DeadlineKind>(out, name, DeadlineKindNameOf, "a deadline kind");
   });
 }
-MDT_API const char* mdt_frequency_name(mdt_frequency value) {
+MDT_API const char* mdt_frequency_name(mdt_frequency value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   return Name<5, mandate::Frequency>(value, FrequencyNameOf);
 }
-MDT_API const char* mdt_event_type_name(mdt_event_type value) {
+MDT_API const char* mdt_event_type_name(mdt_event_type value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   return Name<5, mandate::EventType>(value, EventTypeNameOf);
 }
 MDT_API mdt_status mdt_event_type_from_name(mdt_event_type* out, const char* name) {
@@ -149,10 +153,12 @@ MDT_API mdt_status mdt_event_type_from_name(mdt_event_type* out, const char* nam
     return FromName<5, mandate::EventType>(out, name, EventTypeNameOf, "an event type");
   });
 }
-MDT_API const char* mdt_agency_kind_name(mdt_agency_kind value) {
+MDT_API const char* mdt_agency_kind_name(mdt_agency_kind value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   return Name<14, mandate::AgencyKind>(value, AgencyKindNameOf);
 }
-MDT_API const char* mdt_target_direction_name(mdt_target_direction value) {
+MDT_API const char* mdt_target_direction_name(mdt_target_direction value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   return Name<2, mandate::TargetDirection>(value, TargetDirectionNameOf);
 }
 

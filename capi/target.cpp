@@ -29,7 +29,8 @@ double OrNaN(const std::optional<double>& v) {
 
 extern "C" {
 
-MDT_API const char* mdt_target_status_name(mdt_target_status value) {
+MDT_API const char* mdt_target_status_name(mdt_target_status value_arg) {
+  const std::int32_t value = EnumArg(value_arg);
   switch (value) {  // the core's names, NUL-terminated (checked by the tests)
     case MDT_TARGET_ACHIEVED: return "achieved";
     case MDT_TARGET_ON_TRACK: return "on_track";

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "internal/error.h"
@@ -24,6 +25,17 @@
   } while (0)
 
 namespace mandate::capi {
+
+// The int a C caller put in an enum argument or field. C lets any int through; in C++,
+// loading an enum object outside its enumerators' range is undefined behaviour (UBSan
+// reports it), so the value is read as bytes and checked as an int.
+template <class E>
+std::int32_t EnumArg(const E& e) {
+  static_assert(std::is_enum_v<E> && sizeof(E) == sizeof(std::int32_t));
+  std::int32_t v;
+  std::memcpy(&v, &e, sizeof v);
+  return v;
+}
 
 // MDT_ERR_INVALID_ARGUMENT naming the out-parameter when it is NULL.
 mdt_status CheckOut(const void* out, std::string_view what);

@@ -66,6 +66,24 @@ struct ReportTarget {
   std::optional<double> achievement;  // 0..1 clamped
 };
 
+// A family of per-locality criteria (the 16 commune-level criteria across the provinces),
+// summarised as seed 001 words it: how many criteria exceed the threshold nationally, how
+// many localities meet every criterion, the weak criteria and the weakest localities.
+struct ReportCriterion {
+  std::string id, name, unit;
+  std::optional<double> national;  // measured, or the mean of the localities' figures
+  int localities_met = 0, localities_measured = 0;
+};
+struct ReportCriteria {
+  std::string family;
+  double threshold = 95;
+  int criteria = 0, criteria_exceeding = 0;
+  int localities = 0, localities_meeting_all = 0;
+  std::vector<std::string> meeting_all;          // locality names, in id order
+  std::vector<ReportCriterion> below_threshold;  // not exceeding nationally, weakest first
+  std::vector<std::string> weakest_localities;   // up to five not meeting all, weakest first
+};
+
 struct ReportData {
   Day as_of{};
   std::optional<Day> since;
@@ -87,12 +105,14 @@ struct ReportData {
   Day next_from{}, next_to{};                    // the coming period (as_of+1 .. +1 month)
   std::vector<ReportCategoryTasks> due_next;     // tasks due in it, by category
   std::vector<ReportTarget> targets;
+  std::vector<ReportCriteria> criteria;  // one per target family measured per locality
 };
 
 struct ReportOptions {
   Day as_of{};
   std::optional<Day> since;
   int soon_days = 7;
+  double criteria_threshold = 95;  // "n/16 tiêu chí đạt tỷ lệ trên 95%"
 };
 
 absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options);

@@ -1,11 +1,13 @@
 // BuildReport: fills the report from the engine's results only (ClassifyAll, Aggregate,
 // Rank, ComputeChange and the task lists), so every number in it is one the engine gives.
 #include <algorithm>
+#include <set>
 
 #include "mandate/aggregate.h"
 #include "mandate/aggregate_change.h"
 #include "mandate/aggregate_lists.h"
 #include "mandate/aggregate_rank.h"
+#include "mandate/locality_criteria.h"
 #include "mandate/report.h"
 #include "mandate/status.h"
 #include "mandate/target_status.h"
@@ -124,6 +126,54 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
                     .achievement = e.achievement};
     if (e.measurement) rt.latest = e.measurement->value;
     d.targets.push_back(std::move(rt));
+  }
+
+  // Per-locality criteria: every family with a figure for some locality.
+  std::set<std::string> families;
+  for (const Target& target : ds.targets()) {
+    if (target.family.empty()) continue;
+    for (const Measurement& m : target.measurements) {
+      if (!m.locality.empty()) families.insert(target.family);
+    }
+  }
+  const auto locality_name = [&](const std::string& id) {
+    const auto i = ds.registry().FindById(id);
+    return i ? ds.registry().agency(*i).name : id;
+  };
+  for (const std::string& family : families) {
+    auto s = SummarizeLocalityCriteria(ds, {.family = family,
+                                            .as_of = options.as_of,
+                                            .threshold = options.criteria_threshold});
+    if (!s.ok()) return s.status();
+    if (s->localities.empty()) continue;  // no locality measured by the as-of day yet
+    ReportCriteria c{.family = family,
+                     .threshold = options.criteria_threshold,
+                     .criteria = static_cast<int>(s->criteria.size()),
+                     .criteria_exceeding = s->criteria_exceeding,
+                     .localities = static_cast<int>(s->localities.size()),
+                     .localities_meeting_all = s->localities_meeting_all};
+    std::vector<std::string> meeting;
+    for (const LocalitySummary& l : s->localities) {
+      if (l.meets_all) {
+        meeting.push_back(l.locality);
+      } else if (c.weakest_localities.size() < 5) {
+        c.weakest_localities.push_back(locality_name(l.locality));
+      }
+    }
+    std::sort(meeting.begin(), meeting.end());
+    for (const std::string& id : meeting) c.meeting_all.push_back(locality_name(id));
+    for (const CriterionSummary& cs : s->criteria) {
+      if (cs.exceeds_threshold) continue;
+      const auto t = std::find_if(ds.targets().begin(), ds.targets().end(),
+                                  [&](const Target& x) { return x.id == cs.target_id; });
+      c.below_threshold.push_back({.id = cs.target_id,
+                                   .name = cs.name,
+                                   .unit = t != ds.targets().end() ? t->unit : "",
+                                   .national = cs.national,
+                                   .localities_met = cs.localities_met,
+                                   .localities_measured = cs.localities_measured});
+    }
+    d.criteria.push_back(std::move(c));
   }
   return d;
 }

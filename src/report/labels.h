@@ -41,6 +41,7 @@ struct Labels {
   std::string_view days_overdue;
   std::string_view next_heading;
   std::string_view targets_heading;
+  std::string_view criteria_heading;
   std::string_view target;
   std::string_view latest;
   std::string_view status;

@@ -78,5 +78,45 @@ std::string ChangeSentence(const ReportData& d, ReportLanguage lang) {
       n(c.completed_on_time), n(c.newly_overdue));
 }
 
+std::vector<std::string> CriteriaSentences(const ReportCriteria& c, ReportLanguage lang) {
+  const bool en = lang == ReportLanguage::kEnglish;
+  const std::string threshold = Number(c.threshold, lang) + "%";
+  const auto join = [](const std::vector<std::string>& v, std::string_view sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
+    return out;
+  };
+  std::vector<std::string> out;
+  out.push_back(en ? absl::StrFormat("Criteria: %d/%d criteria are above %s nationally.",
+                                     c.criteria_exceeding, c.criteria, threshold)
+                   : absl::StrFormat("Về mặt tiêu chí: %d/%d tiêu chí đạt tỷ lệ trên %s.",
+                                     c.criteria_exceeding, c.criteria, threshold));
+  std::string localities =
+      en ? absl::StrFormat("Localities: %d/%d localities meet all %d criteria",
+                           c.localities_meeting_all, c.localities, c.criteria)
+         : absl::StrFormat("Xét theo địa phương: %d/%d địa phương đã hoàn thành đủ %d/%d tiêu chí",
+                           c.localities_meeting_all, c.localities, c.criteria, c.criteria);
+  if (!c.meeting_all.empty()) localities += (en ? ": " : ", gồm: ") + join(c.meeting_all, ", ");
+  out.push_back(localities + ".");
+  if (!c.below_threshold.empty()) {
+    std::vector<std::string> items;
+    for (const ReportCriterion& k : c.below_threshold) {
+      items.push_back(k.name + " (" +
+                      (k.national ? Number(*k.national, lang) + (k.unit == "%" ? "%" : " " + k.unit)
+                                  : std::string(en ? "no figure" : "chưa có số liệu")) +
+                      ")");
+    }
+    out.push_back((en ? "Criteria not above " + threshold + ": "
+                      : "Các tiêu chí chưa đạt tỷ lệ trên " + threshold + ": ") +
+                  join(items, "; ") + ".");
+  }
+  if (!c.weakest_localities.empty()) {
+    out.push_back((en ? "Localities with the lowest completion: "
+                      : "Các địa phương có tỷ lệ hoàn thành thấp nhất: ") +
+                  join(c.weakest_localities, ", ") + ".");
+  }
+  return out;
+}
+
 }  // namespace report
 }  // namespace mandate

@@ -3,6 +3,7 @@
 #define MANDATE_SRC_REPORT_RENDER_H
 
 #include <string>
+#include <vector>
 
 #include "mandate/report.h"
 
@@ -20,6 +21,10 @@ std::string Number(double v, ReportLanguage lang);
 // The report's opening sentence, worded as seed 001 words it.
 std::string SummarySentence(const ReportData& d, ReportLanguage lang);
 std::string ChangeSentence(const ReportData& d, ReportLanguage lang);
+// The per-locality criteria of one family, as seed 001 words them: the criteria over the
+// threshold, the localities meeting every criterion, then (when any) the weak criteria and
+// the weakest localities. One sentence per item.
+std::vector<std::string> CriteriaSentences(const ReportCriteria& c, ReportLanguage lang);
 
 }  // namespace mandate::report
 

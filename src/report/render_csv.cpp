@@ -78,6 +78,18 @@ std::string RenderCsv(const ReportData& d, ReportLanguage) {
     w.Row("targets", t.id, t.name, "status", t.status);
     if (t.achievement) w.Row("targets", t.id, t.name, "achievement", std::to_string(*t.achievement));
   }
+  for (const auto& c : d.criteria) {
+    w.Row("criteria", c.family, "", "threshold", Number(c.threshold, ReportLanguage::kEnglish));
+    w.Row("criteria", c.family, "", "criteria", std::to_string(c.criteria));
+    w.Row("criteria", c.family, "", "criteria_exceeding", std::to_string(c.criteria_exceeding));
+    w.Row("criteria", c.family, "", "localities", std::to_string(c.localities));
+    w.Row("criteria", c.family, "", "localities_meeting_all",
+          std::to_string(c.localities_meeting_all));
+    for (const auto& k : c.below_threshold) {
+      w.Row("criteria_below_threshold", k.id, k.name, "national",
+            k.national ? Number(*k.national, ReportLanguage::kEnglish) : "");
+    }
+  }
   return w.str();
 }
 

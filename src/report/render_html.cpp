@@ -170,6 +170,15 @@ std::string RenderHtml(const ReportData& d, ReportLanguage lang) {
     o << "</table>\n";
   }
 
+  if (!d.criteria.empty()) {
+    o << "<h2>" << Esc(L.criteria_heading) << "</h2>\n";
+    for (const auto& c : d.criteria) {
+      o << "<h3>" << Esc(c.family) << "</h3>\n<ul>";
+      for (const auto& s : CriteriaSentences(c, lang)) o << "<li>" << Esc(s) << "</li>";
+      o << "</ul>\n";
+    }
+  }
+
   o << "<h2>" << Esc(L.appendix_heading) << "</h2>\n";
   if (d.overdue.empty()) {
     o << "<p>" << Esc(L.none) << ".</p>\n";

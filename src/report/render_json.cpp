@@ -97,6 +97,28 @@ std::string RenderJson(const ReportData& d, ReportLanguage lang) {
                        {"achievement", t.achievement ? ordered(*t.achievement) : ordered(nullptr)}});
   }
   o["targets"] = std::move(targets);
+  ordered criteria = ordered::array();
+  for (const auto& c : d.criteria) {
+    ordered below = ordered::array();
+    for (const auto& k : c.below_threshold) {
+      below.push_back({{"id", k.id},
+                       {"name", k.name},
+                       {"unit", k.unit},
+                       {"national", k.national ? ordered(*k.national) : ordered(nullptr)},
+                       {"localities_met", k.localities_met},
+                       {"localities_measured", k.localities_measured}});
+    }
+    criteria.push_back({{"family", c.family},
+                        {"threshold", c.threshold},
+                        {"criteria", c.criteria},
+                        {"criteria_exceeding", c.criteria_exceeding},
+                        {"localities", c.localities},
+                        {"localities_meeting_all", c.localities_meeting_all},
+                        {"meeting_all", c.meeting_all},
+                        {"below_threshold", std::move(below)},
+                        {"weakest_localities", c.weakest_localities}});
+  }
+  o["criteria"] = std::move(criteria);
   return o.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

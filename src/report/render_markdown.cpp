@@ -93,6 +93,15 @@ std::string RenderMarkdown(const ReportData& d, ReportLanguage lang) {
     o << "\n";
   }
 
+  if (!d.criteria.empty()) {
+    o << "## " << L.criteria_heading << "\n\n";
+    for (const auto& c : d.criteria) {
+      o << "### " << Cell(c.family) << "\n\n";
+      for (const auto& s : CriteriaSentences(c, lang)) o << "- " << Cell(s) << "\n";
+      o << "\n";
+    }
+  }
+
   o << "## " << L.appendix_heading << "\n\n";
   if (d.overdue.empty()) {
     o << L.none << ".\n";
