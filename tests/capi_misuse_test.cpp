@@ -1,8 +1,9 @@
 // The error paths of every public C function, table-driven: each function that takes a
 // handle refuses NULL, freed and wrong-kind handles; each that takes a date refuses days
 // outside 1900..2200 (and MDT_NO_DATE where one is required); each that takes text refuses
-// invalid UTF-8; each that fills a caller buffer reports the size it needs. The tables are
-// checked against capi/mandate.h, so a new function must join them.
+// invalid UTF-8; each that fills a caller buffer reports the size it needs; each required
+// out-parameter refuses NULL. The tables are checked against capi/mandate.h, so a new
+// function must join them.
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -181,14 +182,15 @@ T* As(void* p) {
   return static_cast<T*>(p);
 }
 
-// Frees what a successful call allocated, so the tables leak nothing under ASan.
-mdt_status FreeString(mdt_status st, char* s) {
-  mdt_string_free(s);
+// Frees what a successful call allocated, so the tables leak nothing under ASan. They take
+// the address of the result: the call (the other argument) fills it first.
+mdt_status FreeString(mdt_status st, char** s) {
+  mdt_string_free(*s);
   return st;
 }
 template <typename T, void (*Free)(T*)>
-mdt_status FreeOut(mdt_status st, T* p) {
-  Free(p);
+mdt_status FreeOut(mdt_status st, T** p) {
+  Free(*p);
   return st;
 }
 
@@ -232,21 +234,21 @@ std::vector<HandleCall> HandleCalls() {
     mdt_resolution* r = nullptr;
     const mdt_status st =
         mdt_registry_resolve(&r, As<mdt_registry>(h), "Bộ Y tế", MDT_NUL_TERMINATED);
-    return FreeOut<mdt_resolution, mdt_resolution_free>(st, r);
+    return FreeOut<mdt_resolution, mdt_resolution_free>(st, &r);
   });
   add("mdt_registry_find_leading", K::kRegistry, [](void* h, const Handles&) {
     mdt_resolution* r = nullptr;
     const mdt_status st =
         mdt_registry_find_leading(&r, As<mdt_registry>(h), "Bộ Y tế chủ trì", MDT_NUL_TERMINATED);
-    return FreeOut<mdt_resolution, mdt_resolution_free>(st, r);
+    return FreeOut<mdt_resolution, mdt_resolution_free>(st, &r);
   });
   add("mdt_registry_to_json", K::kRegistry, [](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_registry_to_json(&s, nullptr, As<mdt_registry>(h)), s);
+    return FreeString(mdt_registry_to_json(&s, nullptr, As<mdt_registry>(h)), &s);
   });
   add_optional("mdt_dataset_new", K::kRegistry, [](void* h, const Handles&) {
     mdt_dataset* d = nullptr;
-    return FreeOut<mdt_dataset, mdt_dataset_free>(mdt_dataset_new(&d, As<mdt_registry>(h)), d);
+    return FreeOut<mdt_dataset, mdt_dataset_free>(mdt_dataset_new(&d, As<mdt_registry>(h)), &d);
   });
   // Resolution.
   add("mdt_resolution_agency_count", K::kResolution, [](void* h, const Handles&) {
@@ -283,11 +285,11 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_calendar_day_off_reason", K::kCalendar, [day](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_calendar_day_off_reason(&s, nullptr, As<mdt_calendar>(h), day + 4), s);
+    return FreeString(mdt_calendar_day_off_reason(&s, nullptr, As<mdt_calendar>(h), day + 4), &s);
   });
   add("mdt_calendar_working_day_reason", K::kCalendar, [day](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_calendar_working_day_reason(&s, nullptr, As<mdt_calendar>(h), day), s);
+    return FreeString(mdt_calendar_working_day_reason(&s, nullptr, As<mdt_calendar>(h), day), &s);
   });
   add("mdt_calendar_add_working_days", K::kCalendar, [day](void* h, const Handles&) {
     mdt_date d;
@@ -313,7 +315,7 @@ std::vector<HandleCall> HandleCalls() {
     mdt_deadline* d = nullptr;
     const mdt_status st =
         mdt_deadline_parse(&d, "trong vòng 10 ngày làm việc", MDT_NUL_TERMINATED, &ctx);
-    return FreeOut<mdt_deadline, mdt_deadline_free>(st, d);
+    return FreeOut<mdt_deadline, mdt_deadline_free>(st, &d);
   });
   add_optional("mdt_deadline_extract", K::kCalendar, [](void* h, const Handles&) {
     mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
@@ -321,7 +323,7 @@ std::vector<HandleCall> HandleCalls() {
     mdt_deadline* d = nullptr;
     const mdt_status st =
         mdt_deadline_extract(&d, "Hoàn thành trong Quý IV/2025.", MDT_NUL_TERMINATED, &ctx);
-    return FreeOut<mdt_deadline, mdt_deadline_free>(st, d);
+    return FreeOut<mdt_deadline, mdt_deadline_free>(st, &d);
   });
   // Deadline.
   add("mdt_deadline_get_info", K::kDeadline, [](void* h, const Handles&) {
@@ -402,11 +404,11 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_dataset_task_id", K::kDataset, [ds](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_dataset_task_id(&s, nullptr, ds(h), 0), s);
+    return FreeString(mdt_dataset_task_id(&s, nullptr, ds(h), 0), &s);
   });
   add("mdt_dataset_task_title", K::kDataset, [ds](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_dataset_task_title(&s, nullptr, ds(h), 0), s);
+    return FreeString(mdt_dataset_task_title(&s, nullptr, ds(h), 0), &s);
   });
   add("mdt_dataset_task_event_count", K::kDataset, [ds](void* h, const Handles&) {
     size_t n;
@@ -414,7 +416,7 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_dataset_task_deadline", K::kDataset, [ds](void* h, const Handles&) {
     mdt_deadline* d = nullptr;
-    return FreeOut<mdt_deadline, mdt_deadline_free>(mdt_dataset_task_deadline(&d, ds(h), 0), d);
+    return FreeOut<mdt_deadline, mdt_deadline_free>(mdt_dataset_task_deadline(&d, ds(h), 0), &d);
   });
   add("mdt_dataset_add_target", K::kDataset, [ds](void* h, const Handles&) {
     static int n = 0;
@@ -436,7 +438,7 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_dataset_target_id", K::kDataset, [ds](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_dataset_target_id(&s, nullptr, ds(h), 0), s);
+    return FreeString(mdt_dataset_target_id(&s, nullptr, ds(h), 0), &s);
   });
   add("mdt_dataset_measurement_count", K::kDataset, [ds](void* h, const Handles&) {
     size_t n;
@@ -448,7 +450,7 @@ std::vector<HandleCall> HandleCalls() {
   add("mdt_classify_task", K::kDataset, [ds, day](void* h, const Handles&) {
     mdt_classification* c = nullptr;
     return FreeOut<mdt_classification, mdt_classification_free>(
-        mdt_classify_task(&c, ds(h), 0, day, nullptr), c);
+        mdt_classify_task(&c, ds(h), 0, day, nullptr), &c);
   });
   add("mdt_classify_all", K::kDataset, [ds, day](void* h, const Handles&) {
     uint8_t out[64];
@@ -458,7 +460,7 @@ std::vector<HandleCall> HandleCalls() {
   add("mdt_classification_iter_new", K::kDataset, [ds, day](void* h, const Handles&) {
     mdt_classification_iter* it = nullptr;
     return FreeOut<mdt_classification_iter, mdt_classification_iter_free>(
-        mdt_classification_iter_new(&it, ds(h), day, nullptr), it);
+        mdt_classification_iter_new(&it, ds(h), day, nullptr), &it);
   });
   add("mdt_classify_count", K::kDataset, [ds, day](void* h, const Handles&) {
     mdt_status_counts c = MDT_STATUS_COUNTS_INIT;
@@ -470,7 +472,7 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_dataset_write_json", K::kDataset, [ds](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_dataset_write_json(&s, nullptr, ds(h)), s);
+    return FreeString(mdt_dataset_write_json(&s, nullptr, ds(h)), &s);
   });
   add("mdt_dataset_save_csv", K::kDataset, [ds](void* h, const Handles&) {
     const std::string path = ::testing::TempDir() + "capi-misuse.csv";
@@ -478,7 +480,7 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_dataset_write_csv", K::kDataset, [ds](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_dataset_write_csv(&s, nullptr, ds(h)), s);
+    return FreeString(mdt_dataset_write_csv(&s, nullptr, ds(h)), &s);
   });
   add("mdt_dataset_add_task_json", K::kDataset, [ds](void* h, const Handles&) {
     static int n = 0;
@@ -490,22 +492,22 @@ std::vector<HandleCall> HandleCalls() {
   add("mdt_target_evaluate", K::kDataset, [ds, day](void* h, const Handles&) {
     mdt_target_evaluations* e = nullptr;
     return FreeOut<mdt_target_evaluations, mdt_target_evaluations_free>(
-        mdt_target_evaluate(&e, ds(h), "T1", "", day, nullptr), e);
+        mdt_target_evaluate(&e, ds(h), "T1", "", day, nullptr), &e);
   });
   add("mdt_aggregate", K::kDataset, [ds, day](void* h, const Handles&) {
     mdt_aggregate_result* r = nullptr;
     return FreeOut<mdt_aggregate_result, mdt_aggregate_result_free>(
-        mdt_aggregate(&r, ds(h), day, nullptr), r);
+        mdt_aggregate(&r, ds(h), day, nullptr), &r);
   });
   add("mdt_task_change_compute", K::kDataset, [ds, day](void* h, const Handles&) {
     mdt_task_change* ch = nullptr;
     return FreeOut<mdt_task_change, mdt_task_change_free>(
-        mdt_task_change_compute(&ch, ds(h), day - 30, day, nullptr), ch);
+        mdt_task_change_compute(&ch, ds(h), day - 30, day, nullptr), &ch);
   });
   add("mdt_task_lists_new", K::kDataset, [ds, day](void* h, const Handles&) {
     mdt_task_lists* l = nullptr;
     return FreeOut<mdt_task_lists, mdt_task_lists_free>(
-        mdt_task_lists_new(&l, ds(h), MDT_LIST_OVERDUE_BY_CATEGORY, day, 0, 1, nullptr), l);
+        mdt_task_lists_new(&l, ds(h), MDT_LIST_OVERDUE_BY_CATEGORY, day, 0, 1, nullptr), &l);
   });
   // Classification.
   add("mdt_classification_get_info", K::kClassification, [](void* h, const Handles&) {
@@ -528,7 +530,7 @@ std::vector<HandleCall> HandleCalls() {
   add("mdt_classification_iter_detail", K::kIter, [](void* h, const Handles&) {
     mdt_classification* c = nullptr;
     return FreeOut<mdt_classification, mdt_classification_free>(
-        mdt_classification_iter_detail(&c, As<mdt_classification_iter>(h)), c);
+        mdt_classification_iter_detail(&c, As<mdt_classification_iter>(h)), &c);
   });
   // Problems.
   add("mdt_problems_count", K::kProblems, [](void* h, const Handles&) {
@@ -702,11 +704,11 @@ std::vector<DateCall> DateCalls() {
   });
   add("mdt_calendar_day_off_reason", false, [](mdt_date d, const Handles& h) {
     char* s = nullptr;
-    return FreeString(mdt_calendar_day_off_reason(&s, nullptr, h.calendar, d), s);
+    return FreeString(mdt_calendar_day_off_reason(&s, nullptr, h.calendar, d), &s);
   });
   add("mdt_calendar_working_day_reason", false, [](mdt_date d, const Handles& h) {
     char* s = nullptr;
-    return FreeString(mdt_calendar_working_day_reason(&s, nullptr, h.calendar, d), s);
+    return FreeString(mdt_calendar_working_day_reason(&s, nullptr, h.calendar, d), &s);
   });
   add("mdt_calendar_add_working_days", false, [](mdt_date d, const Handles& h) {
     mdt_date out;
@@ -771,7 +773,7 @@ std::vector<DateCall> DateCalls() {
   add("mdt_classify_task", false, [](mdt_date d, const Handles& h) {
     mdt_classification* c = nullptr;
     return FreeOut<mdt_classification, mdt_classification_free>(
-        mdt_classify_task(&c, h.dataset, 0, d, nullptr), c);
+        mdt_classify_task(&c, h.dataset, 0, d, nullptr), &c);
   });
   add("mdt_classify_all", false, [](mdt_date d, const Handles& h) {
     uint8_t out[8];
@@ -781,7 +783,7 @@ std::vector<DateCall> DateCalls() {
   add("mdt_classification_iter_new", false, [](mdt_date d, const Handles& h) {
     mdt_classification_iter* it = nullptr;
     return FreeOut<mdt_classification_iter, mdt_classification_iter_free>(
-        mdt_classification_iter_new(&it, h.dataset, d, nullptr), it);
+        mdt_classification_iter_new(&it, h.dataset, d, nullptr), &it);
   });
   add("mdt_classify_count", false, [](mdt_date d, const Handles& h) {
     mdt_status_counts c = MDT_STATUS_COUNTS_INIT;
@@ -790,27 +792,27 @@ std::vector<DateCall> DateCalls() {
   add("mdt_target_evaluate", false, [](mdt_date d, const Handles& h) {
     mdt_target_evaluations* e = nullptr;
     return FreeOut<mdt_target_evaluations, mdt_target_evaluations_free>(
-        mdt_target_evaluate(&e, h.dataset, "T1", nullptr, d, nullptr), e);
+        mdt_target_evaluate(&e, h.dataset, "T1", nullptr, d, nullptr), &e);
   });
   add("mdt_aggregate", false, [](mdt_date d, const Handles& h) {
     mdt_aggregate_result* r = nullptr;
     return FreeOut<mdt_aggregate_result, mdt_aggregate_result_free>(
-        mdt_aggregate(&r, h.dataset, d, nullptr), r);
+        mdt_aggregate(&r, h.dataset, d, nullptr), &r);
   });
   add("mdt_task_change_compute", false, [day](mdt_date d, const Handles& h) {
     mdt_task_change* ch = nullptr;
     return FreeOut<mdt_task_change, mdt_task_change_free>(
-        mdt_task_change_compute(&ch, h.dataset, d, day, nullptr), ch);
+        mdt_task_change_compute(&ch, h.dataset, d, day, nullptr), &ch);
   });
   add("mdt_task_change_compute", false, [day](mdt_date d, const Handles& h) {
     mdt_task_change* ch = nullptr;
     return FreeOut<mdt_task_change, mdt_task_change_free>(
-        mdt_task_change_compute(&ch, h.dataset, day, d, nullptr), ch);
+        mdt_task_change_compute(&ch, h.dataset, day, d, nullptr), &ch);
   });
   add("mdt_task_lists_new", false, [](mdt_date d, const Handles& h) {
     mdt_task_lists* l = nullptr;
     return FreeOut<mdt_task_lists, mdt_task_lists_free>(
-        mdt_task_lists_new(&l, h.dataset, MDT_LIST_DUE_WITHIN_BY_CATEGORY, d, 30, 0, nullptr), l);
+        mdt_task_lists_new(&l, h.dataset, MDT_LIST_DUE_WITHIN_BY_CATEGORY, d, 30, 0, nullptr), &l);
   });
   return c;
 }
@@ -877,11 +879,11 @@ std::vector<TextCall> TextCalls() {
   add("mdt_registry_from_json", [](const char* s, const Handles&) {
     mdt_registry* r = nullptr;
     return FreeOut<mdt_registry, mdt_registry_free>(
-        mdt_registry_from_json(&r, s, MDT_NUL_TERMINATED), r);
+        mdt_registry_from_json(&r, s, MDT_NUL_TERMINATED), &r);
   });
   add("mdt_registry_from_file", [](const char* s, const Handles&) {
     mdt_registry* r = nullptr;
-    return FreeOut<mdt_registry, mdt_registry_free>(mdt_registry_from_file(&r, s), r);
+    return FreeOut<mdt_registry, mdt_registry_free>(mdt_registry_from_file(&r, s), &r);
   });
   add("mdt_registry_find_id", [](const char* s, const Handles& h) {
     size_t i;
@@ -894,12 +896,12 @@ std::vector<TextCall> TextCalls() {
   add("mdt_registry_resolve", [](const char* s, const Handles& h) {
     mdt_resolution* r = nullptr;
     return FreeOut<mdt_resolution, mdt_resolution_free>(
-        mdt_registry_resolve(&r, h.registry, s, MDT_NUL_TERMINATED), r);
+        mdt_registry_resolve(&r, h.registry, s, MDT_NUL_TERMINATED), &r);
   });
   add("mdt_registry_find_leading", [](const char* s, const Handles& h) {
     mdt_resolution* r = nullptr;
     return FreeOut<mdt_resolution, mdt_resolution_free>(
-        mdt_registry_find_leading(&r, h.registry, s, MDT_NUL_TERMINATED), r);
+        mdt_registry_find_leading(&r, h.registry, s, MDT_NUL_TERMINATED), &r);
   });
   add("mdt_calendar_add_schedule", [](const char* s, const Handles& h) {
     return mdt_calendar_add_schedule(h.calendar, s, MDT_NUL_TERMINATED);
@@ -907,12 +909,12 @@ std::vector<TextCall> TextCalls() {
   add("mdt_deadline_parse", [](const char* s, const Handles&) {
     mdt_deadline* d = nullptr;
     return FreeOut<mdt_deadline, mdt_deadline_free>(
-        mdt_deadline_parse(&d, s, MDT_NUL_TERMINATED, nullptr), d);
+        mdt_deadline_parse(&d, s, MDT_NUL_TERMINATED, nullptr), &d);
   });
   add("mdt_deadline_extract", [](const char* s, const Handles&) {
     mdt_deadline* d = nullptr;
     return FreeOut<mdt_deadline, mdt_deadline_free>(
-        mdt_deadline_extract(&d, s, MDT_NUL_TERMINATED, nullptr), d);
+        mdt_deadline_extract(&d, s, MDT_NUL_TERMINATED, nullptr), &d);
   });
   add("mdt_dataset_add_task", [](const char* s, const Handles& h) {
     mdt_task_input t = MDT_TASK_INPUT_INIT;
@@ -964,21 +966,22 @@ std::vector<TextCall> TextCalls() {
   add("mdt_dataset_load_json", [](const char* s, const Handles&) {
     mdt_dataset* d = nullptr;
     return FreeOut<mdt_dataset, mdt_dataset_free>(mdt_dataset_load_json(&d, nullptr, s, nullptr),
-                                                  d);
+                                                  &d);
   });
   add("mdt_dataset_read_json", [](const char* s, const Handles&) {
     mdt_dataset* d = nullptr;
     return FreeOut<mdt_dataset, mdt_dataset_free>(
-        mdt_dataset_read_json(&d, nullptr, s, MDT_NUL_TERMINATED, nullptr), d);
+        mdt_dataset_read_json(&d, nullptr, s, MDT_NUL_TERMINATED, nullptr), &d);
   });
   add("mdt_dataset_load_csv", [](const char* s, const Handles&) {
     mdt_dataset* d = nullptr;
-    return FreeOut<mdt_dataset, mdt_dataset_free>(mdt_dataset_load_csv(&d, nullptr, s, nullptr), d);
+    return FreeOut<mdt_dataset, mdt_dataset_free>(mdt_dataset_load_csv(&d, nullptr, s, nullptr),
+                                                  &d);
   });
   add("mdt_dataset_read_csv", [](const char* s, const Handles&) {
     mdt_dataset* d = nullptr;
     return FreeOut<mdt_dataset, mdt_dataset_free>(
-        mdt_dataset_read_csv(&d, nullptr, s, MDT_NUL_TERMINATED, nullptr), d);
+        mdt_dataset_read_csv(&d, nullptr, s, MDT_NUL_TERMINATED, nullptr), &d);
   });
   add("mdt_dataset_save_json",
       [](const char* s, const Handles& h) { return mdt_dataset_save_json(h.dataset, s); });
@@ -990,7 +993,7 @@ std::vector<TextCall> TextCalls() {
   add("mdt_target_evaluate", [day](const char* s, const Handles& h) {
     mdt_target_evaluations* e = nullptr;
     return FreeOut<mdt_target_evaluations, mdt_target_evaluations_free>(
-        mdt_target_evaluate(&e, h.dataset, "T1", s, day, nullptr), e);
+        mdt_target_evaluate(&e, h.dataset, "T1", s, day, nullptr), &e);
   });
   return c;
 }
@@ -1080,6 +1083,111 @@ TEST(CApiMisuse, EveryCallerBufferTooSmallReportsTheSizeNeeded) {
       sizeof(uint32_t));
 }
 
+// ---- Required out-parameters: NULL is an invalid argument, nothing is made -----------
+
+struct NullOutCall {
+  const char* fn;
+  std::function<mdt_status(const Handles&)> call;
+};
+
+#define NULL_OUT(fn, ...)                                                    \
+  NullOutCall {                                                              \
+#fn, [](const Handles& h) -> mdt_status { (void)h; return fn(__VA_ARGS__); } \
+  }
+
+std::vector<NullOutCall> NullOutCalls() {
+  constexpr mdt_date d = 20354;  // 2025-09-23
+  static const mdt_lunar_date lunar = {2025, 8, 2, 0};
+  return {
+      NULL_OUT(mdt_date_parse, nullptr, "2025-09-23", MDT_NUL_TERMINATED),
+      NULL_OUT(mdt_date_from_ymd, nullptr, 2025, 9, 23),
+      NULL_OUT(mdt_date_today, nullptr),
+      NULL_OUT(mdt_task_status_from_name, nullptr, "overdue"),
+      NULL_OUT(mdt_deadline_kind_from_name, nullptr, "quarter"),
+      NULL_OUT(mdt_event_type_from_name, nullptr, "completed"),
+      NULL_OUT(mdt_registry_bundled, nullptr),
+      NULL_OUT(mdt_registry_from_json, nullptr, "{}", 2),
+      NULL_OUT(mdt_registry_from_file, nullptr, MANDATE_SOURCE_DIR "/data/agencies.json"),
+      NULL_OUT(mdt_registry_size, nullptr, h.registry),
+      NULL_OUT(mdt_registry_find_id, nullptr, h.registry, "BKHCN"),
+      NULL_OUT(mdt_registry_find_name, nullptr, h.registry, "Bộ Y tế", MDT_NUL_TERMINATED),
+      NULL_OUT(mdt_registry_resolve, nullptr, h.registry, "Bộ Y tế", MDT_NUL_TERMINATED),
+      NULL_OUT(mdt_registry_find_leading, nullptr, h.registry, "Bộ Y tế", MDT_NUL_TERMINATED),
+      NULL_OUT(mdt_registry_to_json, nullptr, nullptr, h.registry),
+      NULL_OUT(mdt_resolution_agency_count, nullptr, h.resolution),
+      NULL_OUT(mdt_resolution_unresolved_count, nullptr, h.resolution),
+      NULL_OUT(mdt_resolution_unresolved, nullptr, nullptr, h.resolution, 0),
+      NULL_OUT(mdt_resolution_collective_count, nullptr, h.resolution),
+      NULL_OUT(mdt_resolution_collective, nullptr, nullptr, h.resolution, 0),
+      NULL_OUT(mdt_calendar_new, nullptr, MDT_CALENDAR_VIETNAM),
+      NULL_OUT(mdt_calendar_is_working_day, nullptr, h.calendar, d),
+      NULL_OUT(mdt_calendar_day_off_reason, nullptr, nullptr, h.calendar, d),
+      NULL_OUT(mdt_calendar_working_day_reason, nullptr, nullptr, h.calendar, d),
+      NULL_OUT(mdt_calendar_add_working_days, nullptr, h.calendar, d, 3),
+      NULL_OUT(mdt_calendar_working_days_between, nullptr, h.calendar, d, d + 7),
+      NULL_OUT(mdt_calendar_next_working_day, nullptr, h.calendar, d),
+      NULL_OUT(mdt_calendar_days_off, nullptr, 0, nullptr, h.calendar, d, d + 7),
+      NULL_OUT(mdt_lunar_from_solar, nullptr, d),
+      NULL_OUT(mdt_lunar_to_solar, nullptr, &lunar),
+      NULL_OUT(mdt_deadline_parse, nullptr, "Quý IV", MDT_NUL_TERMINATED, nullptr),
+      NULL_OUT(mdt_deadline_extract, nullptr, "trong Quý IV", MDT_NUL_TERMINATED, nullptr),
+      NULL_OUT(mdt_deadline_get_info, nullptr, h.deadline),
+      NULL_OUT(mdt_deadline_explanation, nullptr, nullptr, h.deadline, 0),
+      NULL_OUT(mdt_deadline_occurrences, nullptr, 0, nullptr, h.deadline, d, d + 90),
+      NULL_OUT(mdt_deadline_effective_due, nullptr, h.deadline, d),
+      NULL_OUT(mdt_dataset_new, nullptr, nullptr),
+      NULL_OUT(mdt_dataset_task_count, nullptr, h.dataset),
+      NULL_OUT(mdt_dataset_find_task, nullptr, h.dataset, "M-1"),
+      NULL_OUT(mdt_dataset_task_id, nullptr, nullptr, h.dataset, 0),
+      NULL_OUT(mdt_dataset_task_title, nullptr, nullptr, h.dataset, 0),
+      NULL_OUT(mdt_dataset_task_event_count, nullptr, h.dataset, 0),
+      NULL_OUT(mdt_dataset_task_deadline, nullptr, h.dataset, 0),
+      NULL_OUT(mdt_dataset_target_count, nullptr, h.dataset),
+      NULL_OUT(mdt_dataset_target_id, nullptr, nullptr, h.dataset, 0),
+      NULL_OUT(mdt_dataset_measurement_count, nullptr, h.dataset, "T1"),
+      NULL_OUT(mdt_classify_task, nullptr, h.dataset, 0, d, nullptr),
+      NULL_OUT(mdt_classification_get_info, nullptr, h.classification),
+      NULL_OUT(mdt_classify_all, nullptr, 0, nullptr, h.dataset, d, nullptr),
+      NULL_OUT(mdt_classification_iter_new, nullptr, h.dataset, d, nullptr),
+      NULL_OUT(mdt_classification_iter_next, nullptr, nullptr, nullptr, h.iter),
+      NULL_OUT(mdt_classification_iter_detail, nullptr, h.iter),
+      NULL_OUT(mdt_classify_count, nullptr, h.dataset, d, nullptr),
+      NULL_OUT(mdt_dataset_load_json, nullptr, nullptr, "/nonexistent/x.json", nullptr),
+      NULL_OUT(mdt_dataset_read_json, nullptr, nullptr, "{}", 2, nullptr),
+      NULL_OUT(mdt_dataset_load_csv, nullptr, nullptr, "/nonexistent/x.csv", nullptr),
+      NULL_OUT(mdt_dataset_read_csv, nullptr, nullptr, "id,title\n", MDT_NUL_TERMINATED, nullptr),
+      NULL_OUT(mdt_dataset_write_json, nullptr, nullptr, h.dataset),
+      NULL_OUT(mdt_dataset_write_csv, nullptr, nullptr, h.dataset),
+      NULL_OUT(mdt_problems_count, nullptr, h.problems),
+      NULL_OUT(mdt_target_evaluate, nullptr, h.dataset, "T1", nullptr, d, nullptr),
+      NULL_OUT(mdt_target_evaluations_count, nullptr, h.evaluations),
+      NULL_OUT(mdt_target_evaluations_get, nullptr, h.evaluations, 0),
+      NULL_OUT(mdt_aggregate, nullptr, h.dataset, d, nullptr),
+      NULL_OUT(mdt_aggregate_group_count, nullptr, h.aggregate),
+      NULL_OUT(mdt_aggregate_dimension_count, nullptr, h.aggregate),
+      NULL_OUT(mdt_aggregate_counts, nullptr, h.aggregate, MDT_AGGREGATE_TOTALS),
+      NULL_OUT(mdt_aggregate_label, nullptr, nullptr, h.aggregate, 0, 0),
+      NULL_OUT(mdt_aggregate_measure, nullptr, nullptr, h.aggregate, 0, MDT_MEASURE_TOTAL),
+      NULL_OUT(mdt_aggregate_rank, nullptr, 0, nullptr, h.aggregate, nullptr),
+      NULL_OUT(mdt_task_change_compute, nullptr, h.dataset, d - 30, d, nullptr),
+      NULL_OUT(mdt_task_change_tasks, nullptr, 0, nullptr, h.change, MDT_CHANGE_NEWLY_ASSIGNED),
+      NULL_OUT(mdt_task_lists_new, nullptr, h.dataset, MDT_LIST_OVERDUE_BY_AGENCY, d, 0, 0,
+               nullptr),
+      NULL_OUT(mdt_task_lists_group_count, nullptr, h.lists),
+  };
+}
+#undef NULL_OUT
+
+TEST(CApiMisuse, EveryRequiredOutParameterRefusesNull) {
+  Handles h;
+  int has = 0;
+  ASSERT_MDT_OK(mdt_classification_iter_next(&has, nullptr, nullptr, h.iter));  // a current row
+  for (const auto& c : NullOutCalls()) {
+    SCOPED_TRACE(c.fn);
+    EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "NULL", c.call(h));
+  }
+}
+
 // ---- The tables cover the header -----------------------------------------------------
 
 struct Declared {
@@ -1136,6 +1244,13 @@ TEST(CApiMisuse, TheTablesCoverEveryFunctionOfTheHeader) {
   // Text in: a const char* parameter that is not an out-parameter (const char**).
   EXPECT_EQ(Missing(fns, std::regex(R"(const char\s*\*\s*\w)"), Names(TextCalls()), {}), "")
       << "functions taking text missing from TextCalls()";
+  // A required out-parameter: out, out_count or out_has_row (where "may be NULL" is not
+  // documented: add_task's index, add_task_json's index, date_format's caller buffer).
+  EXPECT_EQ(
+      Missing(fns, std::regex(R"(\*\s*(out|out_count|out_has_row)\s*(,|$))"), Names(NullOutCalls()),
+              {"mdt_dataset_add_task", "mdt_dataset_add_task_json", "mdt_date_format"}),
+      "")
+      << "functions with a required out-parameter missing from NullOutCalls()";
 }
 
 }  // namespace
