@@ -474,6 +474,10 @@ std::vector<HandleCall> HandleCalls() {
     char* s = nullptr;
     return FreeString(mdt_dataset_write_json(&s, nullptr, ds(h)), &s);
   });
+  add("mdt_report", K::kDataset, [ds, day](void* h, const Handles&) {
+    char* s = nullptr;
+    return FreeString(mdt_report(&s, nullptr, ds(h), day, nullptr), s);
+  });
   add("mdt_dataset_save_csv", K::kDataset, [ds](void* h, const Handles&) {
     const std::string path = ::testing::TempDir() + "capi-misuse.csv";
     return mdt_dataset_save_csv(ds(h), path.c_str());
@@ -808,6 +812,10 @@ std::vector<DateCall> DateCalls() {
     mdt_task_change* ch = nullptr;
     return FreeOut<mdt_task_change, mdt_task_change_free>(
         mdt_task_change_compute(&ch, h.dataset, day, d, nullptr), &ch);
+  });
+  add("mdt_report", false, [](mdt_date d, const Handles& h) {
+    char* s = nullptr;
+    return FreeString(mdt_report(&s, nullptr, h.dataset, d, nullptr), s);
   });
   add("mdt_task_lists_new", false, [](mdt_date d, const Handles& h) {
     mdt_task_lists* l = nullptr;
