@@ -1034,7 +1034,8 @@ class Program {
 
   // 20: the dataset of slot a written as JSON and CSV (allocated strings). Flags: 1 the JSON
   // read back strictly into slot b (same task count, same JSON), 2 NULL out, 4 saved to a
-  // missing directory, 8 saved with a NULL path.
+  // missing directory, 8 saved with a NULL path, 16 the summary report as of 2025-09-23
+  // (since 2025-07-20) in format bits 5-6, language bit 7.
   void Write(int a, int b) {
     const std::uint8_t f = Byte();
     bool ds_ok = false;
@@ -1083,6 +1084,17 @@ class Program {
     if (f & 8) {
       CHECK(Check(mdt_dataset_save_json(ds, nullptr)) != MDT_OK);
       CHECK(Check(mdt_dataset_save_csv(ds, nullptr)) != MDT_OK);
+    }
+    if (f & 16) {
+      mdt_report_options o = MDT_REPORT_OPTIONS_INIT;
+      o.since = kBase + 200;
+      o.format = static_cast<mdt_report_format>((f >> 5) & 3);
+      o.language = static_cast<mdt_report_language>(f >> 7);
+      char* report = nullptr;
+      std::size_t report_len = 0;
+      st = Check(mdt_report(&report, &report_len, ds, kBase + 265, &o));
+      CHECK((st == MDT_OK) == ds_ok && (st == MDT_OK) == (report != nullptr));
+      if (report != nullptr) TakeString(report, report_len);
     }
     Put(b, K::kDataset, read_back);
   }

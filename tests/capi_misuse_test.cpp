@@ -476,7 +476,7 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_report", K::kDataset, [ds, day](void* h, const Handles&) {
     char* s = nullptr;
-    return FreeString(mdt_report(&s, nullptr, ds(h), day, nullptr), s);
+    return FreeString(mdt_report(&s, nullptr, ds(h), day, nullptr), &s);
   });
   add("mdt_dataset_save_csv", K::kDataset, [ds](void* h, const Handles&) {
     const std::string path = ::testing::TempDir() + "capi-misuse.csv";
@@ -815,7 +815,7 @@ std::vector<DateCall> DateCalls() {
   });
   add("mdt_report", false, [](mdt_date d, const Handles& h) {
     char* s = nullptr;
-    return FreeString(mdt_report(&s, nullptr, h.dataset, d, nullptr), s);
+    return FreeString(mdt_report(&s, nullptr, h.dataset, d, nullptr), &s);
   });
   add("mdt_task_lists_new", false, [](mdt_date d, const Handles& h) {
     mdt_task_lists* l = nullptr;
@@ -1182,6 +1182,7 @@ std::vector<NullOutCall> NullOutCalls() {
       NULL_OUT(mdt_task_lists_new, nullptr, h.dataset, MDT_LIST_OVERDUE_BY_AGENCY, d, 0, 0,
                nullptr),
       NULL_OUT(mdt_task_lists_group_count, nullptr, h.lists),
+      NULL_OUT(mdt_report, nullptr, nullptr, h.dataset, d, nullptr),
   };
 }
 #undef NULL_OUT

@@ -394,6 +394,7 @@ def gen_capi_sequence(d):
         lambda p, r: p.deadline("Trước ngày 25 hàng tháng", cap=4),
         lambda p, r: p.deadline("Bộ KH&CN chủ trì, hoàn thành trước ngày 20/12/2025.", f=1 | 2),
         lambda p, r: p.write(1),
+        lambda p, r: p.write(16).write(16 | 32 | 128).write(16 | 64).write(16 | 96),  # reports
         lambda p, r: p.read_task(1, r[1]["id"]),
         lambda p, r: p.misc(0).misc(2, 3, s="Bộ Tài chính, Các bộ, ngành, địa phương"),
         lambda p, r: p.misc(3, 0).misc(4, 5, 0).misc(4, 0x41, 120),
@@ -418,7 +419,7 @@ def gen_capi_sequence(d):
         pr = P()
         pr.load_json(js) if load == "json" else pr.load_csv(table)
         pr.problems(1).classify_all(265).aggregate(265, [0, 8]).aggregate_read(1, 1, 8)
-        pr.lists(1, 265).write(1).read_task(0, plan[0]["id"]).classify_task(7, 265)
+        pr.lists(1, 265).write(1 | 16).read_task(0, plan[0]["id"]).classify_task(7, 265)
         out.append(pr.bytes())
     # A CSV with problems, strictly and not; a truncated JSON; a JSON with invalid UTF-8.
     bad = table.replace("14/04/2025", "31/02/2025", 1)
