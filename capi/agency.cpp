@@ -91,7 +91,7 @@ MDT_API mdt_status mdt_registry_find_id(size_t* out, const mdt_registry* registr
     std::string_view s;
     MDT_TRY(CString(&s, id, "id", true));
     auto i = registry->registry->FindById(s);
-    if (!i) return Fail(MDT_ERR_NOT_FOUND, "no agency has the id \"" + std::string(s.substr(0, 64)) + "\"");
+    if (!i) return Fail(MDT_ERR_NOT_FOUND, "no agency has the id \"" + Excerpt(s, 64) + "\"");
     *out = *i;
     return Ok();
   });
@@ -105,7 +105,7 @@ MDT_API mdt_status mdt_registry_find_name(size_t* out, const mdt_registry* regis
     std::string_view s;
     MDT_TRY(Text(&s, name, len, "name"));
     auto i = registry->registry->FindByName(s);
-    if (!i) return Fail(MDT_ERR_NOT_FOUND, "no agency is named \"" + std::string(s.substr(0, 128)) + "\"");
+    if (!i) return Fail(MDT_ERR_NOT_FOUND, "no agency is named \"" + Excerpt(s, 128) + "\"");
     *out = *i;
     return Ok();
   });

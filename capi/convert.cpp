@@ -62,13 +62,14 @@ mdt_status CStringArray(std::vector<std::string>* out, const char* const* items,
 
 mdt_status DayArg(Day* out, mdt_date date, std::string_view what) {
   if (date == MDT_NO_DATE) return Fail(MDT_ERR_INVALID_ARGUMENT, std::string(what) + " is MDT_NO_DATE");
-  const Day day = FromEpochDays(date);
-  const date::year_month_day ymd{day};
-  if (ymd.year() < kMinYear || ymd.year() > kMaxYear) {
+  // Compared as numbers: converting a far-off count to a civil date would overflow.
+  static const mdt_date kFirst = ToEpochDays(Day{kMinYear / date::January / 1});
+  static const mdt_date kLast = ToEpochDays(Day{kMaxYear / date::December / 31});
+  if (date < kFirst || date > kLast) {
     return Fail(MDT_ERR_OUT_OF_RANGE,
                 absl::StrFormat("%s: day %d is outside 1900-01-01 .. 2200-12-31", what, date));
   }
-  *out = day;
+  *out = FromEpochDays(date);
   return MDT_OK;
 }
 
@@ -133,6 +134,14 @@ mdt_status DupString(char** out, std::size_t* out_len, std::string_view s) {
   *out = copy;
   if (out_len) *out_len = s.size();
   return Ok();
+}
+
+std::string Excerpt(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  std::size_t cut = max;
+  // Back off to the first byte of the character the cut falls in.
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\u2026";
 }
 
 mdt_status IndexArg(std::size_t i, std::size_t size, std::string_view what) {

@@ -40,7 +40,7 @@ mdt_status DeadlineArg(mandate::Deadline* out, const mdt_deadline* handle, const
   if (!d.ok()) {
     return Fail(d.status().code() == absl::StatusCode::kInvalidArgument ? MDT_ERR_PARSE
                                                                         : FromStatus(d.status()),
-                absl::StrFormat("%s \"%s\": %s", what, phrase.substr(0, 80),
+                absl::StrFormat("%s \"%s\": %s", what, Excerpt(phrase, 80),
                                 mandate::ToStd(d.status().message())));
   }
   *out = *std::move(d);
@@ -117,7 +117,7 @@ mdt_status AddEvent(mdt_dataset* dataset, const char* task_id, const mandate::Ta
   std::unique_lock lock(dataset->state->mu);
   auto& ds = dataset->state->ds;
   auto i = ds.FindTask(id);
-  if (!i) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", id.substr(0, 80)));
+  if (!i) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", Excerpt(id, 80)));
   return FromStatus(ds.AddEvent(*i, e));
 }
 
@@ -243,7 +243,7 @@ MDT_API mdt_status mdt_dataset_find_task(uint32_t* out, const mdt_dataset* datas
     MDT_TRY(CString(&id, task_id, "task_id", true));
     std::shared_lock lock(dataset->state->mu);
     auto i = dataset->state->ds.FindTask(id);
-    if (!i) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", id.substr(0, 80)));
+    if (!i) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", Excerpt(id, 80)));
     *out = *i;
     return Ok();
   });
@@ -382,7 +382,7 @@ MDT_API mdt_status mdt_dataset_measurement_count(size_t* out, const mdt_dataset*
     MDT_TRY(TargetIdArg(&id, target_id));
     std::shared_lock lock(dataset->state->mu);
     const mandate::Target* t = dataset->state->ds.FindTarget(id);
-    if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", id.substr(0, 80)));
+    if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
     *out = t->measurements.size();
     return Ok();
   });
@@ -400,7 +400,7 @@ MDT_API mdt_status mdt_dataset_latest_measurement(double* out_value, mdt_date* o
     MDT_TRY(DayArg(&day, as_of, "as_of"));
     std::shared_lock lock(dataset->state->mu);
     const mandate::Target* t = dataset->state->ds.FindTarget(id);
-    if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", id.substr(0, 80)));
+    if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
     const mandate::Measurement* best = nullptr;
     for (const auto& m : t->measurements) {  // in day order: the last one that fits wins
       if (m.day <= day && m.locality == loc) best = &m;
@@ -408,7 +408,7 @@ MDT_API mdt_status mdt_dataset_latest_measurement(double* out_value, mdt_date* o
     if (!best) {
       return Fail(MDT_ERR_NOT_FOUND,
                   absl::StrFormat("target \"%s\" has no measurement%s at or before %s",
-                                  id.substr(0, 80), loc.empty() ? "" : " for " + std::string(loc),
+                                  Excerpt(id, 80), loc.empty() ? "" : " for " + std::string(loc),
                                   mandate::FormatIsoDay(day)));
     }
     if (out_value) *out_value = best->value;

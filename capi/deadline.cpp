@@ -146,7 +146,7 @@ MDT_API mdt_status mdt_deadline_occurrences(mdt_date* out, size_t out_cap, size_
     const auto& r = deadline->deadline.recurrence;
     if (!r) {
       return Fail(MDT_ERR_INVALID_ARGUMENT,
-                  "deadline \"" + deadline->deadline.text.substr(0, 80) + "\" does not recur");
+                  "deadline \"" + Excerpt(deadline->deadline.text, 80) + "\" does not recur");
     }
     std::vector<mdt_date> days;
     for (mandate::Day d : mandate::Occurrences(*r, f, t)) days.push_back(mandate::ToEpochDays(d));

@@ -102,7 +102,7 @@ mdt_status FromName(Out* out, const char* name, NameFn name_of, std::string_view
       return Ok();
     }
   }
-  return Fail(MDT_ERR_NOT_FOUND, "\"" + std::string(s.substr(0, 64)) + "\" is not " +
+  return Fail(MDT_ERR_NOT_FOUND, "\"" + Excerpt(s, 64) + "\" is not " +
                                      std::string(what));
 }
 

@@ -3,6 +3,8 @@
 #include <new>
 #include <string>
 
+#include "mandate/text.h"
+
 namespace mandate::capi {
 namespace {
 thread_local std::string t_last_error;
@@ -11,6 +13,12 @@ thread_local std::string t_last_error;
 mdt_status Fail(mdt_status code, std::string_view msg) {
   try {
     t_last_error.assign(msg.data(), msg.size());
+    // mdt_last_error() is valid UTF-8 whatever a message quotes: invalid bytes become '?'.
+    std::size_t from = 0;
+    while (auto bad = FindInvalidUtf8(std::string_view(t_last_error).substr(from))) {
+      t_last_error[from + *bad] = '?';
+      from += *bad + 1;
+    }
   } catch (...) {
     t_last_error.clear();
   }

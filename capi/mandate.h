@@ -840,6 +840,39 @@ MDT_API mdt_status mdt_task_lists_group(const char** out_key, size_t* out_task_c
 MDT_API mdt_status mdt_task_lists_task(uint32_t* out_task, mdt_date* out_due, int32_t* out_days,
                                        const mdt_task_lists* lists, size_t g, size_t i);
 
+/* ==== Reports ========================================================================== */
+
+/* The steering committee's summary report (the shape of seed 001): totals, the agencies
+ * with the most tasks, the change since the previous meeting, overdue tasks by group and
+ * agency, tasks due in the coming month, targets, per-locality criteria, and the appendix
+ * of overdue tasks. Values fixed forever. */
+typedef enum mdt_report_format {
+  MDT_REPORT_MARKDOWN = 0,
+  MDT_REPORT_HTML = 1, /* one self-contained page: inline CSS and SVG chart, no script */
+  MDT_REPORT_JSON = 2, /* the machine-readable twin of the same content */
+  MDT_REPORT_CSV = 3   /* section,key,label,measure,value rows */
+} mdt_report_format;
+typedef enum mdt_report_language {
+  MDT_REPORT_VIETNAMESE = 0, /* "1.234", "95,5%", dd/mm/yyyy */
+  MDT_REPORT_ENGLISH = 1
+} mdt_report_language;
+typedef struct mdt_report_options {
+  uint32_t version;
+  mdt_date since;               /* the previous meeting: adds the change section; MDT_NO_DATE = none */
+  int32_t soon_days;            /* due_soon window, 0..3660 (7) */
+  mdt_report_format format;
+  mdt_report_language language;
+  double criteria_threshold;    /* per-locality criteria "above N%" (95) */
+} mdt_report_options;
+#define MDT_REPORT_OPTIONS_VERSION 1
+#define MDT_REPORT_OPTIONS_INIT \
+  {MDT_REPORT_OPTIONS_VERSION, MDT_NO_DATE, 7, MDT_REPORT_MARKDOWN, MDT_REPORT_VIETNAMESE, 95.0}
+/* The report of the dataset as of a day, as one UTF-8 string (*out, *out_len without the
+ * terminating NUL; free with mdt_string_free). options may be NULL (Markdown, Vietnamese).
+ * Shared lock. The same text as `mandate report` and the C++ RenderReport. */
+MDT_API mdt_status mdt_report(char** out, size_t* out_len, const mdt_dataset* dataset,
+                              mdt_date as_of, const mdt_report_options* options);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -68,7 +68,7 @@ MDT_API mdt_status mdt_target_evaluate(mdt_target_evaluations** out, const mdt_d
     {
       std::shared_lock lock(dataset->state->mu);
       const mandate::Target* t = dataset->state->ds.FindTarget(id);
-      if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", id.substr(0, 80)));
+      if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
       if (locality == nullptr) {
         h->evaluations = mandate::EvaluateTargetLocalities(*t, day, opts);
       } else {

@@ -9,30 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "cli_runner.h"
+
 namespace {
 
-struct Result {
-  std::string out;
-  int code = -1;
-};
-
-std::string Bin() {
-  const char* env = std::getenv("MANDATE_BIN_DIR");
-  return std::string(env != nullptr ? env : MANDATE_BIN_DIR) + "/mandate";
-}
+using Result = mandate::testing::CliResult;
 
 // Runs `mandate calendar ARGS`; `streams` picks what is captured ("2>/dev/null" for stdout,
 // "2>&1 >/dev/null" for stderr).
 Result RunCalendar(const std::string& args, const std::string& streams = "2>/dev/null") {
-  Result r;
-  FILE* p = popen((Bin() + " calendar " + args + " " + streams).c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return mandate::testing::RunCli("calendar " + args, streams);
 }
 
 TEST(CmdCalendar, ListsDaysOffWithReasons) {

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli_runner.h"
 #include "mandate/dataset.h"
 #include "mandate/dataset_json.h"
 
@@ -20,27 +21,8 @@ namespace {
 
 using date::year;
 
-struct Result {
-  std::string out;
-  int code = -1;
-};
-
-std::string Bin() {
-  const char* env = std::getenv("MANDATE_BIN_DIR");
-  return std::string(env != nullptr ? env : MANDATE_BIN_DIR) + "/mandate";
-}
-
-Result RunCli(const std::string& args, const std::string& streams = "2>/dev/null") {
-  Result r;
-  FILE* p = popen((Bin() + " " + args + " " + streams).c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using Result = testing::CliResult;
+using testing::RunCli;
 
 std::map<std::string, nlohmann::json> ById(const std::string& out) {
   std::map<std::string, nlohmann::json> m;

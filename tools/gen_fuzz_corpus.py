@@ -273,46 +273,178 @@ def gen_dataset_csv(d):
     return out
 
 
-def capi_program(steps, strings):
-    code = b"".join(bytes(x) for x in steps)
-    code += bytes([23]) * (-len(code) % 4)  # pad with a harmless step (23: problems)
-    return bytes([len(code) // 4]) + code + strings
+class CapiProgram:
+    """A program for fuzz/capi_sequence_fuzzer.cpp (see its header comment): a byte N, then
+    4*N bytes of steps (opcode, slot a, slot b, then the argument bytes that opcode reads),
+    then the strings, cut by 0x1f, that the calls take in turn. Dates are 2 bytes, a signed
+    little-endian offset from 2025-01-01; odd(i) picks the harness's odd date i (0 = none,
+    1 = INT32_MAX, 2 = INT32_MIN + 1, 3 = 1899-12-31, 4 = 2201-01-01, 5 = 1900-01-01,
+    6 = 2200-12-31, 7 = 1970-01-01). One method per opcode, named after it."""
+
+    def __init__(self):
+        self.code, self.strings = [], []
+
+    @staticmethod
+    def day(off):
+        return [off & 0xFF, (off >> 8) & 0xFF]
+
+    @staticmethod
+    def odd(i):
+        return [i, 0x80]
+
+    def op(self, *parts, strings=()):
+        code = []
+        for p in parts:
+            code += p if isinstance(p, list) else [p]
+        self.code += code
+        self.strings += list(strings)
+        return self
+
+    def new_dataset(self, a=0, b=0, f=0): return self.op(0, a, b, f)
+    def load_json(self, text, a=0, b=1, f=64, plan=0, as_of=None):
+        return self.op(1, a, b, f, plan, as_of or self.odd(0), strings=[text])
+    def load_csv(self, text, a=0, b=1, f=64, plan=135, as_of=None):
+        return self.op(2, a, b, f, plan, as_of or self.day(265), strings=[text])
+    def add_task(self, tid, title, phrase, lead, a=0, b=0, f=3, assigned=103):
+        d = self.day(assigned) if isinstance(assigned, int) else assigned
+        return self.op(3, a, b, f, d, strings=[tid, title, phrase, lead])
+    def progress(self, tid, day, percent, text="", a=0):
+        return self.op(4, a, 0, self.day(day), percent & 0xFF, strings=[tid, text])
+    def event(self, tid, sel, day, s1="", s2="", a=0, b=0):
+        return self.op(5, a, b, sel, self.day(day), strings=[tid, s1, s2])
+    def classify_task(self, task, day, opt=3, a=0, b=1):
+        return self.op(6, a, b, task, self.day(day) if isinstance(day, int) else day, opt)
+    def classify_all(self, day, opt=3, cap=255, a=0):
+        return self.op(7, a, 0, self.day(day) if isinstance(day, int) else day, opt, cap)
+    def iter_new(self, day, opt=3, a=0, b=2):
+        return self.op(8, a, b, self.day(day), opt)
+    def iter_next(self, f, a=2, b=1): return self.op(9, a, b, f)
+    def aggregate(self, day, dims, f=0, opt=3, a=0, b=2):
+        return self.op(10, a, b, self.day(day), len(dims), list(dims), f, opt)
+    def aggregate_read(self, g, d, m, a=2): return self.op(11, a, 0, g, d, m)
+    def rank(self, m, limit, cap, a=2): return self.op(12, a, 0, m, limit, cap)
+    def change(self, frm, to, opt=3, cap=31, a=0, b=3):
+        return self.op(13, a, b, self.day(frm), self.day(to), opt, cap)
+    def lists(self, kind, day, days=30, level=1, opt=3, a=0, b=3):
+        return self.op(14, a, b, kind, self.day(day), days & 0xFF, level & 0xFF, opt)
+    def add_target(self, tid, name, unit, resp, f=2, base=40, target=80, a=0):
+        return self.op(15, a, 0, f, self.day(-1), self.day(364), base, target,
+                       strings=[tid, name, unit, resp])
+    def measure(self, tid, day, value, locality="", f=0, a=0):
+        return self.op(16, a, 0, self.day(day), value, f, strings=[tid, locality])
+    def evaluate(self, tid, day, tol=20, f=1, locality="", a=0, b=3):
+        return self.op(17, a, b, self.day(day), tol, f, strings=[tid, locality])
+    def deadline(self, text, f=2, assigned=103, cap=12, a=1, b=1):
+        return self.op(18, a, b, f, self.day(assigned), cap, strings=[text])
+    def free(self, a, f=0): return self.op(19, a, 0, f)
+    def write(self, f=1, a=0, b=1): return self.op(20, a, b, f)
+    def read_task(self, index, tid, a=0, b=1): return self.op(21, a, b, index, strings=[tid])
+    def misc(self, sel, x=0, day=265, s="", a=1, b=2):
+        d = self.day(day) if isinstance(day, int) else day
+        return self.op(22, a, b, sel, x, d, strings=[s])
+    def problems(self, a=1): return self.op(23, a, 0)
+
+    def bytes(self):
+        code = bytes(self.code)
+        code += bytes([23]) * (-len(code) % 4)  # a harmless step (23: problems)
+        assert len(code) // 4 < 256, "program too long"
+        texts = [t if isinstance(t, bytes) else t.encode() for t in self.strings]
+        return bytes([len(code) // 4]) + code + b"\x1f".join(texts)
 
 
 def gen_capi_sequence(d):
-    """Programs for fuzz/capi_sequence_fuzzer.cpp: a byte N, then 4*N bytes of steps (opcode,
-    two slots, then the argument bytes that opcode reads), then the strings, cut by 0x1f, that
-    the calls take in turn."""
+    """Programs for fuzz/capi_sequence_fuzzer.cpp: tasks from the plan's real rows with their
+    real deadline phrases and lead agencies, events, then the reading calls in random order;
+    JSON and CSV loads; and misuse (double free, freed and wrong-kind handles, NULLs, odd
+    dates, tiny buffers, invalid UTF-8)."""
     plan = d["plan"]
     ids = agency_ids(d)
     rng = random.Random(9)
+    P = CapiProgram
     out = []
+
+    def with_tasks(rows, pr=None):
+        pr = pr or P().new_dataset()
+        for i, r in enumerate(rows):
+            pr.add_task(r["id"], r["title"][:60], r["deadline_text"], ids.get(r["lead"], "BKHCN"),
+                        f=3 if r["lead"] in ids else 2, assigned=103 + 3 * i)
+        return pr
+
+    tail = [
+        lambda p, r: p.progress(r[0]["id"], 150, 50, "Đã trình dự thảo"),
+        lambda p, r: p.event(r[1]["id"], 0, 200),                      # completed
+        lambda p, r: p.event(r[2]["id"], 2 | 4, 180, "Quý IV", "lùi hạn"),  # deadline change
+        lambda p, r: p.event(r[3]["id"], 1, 170, "thôi thực hiện", "45-TB/TGV"),  # cancelled
+        lambda p, r: p.event(r[0]["id"], 3 | 0x20, 160, "Báo cáo", "https://example.gov.vn/a"),
+        lambda p, r: p.classify_task(0, 265),
+        lambda p, r: p.classify_task(2, 310, opt=0x20 | 3),
+        lambda p, r: p.classify_all(265),
+        lambda p, r: p.classify_all(330, cap=1),
+        lambda p, r: p.iter_new(265).iter_next(3 | 64),
+        lambda p, r: p.aggregate(265, [0]),
+        lambda p, r: p.aggregate(265, [8]).aggregate_read(0, 0, 8).rank(9, 3, 8),
+        lambda p, r: p.aggregate(300, [7, 5], f=2 | 4).aggregate_read(255, 1, 1),
+        lambda p, r: p.aggregate(265, [3], f=8 | 16 | 32 | 64).rank(0, 0, 255),
+        lambda p, r: p.change(180, 265),
+        lambda p, r: p.lists(0, 265).lists(1, 265).lists(2, 265, days=60),
+        lambda p, r: p.add_target("T1", "Tỷ lệ hồ sơ trực tuyến", "%", "BKHCN")
+                      .measure("T1", 180, 55, "HNI").measure("T1", 200, 60)
+                      .evaluate("T1", 265).evaluate("T1", 265, f=0, locality="HNI"),
+        lambda p, r: p.deadline(r[0]["deadline_text"]),
+        lambda p, r: p.deadline("Trước ngày 25 hàng tháng", cap=4),
+        lambda p, r: p.deadline("Bộ KH&CN chủ trì, hoàn thành trước ngày 20/12/2025.", f=1 | 2),
+        lambda p, r: p.write(1),
+        lambda p, r: p.write(16).write(16 | 32 | 128).write(16 | 64).write(16 | 96),  # reports
+        lambda p, r: p.read_task(1, r[1]["id"]),
+        lambda p, r: p.misc(0).misc(2, 3, s="Bộ Tài chính, Các bộ, ngành, địa phương"),
+        lambda p, r: p.misc(3, 0).misc(4, 5, 0).misc(4, 0x41, 120),
+        lambda p, r: p.misc(5, 11, 265, "2025-02-30").misc(6, 3, s="deadline_changed"),
+        lambda p, r: p.free(1).free(1),                                 # double free
+    ]
     for n in range(24):
-        rows = rng.sample(plan, 4)
-        texts = []
-        for r in rows:  # op 3 takes id, title, deadline phrase, lead id
-            texts += [r["id"], r["title"][:60], r["deadline_text"], ids.get(r["lead"], "BKHCN")]
-        steps = [[0, 0, 0, 0]]  # a new dataset in slot 0
-        steps += [[3, 0, 0, 1, 100 + 10 * i, 3, 0] for i in range(4)]  # four tasks
-        tail = [[5, 0, 0, 200, 1], [4, 0, 0, 150, 2, 50], [13, 0, 1, 7, 0, 0, 190, 0],
-                [14, 0, 0, 5, 190, 0, 200, 0], [16, 0, 1], [18, 1, 2, 0, 3, 1, 0, 190, 0, 3, 8],
-                [10, 0, 2, 1], [12, 0, 2, 19], [15, 0, 1, 190, 0, 3], [19, 0, 0, 0], [20, 0, 0, 0],
-                [22, 0, 0, 11, 100, 0], [22, 0, 0, 5, 100, 0], [23, 0, 0], [9, 1, 2, 1],
-                [8, 1, 0, 2], [6, 1, 0, 190, 0, 1], [7, 1, 0, 191, 0], [21, 1, 0, 50, 90, 200, 0,
-                                                                         1, 190, 0, 60, 195, 0]]
-        rng.shuffle(tail)
-        steps += tail[: 6 + n % 10]
-        out.append(capi_program(steps, "\x1f".join(texts).encode()))
-    # Loading: a JSON dataset, a CSV table (opcodes 1 and 2), then everything on them.
+        rows = rng.sample(plan, 4 + n % 5)
+        pr = with_tasks(rows)
+        steps = tail[:]
+        rng.shuffle(steps)
+        for s in steps[: 6 + n % 10]:
+            s(pr, rows)
+        out.append(pr.bytes())
+    # Loads: a JSON dataset and a CSV table, then everything on them.
     ds = {"documents": [], "goals": [], "targets": [], "tasks": plan_tasks(d, plan[:8])}
     js = dataset_json(ds).decode()
     table = csv_text([CSV_COLUMNS] + [[r["id"], r["title"], r["lead"], r["coordinators"],
                                        r["group"], r["note"], "14/04/2025", r["deadline_text"],
                                        "", "", ""] for r in plan[40:48]])
-    for first in (1, 2):
-        steps = [[first, 0, 0, 12], [14, 0, 0, 7, 190, 0], [16, 0, 1], [18, 1, 0, 0, 1, 0, 0, 190,
-                                                                       0, 5, 1], [23, 0, 0]]
-        out.append(capi_program(steps, (js if first == 1 else table).encode()))
+    for load in ("json", "csv"):
+        pr = P()
+        pr.load_json(js) if load == "json" else pr.load_csv(table)
+        pr.problems(1).classify_all(265).aggregate(265, [0, 8]).aggregate_read(1, 1, 8)
+        pr.lists(1, 265).write(1 | 16).read_task(0, plan[0]["id"]).classify_task(7, 265)
+        out.append(pr.bytes())
+    # A CSV with problems, strictly and not; a truncated JSON; a JSON with invalid UTF-8.
+    bad = table.replace("14/04/2025", "31/02/2025", 1)
+    out.append(P().load_csv(bad, f=64).problems(1).load_csv(bad, f=64 | 1).problems(1).bytes())
+    out.append(P().load_json(js[: len(js) // 2]).problems(1).classify_all(265).bytes())
+    out.append(P().load_json(js, f=64 | 2 | 4, plan=20).problems(1).bytes())  # tiny limits
+    out.append(P().load_json(js.encode().replace("Bộ".encode(), b"B\xc0\xaf", 1)).problems(1).bytes())
+    # Misuse: freed and wrong-kind handles, NULLs, odd dates, tiny buffers.
+    rows = plan[10:13]
+    pr = with_tasks(rows)
+    pr.free(0).classify_all(265).add_task("X-1", "t", "Quý IV", "BKHCN")  # freed dataset
+    pr.free(0).free(0, f=0x80)                                         # double free, free(NULL)
+    pr.misc(0, a=1).classify_all(265, a=1).free(1, f=3).misc(2, a=1)   # registry as a dataset
+    pr.new_dataset(0, f=2).new_dataset(0, 1, f=1)                     # NULL out; registry of slot 1
+    pr.classify_all(P.odd(1), a=0).classify_task(0, P.odd(2), a=0)
+    pr.aggregate(265, [12, 0], a=0).rank(14, 0, 0).misc(5, 3, P.odd(6))
+    pr.deadline("Tháng 13/2025", f=16).deadline("", f=128).iter_next(5, a=3)
+    out.append(pr.bytes())
+    # Invalid UTF-8 and NUL bytes in strings.
+    pr = P().new_dataset()
+    pr.add_task(b"KH-\xc0\xaf", "Ti\x00tle", "Quý IV", "BKHCN")
+    pr.add_task("KH-1", "Tiêu đề", b"Th\xe1ng 10/2025", "BKHCN")
+    pr.deadline(b"tr\xc6\xb0\xe1\xbb\x9bc ng\xe0y", a=0).read_task(0, b"\xff\xfe")
+    pr.misc(6, 0, s=b"\xed\xa0\x80").misc(2, a=1, s=b"B\xe1\xbb")
+    out.append(pr.bytes())
     return out
 
 

@@ -73,6 +73,8 @@ inline void Borrow(const char** out, std::size_t* out_len, std::string_view s) {
   if (out) *out = s.data();
   if (out_len) *out_len = s.size();
 }
+// At most max bytes of s for a message, cut at a character boundary ("…" marks the cut).
+std::string Excerpt(std::string_view s, std::size_t max);
 mdt_status IndexArg(std::size_t i, std::size_t size, std::string_view what);
 
 // Copies values into a caller array (see "Arrays" in mandate.h).

@@ -144,6 +144,11 @@ class _AggregateOptions(ctypes.Structure):
                 ("completed_to", i32), ("due_from", i32), ("due_to", i32), ("threads", i32)]
 
 
+class _ReportOptions(ctypes.Structure):
+    _fields_ = [("version", u32), ("since", i32), ("soon_days", i32), ("format", ctypes.c_int),
+                ("language", ctypes.c_int), ("criteria_threshold", ctypes.c_double)]
+
+
 class _RankOptions(ctypes.Structure):
     _fields_ = [("version", u32), ("measure", ctypes.c_int), ("descending", i32),
                 ("limit", u64), ("include_none", i32)]
@@ -217,6 +222,7 @@ _fn("mdt_aggregate_dimension_count", ctypes.POINTER(size_t), P)
 _fn("mdt_aggregate_counts", ctypes.POINTER(_StatusCounts), P, size_t)
 _fn("mdt_aggregate_label", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, size_t, size_t)
 _fn("mdt_aggregate_measure", ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_int), P, size_t, ctypes.c_int)
+_fn("mdt_report", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, i32, ctypes.POINTER(_ReportOptions))
 _fn("mdt_aggregate_rank", ctypes.POINTER(size_t), size_t, ctypes.POINTER(size_t), P, ctypes.POINTER(_RankOptions))
 
 
@@ -686,6 +692,25 @@ class Dataset(_Handle):
         h = P()
         _check(_c.mdt_aggregate(ctypes.byref(h), self.handle, _to_day(as_of), ctypes.byref(o)))
         return Aggregate(h.value)
+
+    def report(self, as_of, since=None, format="md", lang="vi", soon_days=7,
+               criteria_threshold=95.0):
+        """The summary report as a string: format md, html, json or csv; lang vi or en."""
+        o = _ReportOptions()
+        o.version = 1
+        o.since = NO_DATE if since is None else _to_day(since)
+        o.soon_days = soon_days
+        o.format = REPORT_FORMATS.index(format) if format in REPORT_FORMATS else -1
+        o.language = REPORT_LANGUAGES.index(lang) if lang in REPORT_LANGUAGES else -1
+        o.criteria_threshold = criteria_threshold
+        p, n = ctypes.c_void_p(), size_t()
+        _check(_c.mdt_report(ctypes.byref(p), ctypes.byref(n), self.handle, _to_day(as_of),
+                             ctypes.byref(o)))
+        return _take_string(p.value, n.value)
+
+
+REPORT_FORMATS = ("md", "html", "json", "csv")  # mdt_report_format values 0..3
+REPORT_LANGUAGES = ("vi", "en")                 # mdt_report_language values 0..1
 
 
 def _status_name(value):

@@ -134,6 +134,22 @@ class DatasetTest(unittest.TestCase):
                 ds.add_task_json({"id": "J-2", "title": "no deadline"})
             self.assertIn("deadline", e.exception.message)
 
+    def test_report_equals_the_golden_files(self):
+        repo = pathlib.Path(__file__).resolve().parents[2]
+        with mandate.Dataset.load_json(repo / "examples/data/plan-2025.json") as ds:
+            for fmt in mandate.REPORT_FORMATS:
+                text = ds.report(D(2025, 9, 23), since=D(2025, 7, 20), format=fmt)
+                golden = (repo / f"tests/golden/report-2025-09-23.{fmt}").read_bytes()
+                self.assertEqual(text.encode("utf-8"), golden, fmt)
+            en = ds.report("2025-09-23", since="2025-07-20", lang="en")
+            self.assertTrue(en.startswith("# Summary report"))
+            with self.assertRaises(mandate.Error) as e:
+                ds.report(D(2025, 9, 23), format="pdf")
+            self.assertIn("options.format", str(e.exception))
+            with self.assertRaises(mandate.Error) as e:
+                ds.report(D(2025, 9, 23), since=D(2025, 10, 1))
+            self.assertIn("after as_of", str(e.exception))
+
     def test_aggregate_and_top(self):
         with self.make() as ds:
             agg = ds.aggregate(D(2025, 10, 1), by=["lead"])

@@ -1,0 +1,78 @@
+// The summary report across the C ABI: BuildReport + RenderReport on a dataset handle.
+#include <shared_mutex>
+
+#include "absl/strings/str_format.h"
+#include "internal/convert.h"
+#include "internal/error.h"
+#include "internal/handle.h"
+#include "mandate.h"
+#include "mandate/report.h"
+
+using namespace mandate::capi;  // NOLINT: the C entry points below
+
+namespace {
+
+struct ReportArgs {
+  mandate::ReportOptions options;
+  mandate::ReportFormat format = mandate::ReportFormat::kMarkdown;
+  mandate::ReportLanguage language = mandate::ReportLanguage::kVietnamese;
+};
+
+mdt_status OptionsArg(ReportArgs* out, const mdt_report_options* o) {
+  if (o == nullptr) return MDT_OK;
+  MDT_TRY(CheckStructVersion(o->version, MDT_REPORT_OPTIONS_VERSION, "options"));
+  MDT_TRY(OptionalDayArg(&out->options.since, o->since, "options.since"));
+  if (o->soon_days < 0 || o->soon_days > 3660) {
+    return Fail(MDT_ERR_INVALID_ARGUMENT,
+                absl::StrFormat("options.soon_days %d is outside 0..3660", o->soon_days));
+  }
+  out->options.soon_days = o->soon_days;
+  const std::int32_t format = EnumArg(o->format);
+  if (format < MDT_REPORT_MARKDOWN || format > MDT_REPORT_CSV) {
+    return Fail(MDT_ERR_INVALID_ARGUMENT,
+                absl::StrFormat("options.format %d is not an mdt_report_format", format));
+  }
+  out->format = static_cast<mandate::ReportFormat>(format);
+  const std::int32_t language = EnumArg(o->language);
+  if (language != MDT_REPORT_VIETNAMESE && language != MDT_REPORT_ENGLISH) {
+    return Fail(MDT_ERR_INVALID_ARGUMENT,
+                absl::StrFormat("options.language %d is not an mdt_report_language", language));
+  }
+  out->language = static_cast<mandate::ReportLanguage>(language);
+  // NaN fails both comparisons.
+  if (!(o->criteria_threshold >= 0 && o->criteria_threshold <= 1e9)) {
+    return Fail(MDT_ERR_INVALID_ARGUMENT, "options.criteria_threshold is not a number >= 0");
+  }
+  out->options.criteria_threshold = o->criteria_threshold;
+  return MDT_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+MDT_API mdt_status mdt_report(char** out, size_t* out_len, const mdt_dataset* dataset,
+                              mdt_date as_of, const mdt_report_options* options) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    if (out_len != nullptr) *out_len = 0;
+    MDT_TRY(CheckHandle(dataset, "dataset"));
+    ReportArgs args;
+    MDT_TRY(DayArg(&args.options.as_of, as_of, "as_of"));
+    MDT_TRY(OptionsArg(&args, options));
+    if (args.options.since && *args.options.since > args.options.as_of) {
+      return Fail(MDT_ERR_INVALID_ARGUMENT, "options.since is after as_of");
+    }
+    std::string text;
+    {
+      std::shared_lock lock(dataset->state->mu);
+      auto data = mandate::BuildReport(dataset->state->ds, args.options);
+      if (!data.ok()) return FromStatus(data.status());
+      text = mandate::RenderReport(*data, args.format, args.language);
+    }
+    return DupString(out, out_len, text);
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,66 @@
+// `mandate report`, run as a process: it goes through the C ABI (mdt_report) and prints the
+// golden reports byte for byte; bad arguments exit 2 with a message.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli_runner.h"
+
+namespace mandate {
+namespace {
+
+using testing::RunCli;
+
+std::string Golden(const std::string& ext) {
+  std::ifstream in(std::string(MANDATE_SOURCE_DIR) + "/tests/golden/report-2025-09-23." + ext,
+                   std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::string kData = std::string("--data ") + MANDATE_SOURCE_DIR + "/examples/data/plan-2025.json";
+
+TEST(CmdReport, PrintsTheGoldenReportsThroughTheCApi) {
+  for (const std::string ext : {"md", "html", "json", "csv"}) {
+    auto r = RunCli("report " + kData + " --as-of 2025-09-23 --since 2025-07-20 --format " + ext);
+    EXPECT_EQ(r.code, 0) << ext;
+    EXPECT_EQ(r.out, Golden(ext)) << ext;
+  }
+  auto en = RunCli("report " + kData + " --as-of 2025-09-23 --since 2025-07-20 --lang en");
+  EXPECT_EQ(en.code, 0);
+  EXPECT_EQ(en.out, Golden("en.md"));
+}
+
+TEST(CmdReport, WritesOutFileAtomically) {
+  const std::string out = ::testing::TempDir() + "/cmd_report_out.md";
+  auto r = RunCli("report " + kData + " --as-of 2025-09-23 --since 2025-07-20 --out " + out);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "");
+  std::ifstream in(out, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  EXPECT_EQ(s.str(), Golden("md"));
+}
+
+TEST(CmdReport, BadArgumentsExit2WithAMessage) {
+  auto r = RunCli("report " + kData + " --as-of 2025-02-30", "2>&1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--as-of: day 30 does not exist in 02/2025"), std::string::npos) << r.out;
+  r = RunCli("report " + kData + " --as-of 2025-09-23 --format pdf", "2>&1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--format is md, html, json or csv"), std::string::npos) << r.out;
+  r = RunCli("report " + kData + " --as-of 2025-09-23 --since 2025-10-01", "2>&1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("since is after as_of"), std::string::npos) << r.out;
+  r = RunCli("report --data /nonexistent.json --as-of 2025-09-23", "2>&1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("/nonexistent.json"), std::string::npos) << r.out;
+  r = RunCli("report --as-of 2025-09-23", "2>&1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("usage: mandate report"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace mandate
