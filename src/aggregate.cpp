@@ -83,7 +83,9 @@ void StatusCounts::Add(const StatusCounts& o) {
 TaskDays TaskDaysAsOf(const Dataset& ds, TaskIndex i, Day as_of, bool baseline) {
   const TaskColumns& c = ds.columns();
   if ((c.flags[i] & kSlowDays) == 0) return FastDays(c, i, ToEpochDays(as_of));
-  const TaskState st = FoldHistory(ds.original_deadline(i), ds.history(i), as_of);
+  thread_local std::vector<TaskEvent> scratch;
+  const std::vector<TaskEvent>& history = ds.HistoryRef(i, scratch);  // st points into it
+  const TaskState st = FoldHistory(ds.original_deadline(i), history, as_of);
   const Deadline& dl = baseline ? ds.original_deadline(i) : *st.deadline;
   TaskDays d;
   const auto due = EffectiveDue(dl, ds.assigned(i));

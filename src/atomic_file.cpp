@@ -1,11 +1,13 @@
 #include "mandate/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -143,6 +145,53 @@ absl::StatusOr<std::string> ReadFile(const std::string& path, std::size_t max_by
     }
   }
   return out;
+}
+
+absl::StatusOr<FileBytes> FileBytes::Open(const std::string& path, std::size_t max_bytes) {
+  FileBytes out;
+  {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) return ErrnoStatus(errno, "cannot open", path);
+    struct stat st;
+    if (::fstat(fd.get(), &st) != 0) return ErrnoStatus(errno, "cannot stat", path);
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+      if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+        return absl::ResourceExhaustedError(absl::StrFormat(
+            "%s is %d bytes, over the limit of %d bytes", path, st.st_size, max_bytes));
+      }
+      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE,
+                       fd.get(), 0);
+      if (p != MAP_FAILED) {
+        ::madvise(p, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
+        out.map_ = static_cast<const char*>(p);
+        out.size_ = static_cast<std::size_t>(st.st_size);
+        return out;
+      }
+    }
+  }
+  auto text = ReadFile(path, max_bytes);
+  if (!text.ok()) return text.status();
+  out.copy_ = *std::move(text);
+  return out;
+}
+
+FileBytes::FileBytes(FileBytes&& o) noexcept
+    : map_(std::exchange(o.map_, nullptr)),
+      size_(std::exchange(o.size_, 0)),
+      copy_(std::move(o.copy_)) {}
+
+FileBytes& FileBytes::operator=(FileBytes&& o) noexcept {
+  if (this != &o) {
+    if (map_) ::munmap(const_cast<char*>(map_), size_);
+    map_ = std::exchange(o.map_, nullptr);
+    size_ = std::exchange(o.size_, 0);
+    copy_ = std::move(o.copy_);
+  }
+  return *this;
+}
+
+FileBytes::~FileBytes() {
+  if (map_) ::munmap(const_cast<char*>(map_), size_);
 }
 
 }  // namespace mandate

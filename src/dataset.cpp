@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_format.h"
+#include "mandate/absl_compat.h"
 #include "mandate/task_state.h"
 #include "mandate/text.h"
 
@@ -15,11 +16,12 @@ absl::Status FieldError(std::string_view task_id, std::string_view field, std::s
 }
 
 absl::Status CheckText(std::string_view task_id, std::string_view field, std::string_view text,
-                       std::size_t max_bytes) {
+                       std::size_t max_bytes, bool check_utf8 = true) {
   if (text.size() > max_bytes) {
     return FieldError(task_id, field,
                       absl::StrFormat("%u bytes exceed the limit of %u", text.size(), max_bytes));
   }
+  if (!check_utf8) return absl::OkStatus();
   if (auto bad = FindInvalidUtf8(text)) {
     return FieldError(task_id, field, absl::StrFormat("invalid UTF-8 at byte %u", *bad));
   }
@@ -115,14 +117,14 @@ absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e
   return absl::OkStatus();
 }
 
-absl::Status Dataset::ValidateTask(const Task& t) const {
+absl::Status Dataset::ValidateTask(const Task& t, bool check_utf8, bool check_duplicate) const {
   if (t.id.empty()) return absl::InvalidArgumentError("task with an empty id");
   if (t.id.size() > limits_.max_id_bytes) {
     return FieldError(
         t.id, "id",
         absl::StrFormat("%u bytes exceed the limit of %u", t.id.size(), limits_.max_id_bytes));
   }
-  if (auto bad = FindInvalidUtf8(t.id)) {
+  if (auto bad = check_utf8 ? FindInvalidUtf8(t.id) : std::nullopt) {
     return absl::InvalidArgumentError(absl::StrFormat("task id: invalid UTF-8 at byte %u", *bad));
   }
   // Ids cross the C ABI as NUL-terminated strings and end up in reports: a control character
@@ -134,7 +136,7 @@ absl::Status Dataset::ValidateTask(const Task& t) const {
           absl::StrFormat("task id: control character U+%04X at byte %u", c, i));
     }
   }
-  if (by_id_.contains(t.id)) {
+  if (check_duplicate && by_id_.contains(std::string_view(t.id))) {
     return absl::AlreadyExistsError(absl::StrFormat("task \"%s\": id: duplicate id", t.id));
   }
   const std::pair<std::string_view, const std::string*> texts[] = {
@@ -146,14 +148,18 @@ absl::Status Dataset::ValidateTask(const Task& t) const {
       {"deadline", &t.deadline.text},
       {"note", &t.note}};
   for (const auto& [field, text] : texts) {
-    if (auto s = CheckText(t.id, field, *text, limits_.max_text_bytes); !s.ok()) return s;
+    if (auto s = CheckText(t.id, field, *text, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
   }
   for (const auto& src : t.sources) {
-    if (auto s = CheckText(t.id, "source", src, limits_.max_text_bytes); !s.ok()) return s;
+    if (auto s = CheckText(t.id, "source", src, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
   }
   for (const auto& [k, v] : t.attributes) {
-    if (auto s = CheckText(t.id, "attributes", k, limits_.max_text_bytes); !s.ok()) return s;
-    if (auto s = CheckText(t.id, "attributes", v, limits_.max_text_bytes); !s.ok()) return s;
+    if (auto s = CheckText(t.id, "attributes", k, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
+    if (auto s = CheckText(t.id, "attributes", v, limits_.max_text_bytes, check_utf8); !s.ok())
+      return s;
   }
   if (t.history.size() > limits_.max_events_per_task) {
     return FieldError(t.id, "history", "too many events");
@@ -162,6 +168,19 @@ absl::Status Dataset::ValidateTask(const Task& t) const {
     if (auto s = ValidateEvent(t.id, e); !s.ok()) return s;
   }
   return absl::OkStatus();
+}
+
+void Dataset::Reserve(std::size_t n) {
+  TaskColumns& c = columns_;
+  for (auto* v : {&c.assigned, &c.due, &c.completed}) v->reserve(n);
+  for (auto* v : {&c.kind, &c.flags}) v->reserve(n);
+  for (auto* v : {&c.category, &c.source}) v->reserve(n);
+  for (auto* v : {&c.lead_offset, &c.coordinator_offset}) v->reserve(n + 1);
+  c.lead_agencies.reserve(n + n / 8);
+  cold_.reserve(n);
+  ids_->Reserve(n);
+  titles_.Reserve(n);
+  by_id_.reserve(n);
 }
 
 std::uint32_t Dataset::InternDeadline(const Deadline& d) {
@@ -178,7 +197,7 @@ std::uint16_t Dataset::InternDictionary(std::vector<std::string>& dict,
                                         absl::flat_hash_map<std::string, std::uint16_t>& index,
                                         std::string_view value) {
   if (value.empty()) return 0;
-  auto it = index.find(std::string(value));
+  auto it = index.find(ToAbsl(value));
   if (it != index.end()) return it->second;
   const auto id = static_cast<std::uint16_t>(dict.size());
   dict.emplace_back(value);
@@ -192,23 +211,60 @@ absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task) {
   if (!lead.ok()) return lead.status();
   auto coord = ResolveIds(task.id, "coordinators", task.coordinators);
   if (!coord.ok()) return coord.status();
+  return Append(task, *std::move(lead), *std::move(coord), InternDeadline(task.deadline));
+}
+
+absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task, const Resolved& resolved) {
+  if (resolved.deadline >= deadlines_.size()) {
+    return FieldError(task.id, "deadline", "not an interned deadline");
+  }
+  for (const auto& [field, list] :
+       {std::pair<std::string_view, std::span<const AgencyIndex>>{"lead", resolved.lead},
+        {"coordinators", resolved.coordinators}}) {
+    if (list.size() > limits_.max_agencies_per_task) {
+      return FieldError(task.id, field,
+                        absl::StrFormat("%u agencies exceed the limit of %u", list.size(),
+                                        limits_.max_agencies_per_task));
+    }
+    for (AgencyIndex a : list) {
+      if (a >= registry_->size()) return FieldError(task.id, field, "agency index out of range");
+    }
+  }
+  if (auto s = ValidateTask(task, !resolved.utf8_checked, !resolved.id_checked); !s.ok()) return s;
+  if (auto s = CheckText(task.id, "deadline", deadlines_[resolved.deadline].text,
+                         limits_.max_text_bytes, !resolved.utf8_checked);
+      !s.ok()) {
+    return s;
+  }
+  const auto sorted = [](std::span<const AgencyIndex> in) {
+    std::vector<AgencyIndex> out(in.begin(), in.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  return Append(task, sorted(resolved.lead), sorted(resolved.coordinators), resolved.deadline);
+}
+
+absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIndex> lead,
+                                          std::vector<AgencyIndex> coord, std::uint32_t deadline) {
   auto partners = ResolveIds(task.id, "partners", task.partners);
   if (!partners.ok()) return partners.status();
   if (categories_.size() >= 0xFFFF && !category_index_.contains(task.category)) {
     return FieldError(task.id, "category", "more than 65535 distinct categories");
   }
-  const std::string first_source = task.sources.empty() ? "" : task.sources.front();
-  if (sources_.size() >= 0xFFFF && !source_index_.contains(first_source)) {
+  const std::string_view first_source =
+      task.sources.empty() ? std::string_view() : std::string_view(task.sources.front());
+  if (sources_.size() >= 0xFFFF && !source_index_.contains(ToAbsl(first_source))) {
     return FieldError(task.id, "source", "more than 65535 distinct source documents");
   }
   if (task_count() >= 0xFFFFFFF0u) return absl::ResourceExhaustedError("too many tasks");
 
   const auto i = static_cast<TaskIndex>(task_count());
-  ids_.Append(task.id);
+  ids_->Append(task.id);
   titles_.Append(task.title);
-  by_id_.emplace(ids_[i], i);
+  by_id_.insert(i);
   Cold cold;
-  cold.deadline = InternDeadline(task.deadline);
+  cold.deadline = deadline;
   cold.lead_text = pool_.Intern(task.lead_text);
   cold.coordinators_text = pool_.Intern(task.coordinators_text);
   cold.expected_result = pool_.Intern(task.expected_result);
@@ -222,15 +278,21 @@ absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task) {
   columns_.flags.push_back(0);
   columns_.category.push_back(InternDictionary(categories_, category_index_, task.category));
   columns_.source.push_back(InternDictionary(sources_, source_index_, first_source));
-  columns_.lead_agencies.insert(columns_.lead_agencies.end(), lead->begin(), lead->end());
+  columns_.lead_agencies.insert(columns_.lead_agencies.end(), lead.begin(), lead.end());
   columns_.lead_offset.push_back(static_cast<std::uint32_t>(columns_.lead_agencies.size()));
-  columns_.coordinator_agencies.insert(columns_.coordinator_agencies.end(), coord->begin(),
-                                       coord->end());
+  columns_.coordinator_agencies.insert(columns_.coordinator_agencies.end(), coord.begin(),
+                                       coord.end());
   columns_.coordinator_offset.push_back(
       static_cast<std::uint32_t>(columns_.coordinator_agencies.size()));
 
+  // One plain completion is the completed column alone (see history()).
+  const bool plain_completion = task.history.size() == 1 &&
+                                task.history[0].type == EventType::kCompleted &&
+                                !task.history[0].percent && task.history[0].text.empty() &&
+                                task.history[0].evidence.empty() &&
+                                task.history[0].document.empty() && !task.history[0].new_deadline;
   if (!task.partners.empty() || task.sources.size() > 1 || !task.attributes.empty() ||
-      !task.history.empty()) {
+      (!task.history.empty() && !plain_completion)) {
     Extra& extra = extra_[i];
     extra.partners = task.partners;
     if (task.sources.size() > 1) extra.sources = task.sources;
@@ -238,8 +300,20 @@ absl::StatusOr<TaskIndex> Dataset::AddTask(const Task& task) {
     extra.history = task.history;
     std::stable_sort(extra.history.begin(), extra.history.end(),
                      [](const TaskEvent& a, const TaskEvent& b) { return a.day < b.day; });
+    Rederive(i);
+    return i;
   }
-  Rederive(i);
+  // No stored history: what Rederive would derive, without folding an event list.
+  const Deadline& dl = deadlines_[deadline];
+  std::uint8_t flags = plain_completion ? kTaskHasHistory : 0;
+  if (dl.recurrence) flags |= kTaskRecurring;
+  if (dl.kind == DeadlineKind::kMulti || dl.kind == DeadlineKind::kOpenEnded) {
+    flags |= kTaskMilestones;
+  }
+  columns_.flags[i] = flags;
+  columns_.kind[i] = static_cast<std::uint8_t>(dl.kind);
+  columns_.due[i] = DayOrNone(EffectiveDue(dl, task.assigned));
+  if (plain_completion) columns_.completed[i] = ToEpochDays(task.history[0].day);
   return i;
 }
 
@@ -247,11 +321,13 @@ absl::Status Dataset::AddEvent(TaskIndex task, const TaskEvent& event) {
   if (task >= task_count()) {
     return absl::NotFoundError(absl::StrFormat("no task with index %u", task));
   }
-  if (auto s = ValidateEvent(ids_[task], event); !s.ok()) return s;
-  auto& history = extra_[task].history;
-  if (history.size() >= limits_.max_events_per_task) {
-    return FieldError(ids_[task], "history", "too many events");
+  if (auto s = ValidateEvent((*ids_)[task], event); !s.ok()) return s;
+  std::vector<TaskEvent> current = this->history(task);  // a plain completion becomes an event
+  if (current.size() >= limits_.max_events_per_task) {
+    return FieldError((*ids_)[task], "history", "too many events");
   }
+  auto& history = extra_[task].history;
+  history = std::move(current);
   // Insert after every event of the same or an earlier day: the log stays in day order.
   auto pos = std::upper_bound(history.begin(), history.end(), event.day,
                               [](Day d, const TaskEvent& e) { return d < e.day; });
@@ -288,13 +364,32 @@ void Dataset::Rederive(TaskIndex i) {
 std::optional<TaskIndex> Dataset::FindTask(std::string_view id) const {
   auto it = by_id_.find(id);
   if (it == by_id_.end()) return std::nullopt;
-  return it->second;
+  return *it;
 }
 
-const std::vector<TaskEvent>& Dataset::history(TaskIndex i) const {
-  static const std::vector<TaskEvent> kEmpty;
+const std::vector<TaskEvent>& Dataset::HistoryRef(TaskIndex i,
+                                                  std::vector<TaskEvent>& scratch) const {
   auto it = extra_.find(i);
-  return it == extra_.end() ? kEmpty : it->second.history;
+  if (it != extra_.end()) return it->second.history;
+  scratch.resize((columns_.flags[i] & kTaskHasHistory) && columns_.completed[i] != kNoDay ? 1 : 0);
+  if (!scratch.empty()) {
+    scratch[0] = TaskEvent{};
+    scratch[0].day = FromEpochDays(columns_.completed[i]);
+    scratch[0].type = EventType::kCompleted;
+  }
+  return scratch;
+}
+
+std::vector<TaskEvent> Dataset::history(TaskIndex i) const {
+  auto it = extra_.find(i);
+  if (it != extra_.end()) return it->second.history;
+  if ((columns_.flags[i] & kTaskHasHistory) && columns_.completed[i] != kNoDay) {
+    TaskEvent e;
+    e.day = FromEpochDays(columns_.completed[i]);
+    e.type = EventType::kCompleted;
+    return {std::move(e)};
+  }
+  return {};
 }
 
 std::optional<Day> Dataset::assigned(TaskIndex i) const {
@@ -305,7 +400,7 @@ std::optional<Day> Dataset::assigned(TaskIndex i) const {
 
 Task Dataset::GetTask(TaskIndex i) const {
   Task t;
-  t.id = std::string(ids_[i]);
+  t.id = std::string((*ids_)[i]);
   t.title = std::string(titles_[i]);
   const auto agencies = [&](const std::vector<std::uint32_t>& offset,
                             const std::vector<AgencyIndex>& list) {
@@ -328,8 +423,8 @@ Task Dataset::GetTask(TaskIndex i) const {
     t.partners = it->second.partners;
     if (!it->second.sources.empty()) t.sources = it->second.sources;
     t.attributes = it->second.attributes;
-    t.history = it->second.history;
   }
+  t.history = history(i);
   return t;
 }
 
@@ -420,9 +515,11 @@ std::size_t Dataset::MemoryBytes() const {
                       vec(columns_.source) + vec(columns_.lead_offset) +
                       vec(columns_.lead_agencies) + vec(columns_.coordinator_offset) +
                       vec(columns_.coordinator_agencies) + vec(cold_);
-  bytes += ids_.MemoryBytes() + titles_.MemoryBytes() + pool_.MemoryBytes();
-  bytes += by_id_.capacity() * (sizeof(std::string_view) + sizeof(TaskIndex) + 1);
-  bytes += extra_.size() * (sizeof(Extra) + sizeof(TaskIndex) + 1);
+  bytes += ids_->MemoryBytes() + titles_.MemoryBytes() + pool_.MemoryBytes();
+  bytes += by_id_.capacity() * (sizeof(TaskIndex) + 1);
+  bytes += extra_.capacity() * (sizeof(std::pair<TaskIndex, Extra>) + 1);
+  for (const auto& [i, e] : extra_) bytes += e.history.capacity() * sizeof(TaskEvent);
+  bytes += deadlines_.capacity() * sizeof(Deadline);
   return bytes;
 }
 

@@ -1,11 +1,13 @@
 #include "mandate/dataset_csv.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_format.h"
+#include "mandate/absl_compat.h"
 #include "mandate/atomic_file.h"
 #include "mandate/deadline.h"
 #include "mandate/task_state.h"
@@ -148,13 +150,13 @@ class ProblemSink {
 template <typename V>
 class BoundedCache {
  public:
-  const V* Find(const std::string& key) const {
-    auto it = map_.find(key);
+  const V* Find(std::string_view key) const {
+    auto it = map_.find(ToAbsl(key));
     return it == map_.end() ? nullptr : &it->second;
   }
-  void Put(std::string key, V value) {
+  const V* Put(std::string_view key, V value) {
     if (map_.size() >= 8192) map_.clear();
-    map_.emplace(std::move(key), std::move(value));
+    return &map_.emplace(std::string(key), std::move(value)).first->second;
   }
 
  private:
@@ -163,68 +165,73 @@ class BoundedCache {
 
 class RowReader {
  public:
-  RowReader(const CsvReadOptions& options, const Dataset& ds, ProblemSink& problems)
-      : opt_(options), reg_(ds.registry()), problems_(problems) {}
+  RowReader(const CsvReadOptions& options, Dataset& ds, ProblemSink& problems)
+      : opt_(options), ds_(ds), reg_(ds.registry()), problems_(problems) {}
 
-  std::vector<std::string> Agencies(std::string_view cell, const std::string& record,
-                                    const std::string& field) {
-    std::vector<std::string> ids;
-    if (Trim(cell).empty()) return ids;
-    const std::string key(cell);
-    const Resolution* r = agencies_.Find(key);
-    if (!r) {
-      agencies_.Put(key, reg_.Resolve(cell));
-      r = agencies_.Find(key);
-    }
-    for (AgencyIndex a : r->agencies) ids.push_back(reg_.agency(a).id);
+  // The cell's agencies appended to out (registry indexes); each unknown part is a problem.
+  void Agencies(std::string_view cell, std::size_t line, const std::string& field,
+                std::vector<AgencyIndex>& out) {
+    out.clear();
+    if (Trim(cell).empty()) return;
+    const Resolution* r = agencies_.Find(cell);
+    if (!r) r = agencies_.Put(cell, reg_.Resolve(cell));
+    out.assign(r->agencies.begin(), r->agencies.end());
     for (const auto& part : r->unresolved) {
-      problems_.Add(record, field, absl::StrFormat("unknown agency \"%s\"", part));
+      problems_.Add(absl::StrFormat("line %d", line), field,
+                    absl::StrFormat("unknown agency \"%s\"", part));
     }
-    return ids;
   }
 
-  Deadline ReadDeadline(std::string_view cell, std::optional<Day> assigned,
-                        const std::string& record, const std::string& field) {
-    Deadline d;
-    d.text = std::string(cell);
-    if (Trim(cell).empty()) {
-      d.kind = DeadlineKind::kNone;
-      problems_.Add(record, field, "empty: the task has no deadline");
-      return d;
-    }
+  // The deadline, interned in the dataset: each distinct (phrase, plan year) is parsed and
+  // keyed once, not once a row.
+  std::uint32_t ReadDeadline(std::string_view cell, std::optional<Day> assigned, std::size_t line,
+                             const std::string& field) {
     DeadlineContext ctx;
     ctx.plan_year = opt_.plan_year;
     if (!ctx.plan_year && assigned) {
       ctx.plan_year = static_cast<int>(date::year_month_day{*assigned}.year());
     }
     ctx.assigned = assigned;
-    const std::string key = absl::StrFormat("%s\x1f%d", cell, ctx.plan_year.value_or(0));
-    if (const Deadline* hit = deadlines_.Find(key)) return *hit;
+    key_.assign(cell);
+    key_ += '\x1f';
+    key_ += std::to_string(ctx.plan_year.value_or(0));
+    if (const std::uint32_t* hit = deadlines_.Find(key_)) return *hit;
+    Deadline d;
+    d.text = std::string(cell);
+    if (Trim(cell).empty()) {
+      d.kind = DeadlineKind::kNone;
+      problems_.Add(absl::StrFormat("line %d", line), field, "empty: the task has no deadline");
+      return ds_.InternDeadline(d);
+    }
     auto parsed = ParseDeadline(cell, ctx);
     if (parsed.ok()) {
       parsed->text = std::string(cell);
-      if (parsed->kind != DeadlineKind::kRelative) deadlines_.Put(key, *parsed);
-      return *std::move(parsed);
+      const std::uint32_t id = ds_.InternDeadline(*parsed);
+      if (parsed->kind != DeadlineKind::kRelative) deadlines_.Put(key_, id);
+      return id;
     }
     if (auto day = ParseDay(Trim(cell)); day.ok()) {  // e.g. an ISO date the phrase parser skips
       d.kind = DeadlineKind::kDate;
       d.due = *day;
-      deadlines_.Put(key, d);
-      return d;
+      const std::uint32_t id = ds_.InternDeadline(d);
+      deadlines_.Put(key_, id);
+      return id;
     }
     d.kind = DeadlineKind::kUnknown;
-    problems_.Add(record, field,
+    problems_.Add(absl::StrFormat("line %d", line), field,
                   absl::StrFormat("cannot read the deadline \"%s\": %s; kept as text", cell,
                                   parsed.status().message()));
-    return d;
+    return ds_.InternDeadline(d);
   }
 
  private:
   const CsvReadOptions& opt_;
+  Dataset& ds_;
   const AgencyRegistry& reg_;
   ProblemSink& problems_;
   BoundedCache<Resolution> agencies_;
-  BoundedCache<Deadline> deadlines_;
+  BoundedCache<std::uint32_t> deadlines_;
+  std::string key_;
 };
 
 }  // namespace
@@ -280,13 +287,21 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
   };
 
   Dataset ds(options.registry, options.limits);
+  // One task a line at most: room for them up front. Bounded by the bytes too (a real row is
+  // well over 64 bytes), so a hostile file of line breaks cannot reserve gigabytes.
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  ds.Reserve(std::min(lines, text.size() / 64 + 1));
   RowReader rows(options, ds, sink);
   std::vector<std::uint32_t> line_of;  // by TaskIndex: for "duplicate of line N"
+  // Reused from row to row: after the first rows a row allocates only what the dataset keeps.
+  Task t;
+  std::vector<AgencyIndex> lead, coordinators, partners;
   while (reader.Next(rec)) {
-    const std::string record = absl::StrFormat("line %d", rec.line());
+    const std::size_t line = rec.line();
+    const auto record = [&] { return absl::StrFormat("line %d", line); };
     if (!rec.ok()) {
       const CsvError& e = *rec.error();
-      sink.Add(e.line == rec.line() ? record : absl::StrFormat("line %d", e.line),
+      sink.Add(e.line == rec.line() ? record() : absl::StrFormat("line %d", e.line),
                e.column == 0 ? "" : column_name(e.column), e.message + "; row skipped");
       continue;
     }
@@ -294,7 +309,7 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
     for (std::size_t c = 0; c < rec.size() && blank; ++c) blank = Trim(rec[c]).empty();
     if (blank) continue;  // spreadsheets export empty rows as ",,,,"
     if (rec.size() != names.size()) {
-      sink.Add(record, "",
+      sink.Add(record(), "",
                absl::StrFormat("row has %d cells, the header has %d%s", rec.size(), names.size(),
                                rec.size() > names.size() ? "; extra cells kept as attributes"
                                                          : "; missing cells read as empty"));
@@ -305,48 +320,65 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
     };
     const auto name = [&](Column c) { return where[c] >= 0 ? names[where[c]] : ""; };
 
-    Task t;
-    t.id = std::string(Trim(cell(kId)));
+    t.id.assign(Trim(cell(kId)));
     if (t.id.empty()) {
-      sink.Add(record, name(kId), "empty id; row skipped");
+      sink.Add(record(), name(kId), "empty id; row skipped");
       continue;
     }
     if (auto prev = ds.FindTask(t.id)) {
-      sink.Add(record, name(kId),
+      sink.Add(record(), name(kId),
                absl::StrFormat("duplicate id \"%s\" (first on line %d); row skipped",
                                t.id.substr(0, 80), line_of[*prev]));
       continue;
     }
-    t.title = std::string(cell(kTitle));
-    if (Trim(t.title).empty() && where[kTitle] >= 0) sink.Add(record, name(kTitle), "empty title");
-    t.lead_text = std::string(cell(kLead));
-    t.lead = rows.Agencies(t.lead_text, record, name(kLead));
+    t.title.assign(cell(kTitle));
+    if (Trim(t.title).empty() && where[kTitle] >= 0)
+      sink.Add(record(), name(kTitle), "empty title");
+    t.lead_text.assign(cell(kLead));
+    rows.Agencies(t.lead_text, line, name(kLead), lead);
     if (Trim(t.lead_text).empty() && where[kLead] >= 0) {
-      sink.Add(record, name(kLead), "empty: the task has no lead agency");
+      sink.Add(record(), name(kLead), "empty: the task has no lead agency");
     }
-    t.coordinators_text = std::string(cell(kCoordinators));
-    t.coordinators = rows.Agencies(t.coordinators_text, record, name(kCoordinators));
-    t.partners = rows.Agencies(cell(kPartners), record, name(kPartners));
+    t.coordinators_text.assign(cell(kCoordinators));
+    rows.Agencies(t.coordinators_text, line, name(kCoordinators), coordinators);
+    rows.Agencies(cell(kPartners), line, name(kPartners), partners);
+    t.partners.clear();
+    for (AgencyIndex a : partners) t.partners.push_back(ds.registry().agency(a).id);
+    t.attributes.clear();
     if (!Trim(cell(kPartners)).empty()) t.attributes.emplace_back("partners_text", cell(kPartners));
-    t.category = std::string(Trim(cell(kCategory)));
-    t.sources = SplitSources(cell(kSource));
-    t.expected_result = std::string(cell(kExpectedResult));
-    t.note = std::string(cell(kNote));
+    t.category.assign(Trim(cell(kCategory)));
+    const std::string_view source_cell = cell(kSource);
+    if (source_cell.find_first_of(";\r\n") == std::string_view::npos) {  // one reference
+      const std::string_view one = Trim(source_cell);
+      t.sources.resize(one.empty() ? 0 : 1);
+      if (!one.empty()) t.sources[0].assign(one);
+    } else {
+      t.sources = SplitSources(source_cell);
+    }
+    t.expected_result.assign(cell(kExpectedResult));
+    t.note.assign(cell(kNote));
     // A date that cannot be read is kept verbatim as the attribute "raw:<column>".
     const auto read_day = [&](Column c) -> std::optional<Day> {
       const std::string_view v = Trim(cell(c));
       if (v.empty()) return std::nullopt;
       auto d = ParseDay(v);
       if (d.ok()) return *d;
-      sink.Add(record, name(c),
+      sink.Add(record(), name(c),
                absl::StrFormat("bad date \"%s\" (expected YYYY-MM-DD or DD/MM/YYYY): %s", v,
                                d.status().message()));
       t.attributes.emplace_back("raw:" + std::string(kColumnNames[c]), v);
       return std::nullopt;
     };
     t.assigned = read_day(kAssigned);
-    if (where[kDeadline] >= 0)
-      t.deadline = rows.ReadDeadline(cell(kDeadline), t.assigned, record, name(kDeadline));
+    // The CSV reader refused every field that is not valid UTF-8.
+    Dataset::Resolved resolved{
+        .lead = lead, .coordinators = coordinators, .utf8_checked = true, .id_checked = true};
+    if (where[kDeadline] >= 0) {
+      resolved.deadline = rows.ReadDeadline(cell(kDeadline), t.assigned, line, name(kDeadline));
+    } else {
+      resolved.deadline = ds.InternDeadline(Deadline{});
+    }
+    t.history.clear();
     if (auto done = read_day(kCompleted)) {
       TaskEvent e;
       e.day = *done;
@@ -356,7 +388,8 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
     if (const std::string_view p = Trim(cell(kProgress)); !p.empty()) {
       const auto percent = ParsePercent(p);
       if (!percent) {
-        sink.Add(record, name(kProgress), absl::StrFormat("\"%s\" is not a percentage 0..100", p));
+        sink.Add(record(), name(kProgress),
+                 absl::StrFormat("\"%s\" is not a percentage 0..100", p));
         t.attributes.emplace_back("raw:progress", p);
       } else if (options.as_of) {
         TaskEvent e;
@@ -373,9 +406,9 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
       if (rec[c].empty()) continue;
       t.attributes.emplace_back(column_name(c + 1), rec[c]);
     }
-    auto added = ds.AddTask(t);
+    auto added = ds.AddTask(t, resolved);
     if (!added.ok()) {
-      sink.Add(record, "", std::string(added.status().message()) + "; row skipped");
+      sink.Add(record(), "", std::string(added.status().message()) + "; row skipped");
       continue;
     }
     line_of.push_back(static_cast<std::uint32_t>(rec.line()));
@@ -392,9 +425,9 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
 
 absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& path, const CsvReadOptions& options,
                                        std::vector<LoadProblem>* problems) {
-  auto text = ReadFile(path, options.max_bytes);
-  if (!text.ok()) return text.status();
-  return ReadDatasetCsv(*text, options, problems);
+  auto file = FileBytes::Open(path, options.max_bytes);
+  if (!file.ok()) return file.status();
+  return ReadDatasetCsv(file->text(), options, problems);
 }
 
 std::string WriteDatasetCsv(const Dataset& ds) {

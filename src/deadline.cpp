@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_format.h"
 #include "deadline_grammar.h"
+#include "occurrence_internal.h"
 
 namespace mandate {
 namespace {
@@ -215,5 +216,19 @@ std::pair<Day, Day> OccurrencePeriod(const Recurrence& r, Day due) {
   const Day prev_due = DueOf(r, PrevPeriodStart(r.freq, start), false);
   return {prev_due + days{1}, due};
 }
+
+namespace internal {
+
+std::optional<Day> FirstOccurrence(const Recurrence& r, Day from, bool inclusive_before) {
+  // As Occurrences: a before rule can move a due day into the previous period.
+  Day start = PrevPeriodStart(r.freq, PeriodStart(r.freq, from));
+  for (int guard = 0; guard < 8; ++guard, start = NextPeriodStart(r.freq, start)) {
+    const Day due = DueOf(r, start, inclusive_before);
+    if (due >= from) return due;
+  }
+  return std::nullopt;
+}
+
+}  // namespace internal
 
 }  // namespace mandate

@@ -322,7 +322,9 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
                   bool explain, Classification& out) {
   const std::optional<Day> assigned = ds.assigned(task);
   if (assigned && *assigned > as_of) return false;
-  const auto& history = ds.history(task);
+  // ClassifyAll's slow path calls this for every flagged task: no allocation per task.
+  thread_local std::vector<TaskEvent> scratch;
+  const std::vector<TaskEvent>& history = ds.HistoryRef(task, scratch);
   const Deadline& original = ds.original_deadline(task);
   const TaskState st = FoldHistory(original, history, as_of);
   const Ctx c{as_of, options, explain, assigned, history, st};

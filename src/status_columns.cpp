@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <thread>
 
 #include "mandate/status.h"
+#include "occurrence_internal.h"
 #include "status_internal.h"
 
 namespace mandate {
@@ -48,13 +50,48 @@ void FastRange(const TaskColumns& c, std::size_t begin, std::size_t end, std::in
   }
 }
 
+// A recurring task with an assignment day whose history holds no report but at most its
+// completion (what a CSV gives): the recurring rules of status.h reduce to completed on time
+// (completed by D), overdue once the first occurrence is past (every occurrence is missed;
+// one due on D itself is not yet), else in progress. nullopt: use the full rules.
+std::optional<std::uint8_t> PlainRecurring(const Dataset& ds, std::size_t i, std::int32_t d,
+                                           bool inclusive_before,
+                                           std::vector<TaskEvent>& history_scratch) {
+  const TaskColumns& c = ds.columns();
+  if ((c.flags[i] & ~(kTaskRecurring | kTaskHasHistory)) != 0 ||
+      c.kind[i] != static_cast<std::uint8_t>(DeadlineKind::kRecurring) || c.assigned[i] == kNoDay) {
+    return std::nullopt;
+  }
+  const Deadline& dl = ds.original_deadline(static_cast<TaskIndex>(i));
+  if (!dl.recurrence || dl.kind != DeadlineKind::kRecurring) return std::nullopt;
+  const auto& history = ds.HistoryRef(static_cast<TaskIndex>(i), history_scratch);
+  if (history.size() > 1 || (history.size() == 1 && history[0].type != EventType::kCompleted)) {
+    return std::nullopt;
+  }
+  if (c.assigned[i] > d) return kNotYetAssigned;
+  if (c.completed[i] != kNoDay && c.completed[i] <= d) {
+    return static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime);
+  }
+  const auto first =
+      internal::FirstOccurrence(*dl.recurrence, FromEpochDays(c.assigned[i]), inclusive_before);
+  if (!first) return std::nullopt;
+  return static_cast<std::uint8_t>(ToEpochDays(*first) < d ? TaskStatus::kOverdue
+                                                           : TaskStatus::kInProgress);
+}
+
 void SlowRange(const Dataset& ds, std::size_t begin, std::size_t end, Day as_of,
                const ClassifyOptions& options, std::uint8_t* out) {
   const std::uint8_t* flags = ds.columns().flags.data();
   const std::uint8_t* kind = ds.columns().kind.data();
+  const std::int32_t d = ToEpochDays(as_of);
+  thread_local std::vector<TaskEvent> history_scratch;
   Classification scratch;
   for (std::size_t i = begin; i < end; ++i) {
     if (!NeedsFullRules(flags[i], kind[i])) continue;
+    if (const auto s = PlainRecurring(ds, i, d, options.inclusive_before, history_scratch)) {
+      out[i] = *s;
+      continue;
+    }
     const bool exists = internal::ClassifyInto(ds, static_cast<TaskIndex>(i), as_of, options,
                                                /*explain=*/false, scratch);
     out[i] = exists ? static_cast<std::uint8_t>(scratch.status) : kNotYetAssigned;

@@ -8,29 +8,29 @@ namespace mandate {
 std::uint32_t StringColumn::Append(std::string_view s) {
   if (s.size() > kChunk / 4) {
     // Large strings get a block of their own so the shared chunks stay dense.
-    big_.push_back(std::make_unique<char[]>(s.size()));
-    std::memcpy(big_.back().get(), s.data(), s.size());
-    views_.emplace_back(big_.back().get(), s.size());
+    big_.emplace_back(std::unique_ptr<char[]>(new char[s.size()]), s.size());  // no zero fill
+    std::memcpy(big_.back().first.get(), s.data(), s.size());
+    refs_.push_back(kBig | (big_.size() - 1));
     big_bytes_ += s.size();
-    return static_cast<std::uint32_t>(views_.size() - 1);
+    return static_cast<std::uint32_t>(refs_.size() - 1);
   }
   if (chunks_.empty() || used_ + s.size() > chunk_size_) {
     // Chunks double from 4 KiB to 1 MiB: small datasets stay small, large ones pay one
     // allocation per MiB.
     chunk_size_ = chunks_.empty() ? kFirstChunk : std::min(kChunk, chunk_size_ * 2);
-    chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    chunks_.push_back(std::unique_ptr<char[]>(new char[chunk_size_]));  // no zero fill
     chunk_bytes_ += chunk_size_;
     used_ = 0;
   }
-  char* dst = chunks_.back().get() + used_;
-  if (!s.empty()) std::memcpy(dst, s.data(), s.size());
+  if (!s.empty()) std::memcpy(chunks_.back().get() + used_, s.data(), s.size());
   used_ += s.size();
-  views_.emplace_back(dst, s.size());
-  return static_cast<std::uint32_t>(views_.size() - 1);
+  refs_.push_back(std::uint64_t{chunks_.size() - 1} << 40 | std::uint64_t{used_ - s.size()} << 20 |
+                  s.size());
+  return static_cast<std::uint32_t>(refs_.size() - 1);
 }
 
 std::size_t StringColumn::MemoryBytes() const {
-  return chunk_bytes_ + big_bytes_ + views_.capacity() * sizeof(std::string_view);
+  return chunk_bytes_ + big_bytes_ + refs_.capacity() * sizeof(std::uint64_t);
 }
 
 StringPool::StringPool() { index_.emplace(text_[text_.Append("")], 0); }

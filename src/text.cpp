@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace mandate {
@@ -78,6 +79,14 @@ std::size_t FoldOne(std::string_view text, std::size_t i, Emit&& emit) {
 
 std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // ASCII runs eight bytes at a time (ids, dates, most of a Vietnamese line).
+    while (i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
@@ -92,7 +101,8 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view text) {
 std::string FoldDiacritics(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) i += FoldOne(text, i, [&](char c) { out.push_back(c); });
+  for (std::size_t i = 0; i < text.size();)
+    i += FoldOne(text, i, [&](char c) { out.push_back(c); });
   return out;
 }
 

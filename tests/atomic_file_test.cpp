@@ -62,6 +62,25 @@ TEST_F(AtomicFile, ReadRefusesOversizedAndMissingFiles) {
   EXPECT_EQ(ReadFile("/dev/zero", 4096).status().code(), absl::StatusCode::kResourceExhausted);
 }
 
+TEST_F(AtomicFile, FileBytesMapsOrReadsWithTheSameLimitsAsReadFile) {
+  const std::string path = dir_ / "tasks.csv";
+  ASSERT_TRUE(WriteFileAtomically(path, "id,title\nT1,Nhiệm vụ\n").ok());
+  auto mapped = FileBytes::Open(path);
+  ASSERT_TRUE(mapped.ok()) << mapped.status().message();
+  FileBytes moved = *std::move(mapped);  // the view survives a move
+  EXPECT_EQ(moved.text(), "id,title\nT1,Nhiệm vụ\n");
+  EXPECT_EQ(FileBytes::Open(path, 5).status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(FileBytes::Open(dir_ / "missing.csv").status().code(), absl::StatusCode::kNotFound);
+  ASSERT_TRUE(WriteFileAtomically(dir_ / "empty.csv", "").ok());
+  auto empty = FileBytes::Open(dir_ / "empty.csv");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->text(), "");
+  // Not a regular file: read as ReadFile does.
+  auto proc = FileBytes::Open("/proc/self/status");
+  ASSERT_TRUE(proc.ok()) << proc.status().message();
+  EXPECT_NE(proc->text().find("Name:"), std::string_view::npos);
+}
+
 TEST_F(AtomicFile, WriteIntoMissingDirectoryFailsCleanly) {
   const absl::Status s = WriteFileAtomically(dir_ / "no" / "such" / "file", "x");
   EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);

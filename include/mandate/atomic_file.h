@@ -23,6 +23,29 @@ inline constexpr std::size_t kDefaultMaxFileBytes = std::size_t{1} << 30;  // 1 
 absl::StatusOr<std::string> ReadFile(const std::string& path,
                                      std::size_t max_bytes = kDefaultMaxFileBytes);
 
+// A whole file's bytes without copying them: a regular file is mapped read-only (no copy, no
+// zero fill: a 1 GB CSV costs its page cache only); anything else is read as ReadFile does.
+// Same limit and errors as ReadFile. Move-only; text() lives as long as the object. A mapped
+// file must not be truncated by another process while read (the reader would get SIGBUS):
+// the CSV loader maps the files it is given to load, not files being written.
+class FileBytes {
+ public:
+  static absl::StatusOr<FileBytes> Open(const std::string& path,
+                                        std::size_t max_bytes = kDefaultMaxFileBytes);
+  FileBytes(FileBytes&& o) noexcept;
+  FileBytes& operator=(FileBytes&& o) noexcept;
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+  ~FileBytes();
+  std::string_view text() const { return map_ ? std::string_view(map_, size_) : copy_; }
+
+ private:
+  FileBytes() = default;
+  const char* map_ = nullptr;
+  std::size_t size_ = 0;
+  std::string copy_;
+};
+
 }  // namespace mandate
 
 #endif

@@ -9,11 +9,14 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/status/statusor.h"
 #include "mandate/agency_registry.h"
 #include "mandate/deadline.h"
@@ -76,16 +79,37 @@ class Dataset {
   // Validates and appends; errors name the task and the field ("task \"X\": lead: unknown
   // agency id \"Q\""). Nothing is stored on error.
   absl::StatusOr<TaskIndex> AddTask(const Task& task);
+  // Bulk loading (the CSV reader): the same, with the agency lists already resolved to
+  // registry indexes and the deadline already interned (InternDeadline), so a million rows
+  // do not resolve the same names and key the same phrases a million times. task.lead,
+  // task.coordinators and task.deadline are not read.
+  struct Resolved {
+    std::span<const AgencyIndex> lead, coordinators;  // any order, duplicates allowed
+    std::uint32_t deadline = 0;                       // from InternDeadline
+    bool utf8_checked = false;  // every text of the task is known to be valid UTF-8
+    bool id_checked = false;    // the caller found no task with this id (FindTask)
+  };
+  absl::StatusOr<TaskIndex> AddTask(const Task& task, const Resolved& resolved);
+  // The id of an equal deadline stored once for all the tasks that have it.
+  std::uint32_t InternDeadline(const Deadline& d);
   // Appends an event to a task's history (kept in day order, stable for equal days).
   absl::Status AddEvent(TaskIndex task, const TaskEvent& event);
 
-  std::size_t task_count() const { return ids_.size(); }
+  // Room for n tasks in all, so a bulk load does not grow every column step by step.
+  void Reserve(std::size_t n);
+  std::size_t task_count() const { return ids_->size(); }
   std::optional<TaskIndex> FindTask(std::string_view id) const;
   Task GetTask(TaskIndex i) const;
-  std::string_view task_id(TaskIndex i) const { return ids_[i]; }
+  std::string_view task_id(TaskIndex i) const { return (*ids_)[i]; }
   std::string_view task_title(TaskIndex i) const { return titles_[i]; }
   const Deadline& original_deadline(TaskIndex i) const { return deadlines_[cold_[i].deadline]; }
-  const std::vector<TaskEvent>& history(TaskIndex i) const;
+  // By value: a history that is one plain completion (the CSV case, ~half the tasks) is kept
+  // as the completed column alone, not as an event. Keep the vector alive while a TaskState
+  // folded from it is used (it points into it).
+  std::vector<TaskEvent> history(TaskIndex i) const;
+  // The same without allocating: the stored history, or scratch filled with the completion
+  // (scratch keeps its capacity from call to call). Valid until scratch or the task changes.
+  const std::vector<TaskEvent>& HistoryRef(TaskIndex i, std::vector<TaskEvent>& scratch) const;
   std::optional<Day> assigned(TaskIndex i) const;
 
   const TaskColumns& columns() const { return columns_; }
@@ -107,7 +131,7 @@ class Dataset {
   std::size_t MemoryBytes() const;
 
  private:
-  struct Cold {  // interned per-task fields that the engine does not scan
+  struct Cold {                  // interned per-task fields that the engine does not scan
     std::uint32_t deadline = 0;  // index into deadlines_
     std::uint32_t lead_text = 0, coordinators_text = 0, expected_result = 0, note = 0;
   };
@@ -118,12 +142,14 @@ class Dataset {
     std::vector<TaskEvent> history;
   };
 
-  absl::Status ValidateTask(const Task& task) const;
+  absl::Status ValidateTask(const Task& task, bool check_utf8 = true,
+                            bool check_duplicate = true) const;
   absl::Status ValidateEvent(std::string_view task_id, const TaskEvent& event) const;
   absl::StatusOr<std::vector<AgencyIndex>> ResolveIds(std::string_view task_id,
                                                       std::string_view field,
                                                       const std::vector<std::string>& ids) const;
-  std::uint32_t InternDeadline(const Deadline& d);
+  absl::StatusOr<TaskIndex> Append(const Task& task, std::vector<AgencyIndex> lead,
+                                   std::vector<AgencyIndex> coord, std::uint32_t deadline);
   std::uint16_t InternDictionary(std::vector<std::string>& dict,
                                  absl::flat_hash_map<std::string, std::uint16_t>& index,
                                  std::string_view value);
@@ -132,9 +158,28 @@ class Dataset {
   std::shared_ptr<const AgencyRegistry> registry_;
   DatasetLimits limits_;
   TaskColumns columns_;
-  StringColumn ids_;
+  // The id index holds task indexes only (4 bytes a slot, not a 16-byte view plus the index);
+  // hashing and comparing read the id column, which lives on the heap so that a moved
+  // Dataset's index still finds it.
+  struct IdHash {
+    using is_transparent = void;
+    const StringColumn* ids = nullptr;
+    std::size_t operator()(std::string_view s) const { return absl::Hash<std::string_view>{}(s); }
+    std::size_t operator()(TaskIndex i) const { return (*this)((*ids)[i]); }
+  };
+  struct IdEq {
+    using is_transparent = void;
+    const StringColumn* ids = nullptr;
+    std::string_view Key(std::string_view s) const { return s; }
+    std::string_view Key(TaskIndex i) const { return (*ids)[i]; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return Key(a) == Key(b);
+    }
+  };
+  std::unique_ptr<StringColumn> ids_ = std::make_unique<StringColumn>();
   StringColumn titles_;
-  absl::flat_hash_map<std::string_view, TaskIndex> by_id_;  // views into ids_
+  absl::flat_hash_set<TaskIndex, IdHash, IdEq> by_id_{0, IdHash{ids_.get()}, IdEq{ids_.get()}};
   std::vector<Cold> cold_;
   absl::flat_hash_map<TaskIndex, Extra> extra_;
   StringPool pool_;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -18,20 +19,32 @@ namespace mandate {
 class StringColumn {
  public:
   std::uint32_t Append(std::string_view s);
-  std::string_view operator[](std::uint32_t i) const { return views_[i]; }
-  std::size_t size() const { return views_.size(); }
+  std::string_view operator[](std::uint32_t i) const {
+    const std::uint64_t r = refs_[i];
+    if (r & kBig) {
+      const auto& b = big_[r & ~kBig];
+      return {b.first.get(), b.second};
+    }
+    return {chunks_[r >> 40].get() + ((r >> 20) & kMask20), static_cast<std::size_t>(r & kMask20)};
+  }
+  std::size_t size() const { return refs_.size(); }
+  void Reserve(std::size_t n) { refs_.reserve(n); }
   std::size_t MemoryBytes() const;
 
  private:
   static constexpr std::size_t kChunk = 1 << 20;
   static constexpr std::size_t kFirstChunk = 1 << 12;
+  static constexpr std::uint64_t kBig = std::uint64_t{1} << 63;
+  static constexpr std::uint64_t kMask20 = (1u << 20) - 1;
   std::vector<std::unique_ptr<char[]>> chunks_;
-  std::vector<std::unique_ptr<char[]>> big_;
+  std::vector<std::pair<std::unique_ptr<char[]>, std::size_t>> big_;
   std::size_t big_bytes_ = 0;
   std::size_t chunk_size_ = 0;  // size of the last chunk
   std::size_t used_ = 0;        // bytes used in the last chunk
   std::size_t chunk_bytes_ = 0;
-  std::vector<std::string_view> views_;
+  // One word per string (8 bytes, not a 16-byte view: ids and titles of 10^7 tasks):
+  // chunk index << 40 | offset << 20 | length, or kBig | index into big_.
+  std::vector<std::uint64_t> refs_;
 };
 
 class StringPool {

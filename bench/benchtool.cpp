@@ -1,0 +1,224 @@
+// mandate_benchtool: the mandate side of bench/compare.sh.
+//   generate --n N [--seed S] [--as-of D] --csv FILE [--sql FILE]
+//       writes the workload (bench/generate.h) as the project CSV and, with --sql, the
+//       pre-resolved CSV the SQL engines load.
+//   query --csv FILE [--as-of D] [--from D --to D] [--reps R]
+//       loads the CSV (timed), runs query 1 (every task, lead x status + totals) and query 2
+//       (assigned in [from, to]) R times each, best time kept, and the physical floor; prints
+//       one JSON object with the times, memory per task and the counts.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "generate.h"
+#include "mandate/aggregate.h"
+#include "mandate/atomic_file.h"
+#include "mandate/dataset_csv.h"
+#include "mandate/status.h"
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+std::map<std::string, std::string> Flags(int argc, char** argv, int from) {
+  std::map<std::string, std::string> out;
+  for (int i = from; i + 1 < argc; i += 2) out[argv[i]] = argv[i + 1];
+  return out;
+}
+
+mandate::Day DayFlag(const std::map<std::string, std::string>& f, const std::string& name,
+                     mandate::Day fallback) {
+  auto it = f.find(name);
+  if (it == f.end()) return fallback;
+  auto d = mandate::ParseIsoDay(it->second);
+  if (!d.ok()) {
+    std::cerr << name << ": " << d.status().message() << "\n";
+    std::exit(2);
+  }
+  return *d;
+}
+
+int Generate(const std::map<std::string, std::string>& f) {
+  mandate::bench::GenOptions opt;
+  if (!f.count("--n") || !f.count("--csv")) {
+    std::cerr << "generate: --n N and --csv FILE are required\n";
+    return 2;
+  }
+  opt.n = std::stoull(f.at("--n"));
+  if (f.count("--seed")) opt.seed = std::stoull(f.at("--seed"));
+  opt.as_of = DayFlag(f, "--as-of", opt.as_of);
+  std::ofstream csv(f.at("--csv"), std::ios::binary);
+  std::ofstream sql;
+  if (f.count("--sql")) sql.open(f.at("--sql"), std::ios::binary);
+  if (!csv || (f.count("--sql") && !sql)) {
+    std::cerr << "generate: cannot open the output files\n";
+    return 1;
+  }
+  const auto& reg = mandate::AgencyRegistry::Bundled();
+  mandate::bench::Generator gen(opt);
+  mandate::bench::GenTask t;
+  mandate::bench::WriteCsvHeader(csv);
+  if (sql.is_open()) mandate::bench::WriteSqlHeader(sql);
+  while (gen.Next(t)) {
+    mandate::bench::WriteCsvRow(csv, t);
+    if (sql.is_open()) mandate::bench::WriteSqlRow(sql, t, reg);
+  }
+  csv.close();
+  if (sql.is_open()) sql.close();
+  if (!csv || (f.count("--sql") && !sql)) {
+    std::cerr << "generate: write failed\n";
+    return 1;
+  }
+  return 0;
+}
+
+// The physical floor: one pass over the int32 day columns and the uint16 lead ids doing the
+// fast status arithmetic, counting per (lead, status) and totals. Nothing else.
+void FloorLoop(const mandate::TaskColumns& c, std::int32_t d, std::int32_t lo, std::int32_t hi,
+               std::uint32_t* by, std::uint32_t* totals) {
+  const std::int32_t* assigned = c.assigned.data();
+  const std::int32_t* due = c.due.data();
+  const std::int32_t* completed = c.completed.data();
+  const std::uint32_t* off = c.lead_offset.data();
+  const mandate::AgencyIndex* lead = c.lead_agencies.data();
+  const std::size_t n = c.assigned.size();
+  const std::int32_t soon = d + 7;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t a = assigned[i], u = due[i], k = completed[i];
+    if (a < lo || a > hi) continue;
+    const bool has_due = u != mandate::kNoDay;
+    const bool done = (k != mandate::kNoDay) & (k <= d);
+    const unsigned s = done ? ((!has_due | (k <= u)) ? 0u : 1u)
+                            : (!has_due    ? 4u
+                               : u < d     ? 2u
+                               : u <= soon ? 3u
+                                           : 4u);
+    ++totals[s];
+    for (std::uint32_t j = off[i]; j < off[i + 1]; ++j) ++by[(lead[j] + 1u) * 8u + s];
+  }
+}
+
+json Counts(const mandate::AggregateResult& r) {
+  json out = json::object();
+  for (const auto& g : r.groups) {
+    const auto lead = r.plan->Label(0, g.code[0]);
+    const auto status = r.plan->Label(1, g.code[1]);
+    const auto n = g.counts.total();
+    if (n) out[lead.value_or("") + "|" + status.value_or("")] = n;
+  }
+  for (int s = 0; s < mandate::kTaskStatusCount; ++s) {
+    if (r.totals.n[s]) {
+      out["*|" + std::string(mandate::TaskStatusName(static_cast<mandate::TaskStatus>(s)))] =
+          r.totals.n[s];
+    }
+  }
+  return out;
+}
+
+int Query(const std::map<std::string, std::string>& f) {
+  if (!f.count("--csv")) {
+    std::cerr << "query: --csv FILE is required\n";
+    return 2;
+  }
+  const mandate::Day as_of = DayFlag(f, "--as-of", mandate::bench::kDefaultAsOf);
+  const mandate::Day from = DayFlag(f, "--from", date::year{2025} / 1 / 1);
+  const mandate::Day to = DayFlag(f, "--to", date::year{2025} / 6 / 30);
+  const int reps = f.count("--reps") ? std::stoi(f.at("--reps")) : 5;
+
+  auto t0 = Clock::now();
+  mandate::CsvReadOptions ro;
+  ro.max_bytes = std::size_t{16} << 30;
+  std::vector<mandate::LoadProblem> problems;
+  auto ds = mandate::LoadDatasetCsv(f.at("--csv"), ro, &problems);
+  const double load_s = Since(t0);
+  if (!ds.ok()) {
+    std::cerr << "query: " << ds.status().message() << "\n";
+    return 1;
+  }
+  if (!problems.empty()) {
+    std::cerr << "query: " << problems.size()
+              << " load problems, first: " << mandate::FormatLoadProblem(problems.front()) << "\n";
+    return 1;
+  }
+  const std::size_t n = ds->task_count();
+  std::size_t title_bytes = 0;
+  for (mandate::TaskIndex i = 0; i < n; ++i) title_bytes += ds->task_title(i).size();
+
+  json out;
+  out["n"] = n;
+  out["load_s"] = load_s;
+  out["bytes_per_task"] = double(ds->MemoryBytes()) / double(n);
+  out["bytes_per_task_excl_titles"] = double(ds->MemoryBytes() - title_bytes) / double(n);
+
+  const auto run = [&](const mandate::AggregateQuery& q, double& best_ms) {
+    mandate::AggregateResult result;
+    std::vector<std::uint8_t> status;
+    best_ms = 1e300;
+    for (int r = 0; r < reps; ++r) {
+      const auto s0 = Clock::now();
+      mandate::ClassifyAll(*ds, q.as_of, q.classify, status);
+      auto res = mandate::Aggregate(*ds, q, status);
+      best_ms = std::min(best_ms, Since(s0) * 1e3);
+      if (!res.ok()) {
+        std::cerr << "query: " << res.status().message() << "\n";
+        std::exit(1);
+      }
+      result = *std::move(res);
+    }
+    return result;
+  };
+  mandate::AggregateQuery q1{.as_of = as_of,
+                             .by = {mandate::Dimension::kLead, mandate::Dimension::kStatus}};
+  mandate::AggregateQuery q2 = q1;
+  q2.assigned = {from, to};
+  double q1_ms = 0, q2_ms = 0;
+  const auto r1 = run(q1, q1_ms);
+  const auto r2 = run(q2, q2_ms);
+
+  std::vector<std::uint32_t> by((ds->registry().size() + 1) * 8);
+  std::uint32_t totals[8];
+  double floor_ms = 1e300;
+  const std::int32_t d = mandate::ToEpochDays(as_of);
+  for (int r = 0; r < std::max(reps, 5); ++r) {
+    std::fill(by.begin(), by.end(), 0u);
+    std::fill(std::begin(totals), std::end(totals), 0u);
+    const auto s0 = Clock::now();
+    FloorLoop(ds->columns(), d, INT32_MIN + 1, d, by.data(), totals);
+    floor_ms = std::min(floor_ms, Since(s0) * 1e3);
+  }
+  std::uint64_t floor_total = 0;
+  for (auto v : totals) floor_total += v;
+
+  out["q1_ms"] = q1_ms;
+  out["q2_ms"] = q2_ms;
+  out["floor_ms"] = floor_ms;
+  out["floor_tasks"] = floor_total;
+  out["q1"] = Counts(r1);
+  out["q2"] = Counts(r2);
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string cmd = argc > 1 ? argv[1] : "";
+  if (cmd == "generate") return Generate(Flags(argc, argv, 2));
+  if (cmd == "query") return Query(Flags(argc, argv, 2));
+  std::cerr << "usage: mandate_benchtool generate --n N --csv FILE [--sql FILE] [--seed S] "
+               "[--as-of D]\n"
+               "       mandate_benchtool query --csv FILE [--as-of D] [--from D --to D] "
+               "[--reps R]\n";
+  return 2;
+}
