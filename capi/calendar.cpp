@@ -10,6 +10,32 @@
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
 
+namespace {
+
+// The reason a day is off (or, exceptionally, worked), as an allocated string; NULL when
+// there is none.
+template <typename Reason>
+mdt_status DayReason(char** out, size_t* out_len, const mdt_calendar* calendar, mdt_date day,
+                     Reason reason_of) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    *out = nullptr;
+    if (out_len) *out_len = 0;
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    std::optional<std::string> reason;
+    {
+      std::shared_lock lock(calendar->mu);
+      reason = (calendar->calendar.*reason_of)(d);
+    }
+    if (!reason) return Ok();
+    return DupString(out, out_len, *reason);
+  });
+}
+
+}  // namespace
+
 extern "C" {
 
 MDT_API mdt_status mdt_calendar_new(mdt_calendar** out, mdt_calendar_source source_arg) {
@@ -57,40 +83,12 @@ MDT_API mdt_status mdt_calendar_is_working_day(int* out, const mdt_calendar* cal
 
 MDT_API mdt_status mdt_calendar_day_off_reason(char** out, size_t* out_len,
                                                const mdt_calendar* calendar, mdt_date day) {
-  return Guard([&]() -> mdt_status {
-    MDT_TRY(CheckOut(out, "out"));
-    *out = nullptr;
-    if (out_len) *out_len = 0;
-    MDT_TRY(CheckHandle(calendar, "calendar"));
-    mandate::Day d;
-    MDT_TRY(DayArg(&d, day, "day"));
-    std::optional<std::string> reason;
-    {
-      std::shared_lock lock(calendar->mu);
-      reason = calendar->calendar.DayOffReason(d);
-    }
-    if (!reason) return Ok();
-    return DupString(out, out_len, *reason);
-  });
+  return DayReason(out, out_len, calendar, day, &mandate::WorkingCalendar::DayOffReason);
 }
 
 MDT_API mdt_status mdt_calendar_working_day_reason(char** out, size_t* out_len,
                                                    const mdt_calendar* calendar, mdt_date day) {
-  return Guard([&]() -> mdt_status {
-    MDT_TRY(CheckOut(out, "out"));
-    *out = nullptr;
-    if (out_len) *out_len = 0;
-    MDT_TRY(CheckHandle(calendar, "calendar"));
-    mandate::Day d;
-    MDT_TRY(DayArg(&d, day, "day"));
-    std::optional<std::string> reason;
-    {
-      std::shared_lock lock(calendar->mu);
-      reason = calendar->calendar.WorkingDayReason(d);
-    }
-    if (!reason) return Ok();
-    return DupString(out, out_len, *reason);
-  });
+  return DayReason(out, out_len, calendar, day, &mandate::WorkingCalendar::WorkingDayReason);
 }
 
 MDT_API mdt_status mdt_calendar_add_working_days(mdt_date* out, const mdt_calendar* calendar,
