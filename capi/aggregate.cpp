@@ -1,5 +1,7 @@
 // Aggregation across the C ABI: status counts per group, measures, top-N, the two-date
 // change and the report's task lists.
+#include "mandate/aggregate.h"
+
 #include <limits>
 #include <mutex>
 #include <shared_mutex>
@@ -9,7 +11,6 @@
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
-#include "mandate/aggregate.h"
 #include "mandate/aggregate_change.h"
 #include "mandate/aggregate_lists.h"
 #include "mandate/aggregate_rank.h"
@@ -69,8 +70,9 @@ mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregat
     return Fail(MDT_ERR_INVALID_ARGUMENT, "options.by is NULL but by_count is not 0");
   }
   if (o->by_count > static_cast<size_t>(mandate::kDimensionCount)) {
-    return Fail(MDT_ERR_INVALID_ARGUMENT, absl::StrFormat("options.by_count %u exceeds the %d dimensions",
-                                                          o->by_count, mandate::kDimensionCount));
+    return Fail(MDT_ERR_INVALID_ARGUMENT,
+                absl::StrFormat("options.by_count %u exceeds the %d dimensions", o->by_count,
+                                mandate::kDimensionCount));
   }
   for (size_t i = 0; i < o->by_count; ++i) {
     const std::int32_t dim = EnumArg(o->by[i]);
@@ -99,7 +101,8 @@ const mandate::StatusCounts* GroupCounts(const mdt_aggregate_result* r, size_t g
   return &r->result.groups[group].counts;
 }
 
-mdt_status GroupArg(const mandate::StatusCounts** out, const mdt_aggregate_result* r, size_t group) {
+mdt_status GroupArg(const mandate::StatusCounts** out, const mdt_aggregate_result* r,
+                    size_t group) {
   *out = GroupCounts(r, group);
   if (*out == nullptr) return IndexArg(group, r->result.groups.size(), "group");
   return MDT_OK;
@@ -112,15 +115,24 @@ extern "C" {
 MDT_API const char* mdt_dimension_name(mdt_dimension value_arg) {
   const std::int32_t value = EnumArg(value_arg);
   switch (value) {
-    case MDT_DIM_LEAD: return "lead";
-    case MDT_DIM_COORDINATOR: return "coordinator";
-    case MDT_DIM_AGENCY_KIND: return "agency_kind";
-    case MDT_DIM_CATEGORY: return "category";
-    case MDT_DIM_SOURCE: return "source";
-    case MDT_DIM_DUE_MONTH: return "due_month";
-    case MDT_DIM_ASSIGNED_MONTH: return "assigned_month";
-    case MDT_DIM_DEADLINE_KIND: return "deadline_kind";
-    case MDT_DIM_STATUS: return "status";
+    case MDT_DIM_LEAD:
+      return "lead";
+    case MDT_DIM_COORDINATOR:
+      return "coordinator";
+    case MDT_DIM_AGENCY_KIND:
+      return "agency_kind";
+    case MDT_DIM_CATEGORY:
+      return "category";
+    case MDT_DIM_SOURCE:
+      return "source";
+    case MDT_DIM_DUE_MONTH:
+      return "due_month";
+    case MDT_DIM_ASSIGNED_MONTH:
+      return "assigned_month";
+    case MDT_DIM_DEADLINE_KIND:
+      return "deadline_kind";
+    case MDT_DIM_STATUS:
+      return "status";
   }
   return "unknown";
 }
@@ -128,17 +140,28 @@ MDT_API const char* mdt_dimension_name(mdt_dimension value_arg) {
 MDT_API const char* mdt_measure_name(mdt_measure value_arg) {
   const std::int32_t value = EnumArg(value_arg);
   switch (value) {
-    case MDT_MEASURE_TOTAL: return "total";
-    case MDT_MEASURE_COMPLETED_ON_TIME: return "completed_on_time";
-    case MDT_MEASURE_COMPLETED_LATE: return "completed_late";
-    case MDT_MEASURE_OVERDUE: return "overdue";
-    case MDT_MEASURE_DUE_SOON: return "due_soon";
-    case MDT_MEASURE_IN_PROGRESS: return "in_progress";
-    case MDT_MEASURE_CANCELLED: return "cancelled";
-    case MDT_MEASURE_COMPLETED: return "completed";
-    case MDT_MEASURE_COMPLETION_RATE: return "completion_rate";
-    case MDT_MEASURE_ON_TIME_RATE: return "on_time_rate";
-    case MDT_MEASURE_OVERDUE_RATE: return "overdue_rate";
+    case MDT_MEASURE_TOTAL:
+      return "total";
+    case MDT_MEASURE_COMPLETED_ON_TIME:
+      return "completed_on_time";
+    case MDT_MEASURE_COMPLETED_LATE:
+      return "completed_late";
+    case MDT_MEASURE_OVERDUE:
+      return "overdue";
+    case MDT_MEASURE_DUE_SOON:
+      return "due_soon";
+    case MDT_MEASURE_IN_PROGRESS:
+      return "in_progress";
+    case MDT_MEASURE_CANCELLED:
+      return "cancelled";
+    case MDT_MEASURE_COMPLETED:
+      return "completed";
+    case MDT_MEASURE_COMPLETION_RATE:
+      return "completion_rate";
+    case MDT_MEASURE_ON_TIME_RATE:
+      return "on_time_rate";
+    case MDT_MEASURE_OVERDUE_RATE:
+      return "overdue_rate";
   }
   return "unknown";
 }
@@ -236,7 +259,8 @@ MDT_API mdt_status mdt_aggregate_measure(double* out, int* out_defined,
     MDT_TRY(CheckOut(out, "out"));
     MDT_TRY(CheckHandle(result, "result"));
     if (measure < 0 || measure >= mandate::kMeasureCount) {
-      return Fail(MDT_ERR_INVALID_ARGUMENT, absl::StrFormat("measure %d is not an mdt_measure", static_cast<int>(measure)));
+      return Fail(MDT_ERR_INVALID_ARGUMENT,
+                  absl::StrFormat("measure %d is not an mdt_measure", static_cast<int>(measure)));
     }
     const mandate::StatusCounts* c = nullptr;
     MDT_TRY(GroupArg(&c, result, group));
@@ -346,8 +370,12 @@ MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* d
       std::vector<std::uint8_t> status;
       mandate::ClassifyAll(ds, q.as_of, opts, status);
       switch (kind) {
-        case MDT_LIST_OVERDUE_BY_CATEGORY: h->groups = mandate::OverdueByCategory(ds, status, q); break;
-        case MDT_LIST_OVERDUE_BY_AGENCY: h->groups = mandate::OverdueByAgency(ds, status, q); break;
+        case MDT_LIST_OVERDUE_BY_CATEGORY:
+          h->groups = mandate::OverdueByCategory(ds, status, q);
+          break;
+        case MDT_LIST_OVERDUE_BY_AGENCY:
+          h->groups = mandate::OverdueByAgency(ds, status, q);
+          break;
         case MDT_LIST_DUE_WITHIN_BY_CATEGORY:
           h->groups = mandate::DueWithinByCategory(ds, status, q, days);
           break;

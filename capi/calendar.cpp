@@ -1,4 +1,6 @@
 // Vietnam's working-day calendar and the lunar calendar, across the C ABI.
+#include "mandate/calendar.h"
+
 #include <mutex>
 #include <shared_mutex>
 
@@ -6,7 +8,6 @@
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
-#include "mandate/calendar.h"
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
 
@@ -44,11 +45,13 @@ MDT_API mdt_status mdt_calendar_new(mdt_calendar** out, mdt_calendar_source sour
     MDT_TRY(CheckOut(out, "out"));
     *out = nullptr;
     switch (source) {
-      case MDT_CALENDAR_VIETNAM: return NewHandle(out, mandate::WorkingCalendar::Vietnam());
-      case MDT_CALENDAR_RULES_ONLY: return NewHandle(out, mandate::WorkingCalendar::RulesOnly());
+      case MDT_CALENDAR_VIETNAM:
+        return NewHandle(out, mandate::WorkingCalendar::Vietnam());
+      case MDT_CALENDAR_RULES_ONLY:
+        return NewHandle(out, mandate::WorkingCalendar::RulesOnly());
     }
-    return Fail(MDT_ERR_INVALID_ARGUMENT,
-                "source " + std::to_string(static_cast<int>(source)) + " is not an mdt_calendar_source");
+    return Fail(MDT_ERR_INVALID_ARGUMENT, "source " + std::to_string(static_cast<int>(source)) +
+                                              " is not an mdt_calendar_source");
   });
 }
 

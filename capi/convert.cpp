@@ -61,7 +61,8 @@ mdt_status CStringArray(std::vector<std::string>* out, const char* const* items,
 }
 
 mdt_status DayArg(Day* out, mdt_date date, std::string_view what) {
-  if (date == MDT_NO_DATE) return Fail(MDT_ERR_INVALID_ARGUMENT, std::string(what) + " is MDT_NO_DATE");
+  if (date == MDT_NO_DATE)
+    return Fail(MDT_ERR_INVALID_ARGUMENT, std::string(what) + " is MDT_NO_DATE");
   // Compared as numbers: converting a far-off count to a civil date would overflow.
   static const mdt_date kFirst = ToEpochDays(Day{kMinYear / date::January / 1});
   static const mdt_date kLast = ToEpochDays(Day{kMaxYear / date::December / 31});
@@ -94,14 +95,16 @@ mdt_status CheckStructVersion(std::uint32_t version, std::uint32_t current, std:
   return MDT_OK;
 }
 
-mdt_status ContextArg(DeadlineContext* out, const mdt_deadline_context* ctx, std::string_view what) {
+mdt_status ContextArg(DeadlineContext* out, const mdt_deadline_context* ctx,
+                      std::string_view what) {
   *out = DeadlineContext{};
   if (ctx == nullptr) return MDT_OK;
   MDT_TRY(CheckStructVersion(ctx->version, MDT_DEADLINE_CONTEXT_VERSION, what));
   if (ctx->plan_year != 0) {
-    if (ctx->plan_year < static_cast<int>(kMinYear) || ctx->plan_year > static_cast<int>(kMaxYear)) {
-      return Fail(MDT_ERR_OUT_OF_RANGE, absl::StrFormat("%s: plan_year %d is outside 1900..2200",
-                                                        what, ctx->plan_year));
+    if (ctx->plan_year < static_cast<int>(kMinYear) ||
+        ctx->plan_year > static_cast<int>(kMaxYear)) {
+      return Fail(MDT_ERR_OUT_OF_RANGE,
+                  absl::StrFormat("%s: plan_year %d is outside 1900..2200", what, ctx->plan_year));
     }
     out->plan_year = ctx->plan_year;
   }
@@ -117,8 +120,9 @@ mdt_status ContextArg(DeadlineContext* out, const mdt_deadline_context* ctx, std
 mdt_status CopyToBuffer(char* out, std::size_t out_size, std::size_t* out_len, std::string_view s) {
   if (out_len) *out_len = s.size();
   if (out_size <= s.size()) {
-    return Fail(MDT_ERR_BUFFER_TOO_SMALL,
-                absl::StrFormat("the buffer holds %u bytes; %u are needed", out_size, s.size() + 1));
+    return Fail(
+        MDT_ERR_BUFFER_TOO_SMALL,
+        absl::StrFormat("the buffer holds %u bytes; %u are needed", out_size, s.size() + 1));
   }
   if (out == nullptr) return Fail(MDT_ERR_INVALID_ARGUMENT, "out is NULL");
   std::memcpy(out, s.data(), s.size());
@@ -146,8 +150,8 @@ std::string Excerpt(std::string_view s, std::size_t max) {
 
 mdt_status IndexArg(std::size_t i, std::size_t size, std::string_view what) {
   if (i >= size) {
-    return Fail(MDT_ERR_OUT_OF_RANGE, absl::StrFormat("%s %u is out of range (%u entries)", what,
-                                                      i, size));
+    return Fail(MDT_ERR_OUT_OF_RANGE,
+                absl::StrFormat("%s %u is out of range (%u entries)", what, i, size));
   }
   return MDT_OK;
 }

@@ -1,5 +1,7 @@
 // Datasets across the C ABI: create, add tasks, events, targets and measurements, read back.
 // Every call takes the dataset's reader-writer lock: shared to read, exclusive to write.
+#include "mandate/dataset.h"
+
 #include <algorithm>
 #include <mutex>
 #include <shared_mutex>
@@ -9,7 +11,6 @@
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
-#include "mandate/dataset.h"
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
 
@@ -56,8 +57,8 @@ mdt_status TaskArg(mandate::Task* t, const mdt_task_input* in) {
   MDT_TRY(CString(&s, in->title, "task.title", true));
   t->title = s;
   MDT_TRY(CStringArray(&t->lead, in->lead, in->lead_count, "task.lead"));
-  MDT_TRY(CStringArray(&t->coordinators, in->coordinators, in->coordinator_count,
-                       "task.coordinators"));
+  MDT_TRY(
+      CStringArray(&t->coordinators, in->coordinators, in->coordinator_count, "task.coordinators"));
   MDT_TRY(CStringArray(&t->partners, in->partners, in->partner_count, "task.partners"));
   MDT_TRY(CString(&s, in->lead_text, "task.lead_text"));
   t->lead_text = s;
@@ -99,8 +100,10 @@ mdt_status EventArg(mandate::TaskEvent* e, const mdt_event_input* in) {
   MDT_TRY(CString(&s, in->document, "event.document"));
   e->document = s;
   if (e->type == mandate::EventType::kDeadlineChanged) {
-    if (in->new_deadline == nullptr && (in->new_deadline_text == nullptr || !*in->new_deadline_text)) {
-      return Fail(MDT_ERR_INVALID_ARGUMENT, "event: a deadline change needs new_deadline or new_deadline_text");
+    if (in->new_deadline == nullptr &&
+        (in->new_deadline_text == nullptr || !*in->new_deadline_text)) {
+      return Fail(MDT_ERR_INVALID_ARGUMENT,
+                  "event: a deadline change needs new_deadline or new_deadline_text");
     }
     mandate::Deadline d;
     MDT_TRY(DeadlineArg(&d, in->new_deadline, in->new_deadline_text, in->new_deadline_context,
@@ -117,7 +120,8 @@ mdt_status AddEvent(mdt_dataset* dataset, const char* task_id, const mandate::Ta
   std::unique_lock lock(dataset->state->mu);
   auto& ds = dataset->state->ds;
   auto i = ds.FindTask(id);
-  if (!i) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", Excerpt(id, 80)));
+  if (!i)
+    return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", Excerpt(id, 80)));
   return FromStatus(ds.AddEvent(*i, e));
 }
 
@@ -213,9 +217,8 @@ MDT_API mdt_status mdt_dataset_change_deadline(mdt_dataset* dataset, const char*
   return mdt_dataset_add_event(dataset, task_id, &e);
 }
 
-MDT_API mdt_status mdt_dataset_cancel_task(mdt_dataset* dataset, const char* task_id,
-                                           mdt_date date, const char* reason,
-                                           const char* document) {
+MDT_API mdt_status mdt_dataset_cancel_task(mdt_dataset* dataset, const char* task_id, mdt_date date,
+                                           const char* reason, const char* document) {
   mdt_event_input e = MDT_EVENT_INPUT_INIT;
   e.type = MDT_EVENT_CANCELLED;
   e.date = date;
@@ -243,7 +246,8 @@ MDT_API mdt_status mdt_dataset_find_task(uint32_t* out, const mdt_dataset* datas
     MDT_TRY(CString(&id, task_id, "task_id", true));
     std::shared_lock lock(dataset->state->mu);
     auto i = dataset->state->ds.FindTask(id);
-    if (!i) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", Excerpt(id, 80)));
+    if (!i)
+      return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no task has the id \"%s\"", Excerpt(id, 80)));
     *out = *i;
     return Ok();
   });
@@ -260,8 +264,8 @@ MDT_API mdt_status mdt_dataset_task_id(char** out, size_t* out_len, const mdt_da
   });
 }
 
-MDT_API mdt_status mdt_dataset_task_title(char** out, size_t* out_len,
-                                          const mdt_dataset* dataset, uint32_t task) {
+MDT_API mdt_status mdt_dataset_task_title(char** out, size_t* out_len, const mdt_dataset* dataset,
+                                          uint32_t task) {
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     *out = nullptr;
@@ -382,7 +386,9 @@ MDT_API mdt_status mdt_dataset_measurement_count(size_t* out, const mdt_dataset*
     MDT_TRY(TargetIdArg(&id, target_id));
     std::shared_lock lock(dataset->state->mu);
     const mandate::Target* t = dataset->state->ds.FindTarget(id);
-    if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
+    if (!t)
+      return Fail(MDT_ERR_NOT_FOUND,
+                  absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
     *out = t->measurements.size();
     return Ok();
   });
@@ -400,7 +406,9 @@ MDT_API mdt_status mdt_dataset_latest_measurement(double* out_value, mdt_date* o
     MDT_TRY(DayArg(&day, as_of, "as_of"));
     std::shared_lock lock(dataset->state->mu);
     const mandate::Target* t = dataset->state->ds.FindTarget(id);
-    if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
+    if (!t)
+      return Fail(MDT_ERR_NOT_FOUND,
+                  absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
     const mandate::Measurement* best = nullptr;
     for (const auto& m : t->measurements) {  // in day order: the last one that fits wins
       if (m.day <= day && m.locality == loc) best = &m;

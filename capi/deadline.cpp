@@ -1,4 +1,6 @@
 // Deadline phrases across the C ABI: parse, extract from a sentence, read the result.
+#include "mandate/deadline.h"
+
 #include <mutex>
 #include <shared_mutex>
 
@@ -6,7 +8,6 @@
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
-#include "mandate/deadline.h"
 #include "mandate/task_state.h"
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
@@ -64,7 +65,7 @@ MDT_API mdt_status mdt_deadline_extract(mdt_deadline** out, const char* sentence
     lock = {};
     if (!e.status.ok()) {  // a marked deadline that names an impossible day
       return Fail(e.status.code() == absl::StatusCode::kInvalidArgument ? MDT_ERR_PARSE
-                                                                         : FromStatus(e.status),
+                                                                        : FromStatus(e.status),
                   mandate::ToStd(e.status.message()));
     }
     auto h = std::make_unique<mdt_deadline>();
@@ -96,7 +97,8 @@ MDT_API mdt_status mdt_deadline_get_info(mdt_deadline_info* out, const mdt_deadl
     info.relative_days = d.relative_days;
     info.relative_working_days = d.relative_working_days ? 1 : 0;
     info.has_recurrence = d.recurrence ? 1 : 0;
-    info.frequency = d.recurrence ? static_cast<mdt_frequency>(d.recurrence->freq) : MDT_FREQ_MONTHLY;
+    info.frequency =
+        d.recurrence ? static_cast<mdt_frequency>(d.recurrence->freq) : MDT_FREQ_MONTHLY;
     info.day_of_period = d.recurrence ? d.recurrence->day_of_period.value_or(0) : 0;
     info.recurrence_before = d.recurrence && d.recurrence->before ? 1 : 0;
     info.milestone_count = d.milestones.size();
