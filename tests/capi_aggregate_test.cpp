@@ -22,13 +22,9 @@ using EvalPtr = std::unique_ptr<mdt_target_evaluations, Deleter<mdt_target_evalu
 
 struct SeedPlan : ::testing::Test {
   void SetUp() override {
-    mdt_registry* reg = nullptr;
-    ASSERT_MDT_OK(mdt_registry_bundled(&reg));
-    Registry r(reg);
-    mdt_dataset* d = nullptr;
-    ASSERT_MDT_OK(mdt_dataset_new(&d, reg));
-    ds.reset(d);
-    ASSERT_EQ(AddSeedPlan(d, reg), 248u);
+    NewSeedPlanDataset(&ds);
+    ASSERT_FALSE(HasFatalFailure());
+    mdt_dataset* d = ds.get();
     // A little history so the counts are not all one status.
     for (const char* id : {"KH25-III-1", "KH25-III-2", "KH25-III-3", "KH25-V-1"}) {
       ASSERT_MDT_OK(mdt_dataset_complete_task(d, id, Date("2025-09-15")));

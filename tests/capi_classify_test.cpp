@@ -13,15 +13,7 @@ namespace mandate::capi_test {
 namespace {
 
 struct SeedFixture : ::testing::Test {
-  void SetUp() override {
-    mdt_registry* reg = nullptr;
-    ASSERT_MDT_OK(mdt_registry_bundled(&reg));
-    Registry owned(reg);
-    mdt_dataset* d = nullptr;
-    ASSERT_MDT_OK(mdt_dataset_new(&d, reg));
-    ds.reset(d);
-    ASSERT_EQ(AddSeedPlan(d, reg), 248u);
-  }
+  void SetUp() override { NewSeedPlanDataset(&ds); }
   Dataset ds;
 };
 

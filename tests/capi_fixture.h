@@ -105,6 +105,18 @@ inline std::size_t AddSeedPlan(mdt_dataset* ds, const mdt_registry* reg) {
   return added;
 }
 
+// A new dataset (bundled registry) holding the 248 seed plan rows, added through the C ABI.
+// Fails the test (ASSERT) when any step fails; call it from SetUp or a test body.
+inline void NewSeedPlanDataset(Dataset* out) {
+  mdt_registry* reg = nullptr;
+  ASSERT_MDT_OK(mdt_registry_bundled(&reg));
+  Registry owned(reg);
+  mdt_dataset* d = nullptr;
+  ASSERT_MDT_OK(mdt_dataset_new(&d, reg));
+  out->reset(d);
+  ASSERT_EQ(AddSeedPlan(d, reg), 248u);
+}
+
 }  // namespace mandate::capi_test
 
 #endif
