@@ -1,4 +1,4 @@
-// mandate import-seed: builds the bundled dataset from the seed tables in shared/data/
+// mandate import-seed: builds the bundled dataset from the seed tables in tests/data/seed/
 // (the 2025 plan of seed 002 and the appendix bullets of seed 000) through the library's
 // own resolvers and parsers. Every task is kept; a cell that cannot be resolved is written
 // to the problems file with the reason, never guessed.

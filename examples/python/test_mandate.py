@@ -2,7 +2,7 @@
 
 Environment (set by tests/CMakeLists.txt): MANDATE_LIBRARY, MANDATE_SUMMARY_C (the C
 example), MANDATE_CORE_COUNTS (the C++ core's counts), MANDATE_SEED_DATASET (the seed plan
-as a dataset file), MANDATE_SHARED_DIR.
+as a dataset file), MANDATE_SEED_DIR (tests/data/seed).
 """
 import datetime
 import json
