@@ -70,13 +70,13 @@ TEST(CmdCalendar, BadInputExitsTwoWithAMessage) {
       {"--from 2025-02-30 --to 2025-03-01", "day 30 does not exist"},
       {"--from 2025-01-01 --to tomorrow", "--to"},
       {"--from 2025-03-01 --to 2025-02-01", "before --from"},
-      {"--to 2025-03-01", "--from is required"},
-      {"--from 2025-01-01", "--to is required"},
-      {"--add-working-days 2x --from 2025-01-01", "not a whole number"},
-      {"--add-working-days 99999999999 --from 2025-01-01", "not a whole number"},
+      {"--to 2025-03-01", "missing --from"},
+      {"--from 2025-01-01", "missing --to"},
+      {"--add-working-days 2x --from 2025-01-01", "needs a whole number"},
+      {"--add-working-days 99999999999 --from 2025-01-01", "needs a whole number"},
       {"--add-working-days 2147483647 --from 2025-01-01", "goes past 2200-12-31"},
       {"--add-working-days 1 --from 2025-01-01 --to 2025-02-01", "does not go with"},
-      {"--from 2025-01-01 --to 2025-01-02 --bogus", "unknown argument --bogus"},
+      {"--from 2025-01-01 --to 2025-01-02 --bogus", "unknown option --bogus"},
       {"--from", "needs a value"},
   };
   for (const auto& [args, needle] : cases) {

@@ -1,4 +1,4 @@
-// The bundled dataset is exactly what `mandate import-seed` builds from the seed tables:
+// The bundled dataset is exactly what `mandate-import-seed` (tools/import_seed.cpp) builds from the seed tables:
 // anyone can regenerate it, and a change to a parser or resolver that alters it shows here.
 #include <gtest/gtest.h>
 
@@ -21,7 +21,7 @@ TEST(ImportSeed, RebuildsTheBundledDatasetByteForByte) {
   const std::string src = MANDATE_SOURCE_DIR;
   const std::string out = ::testing::TempDir() + "/plan-2025-rebuilt.json";
   const std::string problems = ::testing::TempDir() + "/plan-2025-rebuilt.problems.jsonl";
-  const std::string cmd = std::string(MANDATE_BIN_DIR) + "/mandate import-seed --plan " +
+  const std::string cmd = std::string(MANDATE_BIN_DIR) + "/mandate-import-seed --plan " +
                           mandate::testing::SeedPath("plan-2025-tasks.jsonl") + " --appendix " +
                           mandate::testing::SeedPath("appendix-2025-items.jsonl") + " --out " + out + " --problems " +
                           problems + " 2>/dev/null";

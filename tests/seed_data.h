@@ -6,12 +6,11 @@
 #define MANDATE_TESTS_SEED_DATA_H
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace mandate::testing {
 
