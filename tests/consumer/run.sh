@@ -19,6 +19,9 @@ if [ "$1" = install ]; then
   if readelf -S "$prefix"/lib/libmandate.so.*.*.* | grep -q '\.symtab'; then
     echo "the installed shared library is not stripped"; exit 1
   fi
+  if objdump -h "$prefix/lib/libmandate.a" | grep -q '\.debug'; then
+    echo "the installed archive keeps its debug sections"; exit 1
+  fi
   echo "installed into $prefix"
   exit 0
 fi
