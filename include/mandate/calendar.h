@@ -5,7 +5,8 @@
 // (data/calendar/vietnam-YYYY.json, compiled in), each naming its source documents.
 //
 // The rules, for a year without an official schedule. Each law applies from the year it took
-// effect; the calendar covers 1900..2200, and holidays are modelled from 1995 on:
+// effect; the calendar covers 1900..2200, and holidays are modelled from 1995 on (2200 has only
+// the solar ones: the lunar calendar ends with 2199):
 // - Saturday and Sunday are off, in every year. (State bodies worked on Saturdays until the
 //   40-hour week of Quyết định 188/1999/QĐ-TTg, from 2/10/1999: not modelled.)
 // - 1900..1994: weekends only. The holidays of that period (decrees before the Labour Code;
@@ -19,13 +20,12 @@
 //   2014): Tết Nguyên đán 5 days. The law fixes only the count; the Government picks the days
 //   each year, and the rules use the last day of the old year and days 1..4 of the new one.
 // - 2021.., Labour Code 2019 (45/2019/QH14, art. 112, in force 1/1/2021): Quốc khánh is 2/9
-//   and one adjacent day, 1/9 or 3/9 as the Government picks. Practice since 2021 (Thu 2021 ->
-//   3/9; Fri 2022, Sat 2023, Tue 2025, Wed 2026 -> 1/9; Mon 2024 -> 3/9) is the side that
-//   joins the weekend. Rule: 3/9 when 2/9 is a Monday or a Thursday, else 1/9.
+//   and one adjacent day, 1/9 or 3/9 as the Government picks. The rule follows the picks since
+//   2021 (Thu 2021 -> 3/9; Fri 2022, Sat 2023, Tue 2025, Wed 2026 -> 1/9; Mon 2024 -> 3/9):
+//   3/9 when 2/9 is a Monday or a Thursday, else 1/9.
 // - Compensatory day (nghỉ bù; art. 73 of 1994, art. 115(3) of 2012, art. 111(3) of 2019): a
 //   holiday on a Saturday or Sunday, or on a day already taken by another holiday, gives the
-//   next working day off. (The official schedules have often placed it before a Tết break
-//   instead; only the schedules say so.)
+//   next working day off.
 //
 // An official schedule for a year REPLACES the rules' holidays of that year: its days_off are
 // then every day off besides the plain weekends, and its working_days turn weekend days into
