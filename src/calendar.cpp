@@ -32,7 +32,8 @@ struct RuleDay {
   std::string reason;
   DayOffCategory category;
 };
-// The rules' days off (holidays and compensatory days) of every year 1900..2200, built once.
+// The rules' days off (holidays and compensatory days) of every year 1900..2200 (none before
+// 1995), built once.
 using RuleTable = absl::flat_hash_map<int, RuleDay>;
 
 // The first year of each law's rules (see calendar.h).
