@@ -1,7 +1,8 @@
 // mandate calendar: Vietnam's working-day calendar (rules + bundled official schedules).
 //   mandate calendar --from D --to D [--json] [--rules-only]
-//     prints each non-working day in [from, to]: "YYYY-MM-DD<TAB>reason", or with --json one
-//     object per line {"date", "reason"}.
+//     prints each non-working day in [from, to]: "YYYY-MM-DD<TAB>reason<TAB>category", or with
+//     --json one object per line {"date", "reason", "category"}; the category is "weekend",
+//     "holiday", "substitute_day_off" or "swapped_day_off".
 //   mandate calendar --add-working-days N --from D [--json] [--rules-only]
 //     prints the N-th working day after D (before it when N < 0; D itself or the next working
 //     day when N = 0).
@@ -68,11 +69,14 @@ int Run(const mandate::cli::Args& args) {
   }
   for (const mandate::DayOff& off : cal.DaysOff(*from, *to)) {
     if (json) {
-      std::cout << nlohmann::json{{"date", mandate::FormatIsoDay(off.day)}, {"reason", off.reason}}
+      std::cout << nlohmann::json{{"date", mandate::FormatIsoDay(off.day)},
+                                  {"reason", off.reason},
+                                  {"category", mandate::DayOffCategoryName(off.category)}}
                        .dump(-1, ' ', false)
                 << "\n";
     } else {
-      std::cout << mandate::FormatIsoDay(off.day) << "\t" << off.reason << "\n";
+      std::cout << mandate::FormatIsoDay(off.day) << "\t" << off.reason << "\t"
+                << mandate::DayOffCategoryName(off.category) << "\n";
     }
   }
   if (!std::cout.good()) return Fail("calendar", "cannot write the output");
