@@ -1,12 +1,13 @@
 // mandate aggregate --data FILE --as-of YYYY-MM-DD --by DIM[,DIM...]
 //                   [--assigned-from D --assigned-to D] [--include-coordinators]
-//                   [--soon-days N] [--category-level N]
+//                   [--soon-days N] [--category-level N] [--max-groups N]
 // Prints one JSON object:
 //   {"as_of", "by": [...], "groups": [{"key": {DIM: value, ...}, "total", the six status
 //    counts, "completion_rate", "on_time_rate", "overdue_rate"}, ...], "totals": {...}}
 // Groups are sorted by key (value by value in --by order, null = none first); agency keys
 // are canonical ids. A task with several lead agencies counts in each agency's group and
-// once in the totals. Rules: include/mandate/aggregate.h.
+// once in the totals. Rules: include/mandate/aggregate.h. More than --max-groups groups
+// (default 1,000,000) is refused with exit code 2.
 #include <charconv>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -50,10 +51,11 @@ bool ParseCount(std::string_view flag, const std::string& text, int max, int& ou
 }
 
 int Run(const std::vector<std::string>& argv) {
-  auto args = mandate::cli::Args::Parse(argv,
-                                        {"--data", "--as-of", "--by", "--assigned-from",
-                                         "--assigned-to", "--soon-days", "--category-level"},
-                                        {"--include-coordinators"});
+  auto args =
+      mandate::cli::Args::Parse(argv,
+                                {"--data", "--as-of", "--by", "--assigned-from", "--assigned-to",
+                                 "--soon-days", "--category-level", "--max-groups"},
+                                {"--include-coordinators"});
   if (!args) return 2;
   const auto data = args->Get("--data");
   const auto as_of_text = args->Get("--as-of");
@@ -100,6 +102,11 @@ int Run(const std::vector<std::string>& argv) {
   if (auto n = args->Get("--category-level")) {
     if (!ParseCount("--category-level", *n, 100, q.category_level)) return 2;
   }
+  if (auto n = args->Get("--max-groups")) {
+    int max_groups = 0;
+    if (!ParseCount("--max-groups", *n, 2'000'000'000, max_groups)) return 2;
+    q.max_groups = static_cast<std::size_t>(max_groups);
+  }
   q.include_coordinators = args->Has("--include-coordinators");
 
   auto ds = mandate::cli::LoadDataset(*data);
@@ -112,11 +119,14 @@ int Run(const std::vector<std::string>& argv) {
     std::cerr << "mandate aggregate: " << result.status().message() << "\n";
     return 2;
   }
-  json out = json::object();
-  out["as_of"] = mandate::FormatIsoDay(q.as_of);
-  out["by"] = std::move(by);
-  json groups = json::array();
-  for (std::size_t g = 0; g < result->groups.size(); ++g) {
+  // Streamed group by group (the bytes of one compact JSON object): a million groups are
+  // never held as one JSON tree or one string.
+  constexpr auto kDump = [](const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  std::cout << "{\"as_of\":" << kDump(mandate::FormatIsoDay(q.as_of)) << ",\"by\":" << kDump(by)
+            << ",\"groups\":[";
+  for (std::size_t g = 0; g < result->groups.size() && std::cout; ++g) {
     json key = json::object();
     for (std::size_t k = 0; k < q.by.size(); ++k) {
       auto label = result->Label(g, k);
@@ -126,12 +136,11 @@ int Run(const std::vector<std::string>& argv) {
     json row = json::object();
     row["key"] = std::move(key);
     row.update(Measures(result->groups[g].counts));
-    groups.push_back(std::move(row));
+    if (g > 0) std::cout << ',';
+    std::cout << kDump(row);
   }
-  out["groups"] = std::move(groups);
-  out["totals"] = Measures(result->totals);
-  std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
-  return std::cout.good() ? 0 : 1;
+  std::cout << "],\"totals\":" << kDump(Measures(result->totals)) << "}\n";
+  return 0;  // main() checks that the output was written
 }
 
 const mandate::cli::Registration kReg{

@@ -52,14 +52,12 @@ int Run(const std::vector<std::string>& argv) {
   if (!args) return 2;
   mandate::DeadlineContext base;
   if (auto y = args->Get("--year")) {
-    try {
-      std::size_t used = 0;
-      base.plan_year = std::stoi(*y, &used);
-      if (used != y->size()) throw std::invalid_argument(*y);
-    } catch (const std::exception&) {
-      std::cerr << "mandate deadline: --year needs a year, got \"" << *y << "\"\n";
+    const auto v = mandate::cli::ParseInteger(*y, 1900, 2200);
+    if (!v) {
+      std::cerr << "mandate deadline: --year needs a year 1900..2200, got \"" << *y << "\"\n";
       return 2;
     }
+    base.plan_year = static_cast<int>(*v);
   }
   if (auto a = args->Get("--assigned")) {
     auto day = mandate::ParseIsoDay(*a);

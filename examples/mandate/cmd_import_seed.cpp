@@ -13,6 +13,7 @@
 
 #include "command.h"
 #include "mandate/agency_registry.h"
+#include "mandate/atomic_file.h"
 #include "mandate/dataset.h"
 #include "mandate/dataset_json.h"
 #include "mandate/deadline.h"
@@ -218,7 +219,10 @@ int Run(const std::vector<std::string>& argv) {
            << "\n";
   }
   if (auto path = args->Get("--problems")) {
-    std::ofstream(*path) << report.str();
+    if (auto s = WriteFileAtomically(*path, report.str()); !s.ok()) {
+      std::cerr << "mandate: --problems: " << s.message() << "\n";
+      return 1;
+    }
   } else {
     std::cerr << report.str();
   }

@@ -78,15 +78,13 @@ int Run(const std::vector<std::string>& argv) {
     }
   }
   if (auto soon = args->Get("--soon-days")) {
-    try {
-      options.soon_days = std::stoi(*soon);
-    } catch (...) {
-      options.soon_days = -1;
-    }
-    if (options.soon_days < 0 || options.soon_days > 3660) {
-      std::cerr << "mandate: --soon-days must be a number of days 0..3660\n";
+    const auto v = mandate::cli::ParseInteger(*soon, 0, 3660);
+    if (!v) {
+      std::cerr << "mandate: --soon-days must be a whole number of days 0..3660, got \"" << *soon
+                << "\"\n";
       return 2;
     }
+    options.soon_days = static_cast<int32_t>(*v);
   }
   const std::string format = args->Get("--format").value_or("md");
   const std::string lang = args->Get("--lang").value_or("vi");

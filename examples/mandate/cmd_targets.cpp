@@ -34,18 +34,12 @@ int Run(const std::vector<std::string>& argv) {
   }
   mandate::TargetOptions options;
   if (auto t = args->Get("--tolerance")) {
-    std::size_t used = 0;
-    double v = -1;
-    try {
-      v = std::stod(*t, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != t->size() || !std::isfinite(v) || v < 0 || v > 1) {
+    const auto v = mandate::cli::ParseDecimal(*t, 0, 1);
+    if (!v) {
       std::cerr << "mandate targets: --tolerance needs a fraction 0..1, got \"" << *t << "\"\n";
       return 2;
     }
-    options.tolerance = v;
+    options.tolerance = *v;
   }
   auto ds = mandate::cli::LoadDataset(*data);
   if (!ds.ok()) {

@@ -43,6 +43,11 @@ class Args {
   std::map<std::string, std::string, std::less<>> values_;
 };
 
+// Numbers in options parse whole: "5abc", " 5", "+5" and "" are refused (nullopt), as is a
+// value outside [min, max].
+std::optional<long long> ParseInteger(std::string_view text, long long min, long long max);
+std::optional<double> ParseDecimal(std::string_view text, double min, double max);
+
 }  // namespace mandate::cli
 
 #endif

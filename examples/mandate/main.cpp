@@ -1,5 +1,8 @@
 // mandate: the command-line example program over the library.
+#include <cerrno>
+#include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -49,6 +52,48 @@ std::optional<std::string> Args::Get(std::string_view flag) const {
 
 bool Args::Has(std::string_view flag) const { return values_.find(flag) != values_.end(); }
 
+std::optional<long long> ParseInteger(std::string_view text, long long min, long long max) {
+  long long v = 0;
+  const char* end = text.data() + text.size();
+  const auto [p, ec] = std::from_chars(text.data(), end, v);
+  if (text.empty() || ec != std::errc() || p != end || v < min || v > max) return std::nullopt;
+  return v;
+}
+
+std::optional<double> ParseDecimal(std::string_view text, double min, double max) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  const auto [p, ec] = std::from_chars(text.data(), end, v, std::chars_format::fixed);
+  if (text.empty() || ec != std::errc() || p != end || !(v >= min && v <= max)) return std::nullopt;
+  return v;
+}
+
+namespace {
+
+// Every command's output ends here: a failed write (a full disk, /dev/full, a closed stdout)
+// must not exit 0 with a truncated result. Flushing and closing stdout reports what the
+// buffered writes could not.
+int FinishOutput(int rc) {
+  errno = 0;
+  std::cout.flush();
+  bool failed = !std::cout.good();
+  int err = errno;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    failed = true;
+    if (err == 0) err = errno;
+  }
+  if (std::fclose(stdout) != 0 && !failed) {
+    failed = true;
+    err = errno;
+  }
+  if (!failed) return rc;
+  std::cerr << "mandate: cannot write the output: "
+            << (err != 0 ? std::strerror(err) : "write error") << "\n";
+  return rc == 0 ? 1 : rc;
+}
+
+}  // namespace
+
 }  // namespace mandate::cli
 
 int main(int argc, char** argv) {
@@ -56,7 +101,7 @@ int main(int argc, char** argv) {
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
     std::cout << "usage: mandate COMMAND [ARGS]\n\ncommands:\n";
     for (const auto& [name, cmd] : commands) std::cout << "  " << name << "  " << cmd.help << "\n";
-    return argc < 2 ? 2 : 0;
+    return mandate::cli::FinishOutput(argc < 2 ? 2 : 0);
   }
   auto it = commands.find(argv[1]);
   if (it == commands.end()) {
@@ -64,5 +109,5 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<std::string> args(argv + 2, argv + argc);
-  return it->second.run(args);
+  return mandate::cli::FinishOutput(it->second.run(args));
 }
