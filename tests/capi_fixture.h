@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mandate.h"
+#include "seed_data.h"
 
 #define ASSERT_MDT_OK(expr)                                                       \
   do {                                                                            \
@@ -60,13 +61,7 @@ inline mdt_date Date(const char* iso) {
 }
 
 inline std::vector<nlohmann::json> SeedPlanRows() {
-  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
-  std::vector<nlohmann::json> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
-  }
-  return rows;
+  return mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl");
 }
 
 // Adds every seed task through the C ABI: the lead cell resolved with mdt_registry_resolve,

@@ -3,17 +3,18 @@
 // C++ summaries are compared on. Usage: seed_dataset OUT.json
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "mandate.h"
+#include "seed_data.h"
 
 namespace {
 
 int Fail(const std::string& what, mdt_status st) {
-  std::fprintf(stderr, "seed_dataset: %s: %s: %s\n", what.c_str(), mdt_status_name(st), mdt_last_error());
+  std::fprintf(stderr, "seed_dataset: %s: %s: %s\n", what.c_str(), mdt_status_name(st),
+               mdt_last_error());
   return 1;
 }
 
@@ -34,12 +35,15 @@ int main(int argc, char** argv) {
   mdt_dataset* ds = nullptr;
   if (mdt_status st = mdt_registry_bundled(&reg); st != MDT_OK) return Fail("registry", st);
   if (mdt_status st = mdt_dataset_new(&ds, reg); st != MDT_OK) return Fail("dataset", st);
-  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
-  std::string line;
+  std::vector<nlohmann::json> rows;
+  try {
+    rows = mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "seed_dataset: %s\n", e.what());
+    return 1;
+  }
   int n = 0;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const auto row = nlohmann::json::parse(line);
+  for (const auto& row : rows) {
     const std::string id = row["id"], title = row["title"], lead = row["lead"],
                       coord = row["coordinators"], deadline = row["deadline_text"],
                       section = row["section"], note = row["note"];
@@ -69,8 +73,10 @@ int main(int argc, char** argv) {
     // Deterministic history: some completed on time, some late, some cancelled.
     if (n % 4 == 0) mdt_dataset_complete_task(ds, id.c_str(), Day("2025-06-15"));
     if (n % 9 == 1) mdt_dataset_complete_task(ds, id.c_str(), Day("2025-09-20"));
-    if (n % 23 == 2) mdt_dataset_cancel_task(ds, id.c_str(), Day("2025-05-01"), "Thay đổi", nullptr);
-    if (n % 7 == 3) mdt_dataset_report_progress(ds, id.c_str(), Day("2025-08-25"), 60, "Đang thực hiện");
+    if (n % 23 == 2)
+      mdt_dataset_cancel_task(ds, id.c_str(), Day("2025-05-01"), "Thay đổi", nullptr);
+    if (n % 7 == 3)
+      mdt_dataset_report_progress(ds, id.c_str(), Day("2025-08-25"), 60, "Đang thực hiện");
     ++n;
   }
   if (mdt_status st = mdt_dataset_save_json(ds, argv[1]); st != MDT_OK) return Fail(argv[1], st);
