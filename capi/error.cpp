@@ -12,7 +12,17 @@ thread_local std::string t_last_error;
 
 mdt_status Fail(mdt_status code, std::string_view msg) {
   try {
-    t_last_error.assign(msg.data(), msg.size());
+    // A NUL inside the message (a quoted phrase holding one) would end the C string early
+    // and hide the rest: it is written as the two characters "\0".
+    t_last_error.clear();
+    t_last_error.reserve(msg.size());
+    for (const char c : msg) {
+      if (c == '\0') {
+        t_last_error += "\\0";
+      } else {
+        t_last_error.push_back(c);
+      }
+    }
     // mdt_last_error() is valid UTF-8 whatever a message quotes: invalid bytes become '?'.
     std::size_t from = 0;
     while (auto bad = FindInvalidUtf8(std::string_view(t_last_error).substr(from))) {

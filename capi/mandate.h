@@ -759,11 +759,14 @@ typedef struct mdt_aggregate_options {
   mdt_date completed_from, completed_to; /* completion in force as of the day */
   mdt_date due_from, due_to;             /* due day in force as of the day */
   int32_t threads; /* > 1: aggregate task ranges in parallel (worth it from ~1e6 tasks) */
+  /* Version 2. Most groups a result may hold, 0 = 1,000,000: past it mdt_aggregate fails
+   * with MDT_ERR_LIMIT (multi-valued dimensions multiply the groups). */
+  uint64_t max_groups;
 } mdt_aggregate_options;
-#define MDT_AGGREGATE_OPTIONS_VERSION 1
+#define MDT_AGGREGATE_OPTIONS_VERSION 2
 #define MDT_AGGREGATE_OPTIONS_INIT                                                         \
   {MDT_AGGREGATE_OPTIONS_VERSION, MDT_CLASSIFY_OPTIONS_INIT, NULL, 0, 0, 0, MDT_NO_DATE, \
-   MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, 1}
+   MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, MDT_NO_DATE, 1, 0}
 
 /* Status counts per group as of a day (shared lock while computing; the result is
  * independent of the dataset afterwards). A task with several lead agencies counts once for
