@@ -2,31 +2,30 @@
 // dataset, as of any day.
 //   mandate report --data FILE --as-of D [--since D0] [--format md|html|json|csv]
 //                  [--lang vi|en] [--soon-days N] [--out FILE]
-// It goes through the C ABI only (mandate.h), as an application in another language would:
-// load, report, free. The other subcommands use the C++ core directly.
+// It goes through the C ABI only (mandate.h, with the RAII classes of mandate.hpp), as an
+// application in another language would: load, report, free. The other subcommands use the
+// C++ core directly.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "command.h"
 #include "mandate.h"
+#include "mandate.hpp"
 #include "mandate/atomic_file.h"
 
 namespace mandate::cli {
 namespace {
 
-struct DatasetFree {
-  void operator()(mdt_dataset* d) const { mdt_dataset_free(d); }
-};
-struct ProblemsFree {
-  void operator()(mdt_problems* p) const { mdt_problems_free(p); }
-};
-struct StringFree {
-  void operator()(char* s) const { mdt_string_free(s); }
-};
+void PrintProblem(const mandate::c::Problem& p) {
+  std::cerr << nlohmann::json{{"record", p.record}, {"field", p.field}, {"message", p.message}}
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+            << "\n";
+}
+
+namespace mc = mandate::c;
 
 int Fail(const std::string& what, mdt_status status, int code) {
   std::cerr << "mandate: " << what << ": " << mdt_last_error() << " (" << mdt_status_name(status)
@@ -35,26 +34,21 @@ int Fail(const std::string& what, mdt_status status, int code) {
 }
 
 // Loads JSON or CSV (by extension), printing each problem found as a JSON line on stderr
-// (the same lines as `mandate validate`).
-int Load(std::unique_ptr<mdt_dataset, DatasetFree>* out, const std::string& path) {
+// (the same lines as `mandate validate`), also when the load fails.
+int Load(mc::Dataset* out, const std::string& path) {
   const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
-  mdt_dataset* ds = nullptr;
-  mdt_problems* raw = nullptr;
-  const mdt_status st = csv ? mdt_dataset_load_csv(&ds, &raw, path.c_str(), nullptr)
-                            : mdt_dataset_load_json(&ds, &raw, path.c_str(), nullptr);
-  out->reset(ds);
-  std::unique_ptr<mdt_problems, ProblemsFree> problems(raw);
-  size_t n = 0;
-  if (problems && mdt_problems_count(&n, problems.get()) == MDT_OK) {
-    for (size_t i = 0; i < n; ++i) {
-      const char *record = nullptr, *field = nullptr, *message = nullptr;
-      if (mdt_problems_get(&record, &field, &message, problems.get(), i) != MDT_OK) continue;
-      std::cerr << nlohmann::json{{"record", record}, {"field", field}, {"message", message}}.dump(
-                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
-                << "\n";
-    }
+  mc::Problems problems;
+  try {
+    *out = csv ? mc::Dataset::load_csv(path, nullptr, &problems)
+               : mc::Dataset::load_json(path, nullptr, &problems);
+  } catch (const mc::Error& e) {
+    for (size_t i = 0; i < problems.size(); ++i) PrintProblem(problems[i]);
+    std::cerr << "mandate: " << path << ": " << e.message() << " (" << mdt_status_name(e.status())
+              << ")\n";
+    return 2;
   }
-  return st == MDT_OK ? 0 : Fail(path, st, 2);
+  for (size_t i = 0; i < problems.size(); ++i) PrintProblem(problems[i]);
+  return 0;
 }
 
 int Run(const std::vector<std::string>& argv) {
@@ -67,7 +61,8 @@ int Run(const std::vector<std::string>& argv) {
   }
   mdt_date as_of = 0;
   const std::string as_of_text = *args->Get("--as-of");
-  if (mdt_status st = mdt_date_parse(&as_of, as_of_text.c_str(), MDT_NUL_TERMINATED); st != MDT_OK) {
+  if (mdt_status st = mdt_date_parse(&as_of, as_of_text.c_str(), MDT_NUL_TERMINATED);
+      st != MDT_OK) {
     return Fail("--as-of", st, 2);
   }
   mdt_report_options options = MDT_REPORT_OPTIONS_INIT;
@@ -108,21 +103,21 @@ int Run(const std::vector<std::string>& argv) {
   }
   options.language = lang == "en" ? MDT_REPORT_ENGLISH : MDT_REPORT_VIETNAMESE;
 
-  std::unique_ptr<mdt_dataset, DatasetFree> ds;
+  mc::Dataset ds;
   if (int rc = Load(&ds, *args->Get("--data")); rc != 0) return rc;
-  char* raw = nullptr;
-  size_t len = 0;
-  if (mdt_status st = mdt_report(&raw, &len, ds.get(), as_of, &options); st != MDT_OK) {
-    return Fail("report", st, st == MDT_ERR_INVALID_ARGUMENT ? 2 : 1);
+  std::string text;
+  try {
+    text = ds.report(mc::Day(std::chrono::days(as_of)), &options);
+  } catch (const mc::Error& e) {
+    return Fail("report", e.status(), e.status() == MDT_ERR_INVALID_ARGUMENT ? 2 : 1);
   }
-  std::unique_ptr<char, StringFree> text(raw);
   if (auto out = args->Get("--out")) {
-    if (auto s = WriteFileAtomically(*out, std::string_view(text.get(), len)); !s.ok()) {
+    if (auto s = WriteFileAtomically(*out, text); !s.ok()) {
       std::cerr << "mandate: " << s.message() << "\n";
       return 2;
     }
   } else {
-    std::cout.write(text.get(), static_cast<std::streamsize>(len));
+    std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
   }
   return 0;
 }

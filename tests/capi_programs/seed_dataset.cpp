@@ -3,17 +3,17 @@
 // C++ summaries are compared on. Usage: seed_dataset OUT.json
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "mandate.h"
 
 namespace {
 
 int Fail(const std::string& what, mdt_status st) {
-  std::fprintf(stderr, "seed_dataset: %s: %s: %s\n", what.c_str(), mdt_status_name(st), mdt_last_error());
+  std::fprintf(stderr, "seed_dataset: %s: %s: %s\n", what.c_str(), mdt_status_name(st),
+               mdt_last_error());
   return 1;
 }
 
@@ -61,7 +61,9 @@ int main(int argc, char** argv) {
     t.category = section.c_str();
     t.note = note.c_str();
     t.deadline_text = deadline.c_str();
-    t.deadline_context.plan_year = 2025;
+    mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+    ctx.plan_year = 2025;
+    t.deadline_context = &ctx;
     t.assigned = Day("2025-03-01");
     const mdt_status st = mdt_dataset_add_task(nullptr, ds, &t);
     mdt_resolution_free(r);
@@ -69,8 +71,10 @@ int main(int argc, char** argv) {
     // Deterministic history: some completed on time, some late, some cancelled.
     if (n % 4 == 0) mdt_dataset_complete_task(ds, id.c_str(), Day("2025-06-15"));
     if (n % 9 == 1) mdt_dataset_complete_task(ds, id.c_str(), Day("2025-09-20"));
-    if (n % 23 == 2) mdt_dataset_cancel_task(ds, id.c_str(), Day("2025-05-01"), "Thay đổi", nullptr);
-    if (n % 7 == 3) mdt_dataset_report_progress(ds, id.c_str(), Day("2025-08-25"), 60, "Đang thực hiện");
+    if (n % 23 == 2)
+      mdt_dataset_cancel_task(ds, id.c_str(), Day("2025-05-01"), "Thay đổi", nullptr);
+    if (n % 7 == 3)
+      mdt_dataset_report_progress(ds, id.c_str(), Day("2025-08-25"), 60, "Đang thực hiện");
     ++n;
   }
   if (mdt_status st = mdt_dataset_save_json(ds, argv[1]); st != MDT_OK) return Fail(argv[1], st);
