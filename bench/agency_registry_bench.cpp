@@ -7,15 +7,14 @@
 #include <vector>
 
 #include "mandate/agency_registry.h"
+#include "seed_data.h"
 
 namespace {
 
 std::vector<std::string> SeedCells(const char* field) {
-  std::ifstream in(std::string(MANDATE_SHARED_DIR) + "/data/plan-2025-tasks.jsonl");
   std::vector<std::string> cells;
-  std::string line;
-  while (std::getline(in, line)) {
-    cells.push_back(nlohmann::json::parse(line)[field].get<std::string>());
+  for (const auto& row : mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl")) {
+    cells.push_back(row[field].get<std::string>());
   }
   return cells;
 }

@@ -28,8 +28,10 @@ install_pkgs() {
 need sqlite3 || install_pkgs sqlite3
 need node || install_pkgs nodejs
 need npm || install_pkgs npm
+# DuckDB's Node package at the exact version of bench/package.json (no lock file: the bindings
+# come as per-platform optional packages, which a lock made on one platform cannot list).
 if [ ! -d bench/node_modules/@duckdb/node-api ]; then
-  (cd bench && npm ci --no-audit --no-fund > /dev/null)
+  (cd bench && npm install --no-audit --no-fund > /dev/null)
 fi
 
 echo "== building Release into $BUILD" >&2

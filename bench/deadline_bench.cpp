@@ -11,15 +11,14 @@
 #include "mandate/deadline.h"
 #include "mandate/deadline_cache.h"
 #include "mandate/text.h"
+#include "seed_data.h"
 
 namespace {
 
 std::vector<std::string> Field(const char* file, const char* field) {
-  std::ifstream in(std::string(MANDATE_SHARED_DIR) + "/data/" + file);
   std::vector<std::string> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(nlohmann::json::parse(line)[field].get<std::string>());
+  for (const auto& row : mandate::testing::ReadSeedJsonl(file)) {
+    out.push_back(row[field].get<std::string>());
   }
   return out;
 }

@@ -189,6 +189,11 @@ MDT_API mdt_status mdt_lunar_to_solar(mdt_date* out, const mdt_lunar_date* lunar
   });
 }
 
+static_assert(MDT_DAY_WEEKEND == static_cast<int>(mandate::DayOffCategory::kWeekend));
+static_assert(MDT_DAY_HOLIDAY == static_cast<int>(mandate::DayOffCategory::kHoliday));
+static_assert(MDT_DAY_SUBSTITUTE == static_cast<int>(mandate::DayOffCategory::kSubstituteDayOff));
+static_assert(MDT_DAY_SWAPPED_OFF == static_cast<int>(mandate::DayOffCategory::kSwappedDayOff));
+
 MDT_API mdt_status mdt_calendar_schedule_years(int32_t* out, size_t out_cap, size_t* out_count,
                                                const mdt_calendar* calendar) {
   return Guard([&]() -> mdt_status {
@@ -213,11 +218,11 @@ MDT_API const char* mdt_day_kind_name(mdt_day_kind value_arg) {
     case MDT_DAY_HOLIDAY:
       return "holiday";
     case MDT_DAY_SUBSTITUTE:
-      return "substitute";
+      return "substitute_day_off";
     case MDT_DAY_SWAPPED_OFF:
-      return "swapped_off";
+      return "swapped_day_off";
     case MDT_DAY_SWAPPED_WORKING:
-      return "swapped_working";
+      return "swapped_working_day";
   }
   return "unknown";
 }
@@ -231,19 +236,11 @@ MDT_API mdt_status mdt_calendar_day_kind(int32_t* out, const mdt_calendar* calen
     const date::weekday wd{d};
     const bool weekend = wd == date::Saturday || wd == date::Sunday;
     std::shared_lock lock(calendar->mu);
-    if (calendar->calendar.IsWorkingDay(d)) {
+    const std::optional<mandate::DayOff> off = calendar->calendar.DayOffAt(d);
+    if (!off) {
       *out = weekend ? MDT_DAY_SWAPPED_WORKING : MDT_DAY_WORKING;
-      return Ok();
-    }
-    const std::string reason = calendar->calendar.DayOffReason(d).value_or("");
-    if (reason == "Saturday" || reason == "Sunday") {
-      *out = MDT_DAY_WEEKEND;
-    } else if (reason.find("Nghỉ bù") != std::string::npos) {
-      *out = MDT_DAY_SUBSTITUTE;
-    } else if (reason.find("hoán đổi") != std::string::npos) {
-      *out = MDT_DAY_SWAPPED_OFF;
     } else {
-      *out = MDT_DAY_HOLIDAY;
+      *out = static_cast<std::int32_t>(off->category);  // the same numbers (static_asserts)
     }
     return Ok();
   });

@@ -383,21 +383,22 @@ MDT_API mdt_status mdt_calendar_days_off(mdt_date* out, size_t out_cap, size_t* 
 MDT_API mdt_status mdt_calendar_schedule_years(int32_t* out, size_t out_cap, size_t* out_count,
                                                const mdt_calendar* calendar);
 
-/** What kind of day a day is, for a working-day calendar. Values fixed forever. */
+/** What kind of day a day is, for a working-day calendar: the category of a day off
+ * (as official schedules state it) or a working day. Values fixed forever. */
 typedef enum mdt_day_kind {
   MDT_DAY_WORKING = 0,     /**< a working weekday */
-  MDT_DAY_WEEKEND = 1,     /**< a Saturday or Sunday off by the weekend rule */
-  MDT_DAY_HOLIDAY = 2,     /**< a public holiday (Labour Code art. 112, or the schedule) */
-  MDT_DAY_SUBSTITUTE = 3,  /**< a compensatory day off for a holiday on a weekend ("Nghỉ bù") */
-  MDT_DAY_SWAPPED_OFF = 4, /**< a weekday off swapped for a worked weekend day ("hoán đổi") */
-  MDT_DAY_SWAPPED_WORKING = 5 /**< a Saturday or Sunday worked in exchange ("Làm bù") */
+  MDT_DAY_WEEKEND = 1,     /**< a Saturday or Sunday with no holiday on it */
+  MDT_DAY_HOLIDAY = 2,     /**< a public holiday (Labour Code art. 112), also on a weekend */
+  MDT_DAY_SUBSTITUTE = 3,  /**< nghỉ bù: given off for a holiday that fell on a weekend */
+  MDT_DAY_SWAPPED_OFF = 4, /**< nghỉ hoán đổi: a weekday off, worked back on a weekend day */
+  MDT_DAY_SWAPPED_WORKING = 5 /**< a Saturday or Sunday worked back for a swapped day off */
 } mdt_day_kind;
-/** "working", "weekend", "holiday", "substitute", "swapped_off", "swapped_working"; static. */
+/** "working", "weekend", "holiday", "substitute_day_off", "swapped_day_off",
+ * "swapped_working_day"; static ("unknown" for another value). */
 MDT_API const char* mdt_day_kind_name(mdt_day_kind value);
-/** *out = the mdt_day_kind of day. Days off of an official schedule are told apart by the
- * markers of their reason: "Nghỉ bù" (substitute), "hoán đổi" (swapped), else a holiday;
- * schedules added with mdt_calendar_add_schedule should use the same words. The reason as
- * text is mdt_calendar_day_off_reason / mdt_calendar_working_day_reason. */
+/** *out = the mdt_day_kind of day (the category an official schedule gives a day off, or the
+ * rules' one). The reason as text: mdt_calendar_day_off_reason and
+ * mdt_calendar_working_day_reason. */
 MDT_API mdt_status mdt_calendar_day_kind(int32_t* out, const mdt_calendar* calendar, mdt_date day);
 
 /** A date of the Vietnamese lunar calendar (UTC+7). */

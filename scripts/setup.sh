@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12 packages), then configures and builds into BUILD_DIR
 # (default build/). Extra CMake arguments pass through: scripts/setup.sh -DMANDATE_WERROR=ON
+# MANDATE_TARGETS="a b" builds only those targets (scripts/main.sh: the library and the
+# command); MANDATE_SKIP_OPTIONAL=1 skips the optional packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(cmake ninja-build g++ pkg-config tzdata python3 libabsl-dev libhowardhinnant-date-dev
-          nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev abigail-tools doxygen)
+          nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev abigail-tools dpkg-dev doxygen)
 # Optional: only the HTML report render test uses them (it is skipped without them).
 optional=(chromium fonts-noto-core)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -26,4 +28,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 build=${BUILD_DIR:-build}
 cmake -S . -B "$build" -G Ninja "$@" > /dev/null
-cmake --build "$build" --parallel "${MANDATE_JOBS:-$(nproc)}"
+targets=()
+for t in ${MANDATE_TARGETS:-}; do targets+=(--target "$t"); done
+cmake --build "$build" --parallel "${MANDATE_JOBS:-$(nproc)}" "${targets[@]}"

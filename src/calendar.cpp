@@ -28,10 +28,22 @@ bool IsWeekend(Day day) {
 
 int YearOf(Day day) { return static_cast<int>(date::year_month_day{day}.year()); }
 
-// The rules' days off (holidays and compensatory days) of every year 1900..2200, built once.
-using RuleTable = absl::flat_hash_map<int, std::string>;
+struct RuleDay {
+  std::string reason;
+  DayOffCategory category;
+};
+// The rules' days off (holidays and compensatory days) of every year 1900..2200 (none before
+// 1995), built once.
+using RuleTable = absl::flat_hash_map<int, RuleDay>;
+
+// The first year of each law's rules (see calendar.h).
+constexpr int kLabourCode1994 = 1995;  // 1/1/1995: holidays, compensatory day, Tết 4 days
+constexpr int kHungKings = 2007;       // Luật 84/2007/QH11: Giỗ Tổ Hùng Vương
+constexpr int kLabourCode2012 = 2014;  // in force 1/5/2013, so from Tết 2014: Tết 5 days
+constexpr int kLabourCode2019 = 2021;  // 1/1/2021: Quốc khánh 2/9 and one adjacent day
 
 void AddYearRules(int year, RuleTable& table) {
+  if (year < kLabourCode1994) return;
   struct Holiday {
     Day day;
     std::string reason;
@@ -41,26 +53,32 @@ void AddYearRules(int year, RuleTable& table) {
   holidays.push_back({y / 1 / 1, "Tết Dương lịch"});
   // Lunar holidays: lunar year 2200 is outside the lunar range, so 2200 has only solar ones.
   if (absl::StatusOr<Day> tet = FromLunar({year, 1, 1, false}); tet.ok()) {
-    for (int i = -1; i <= 3; ++i) holidays.push_back({*tet + date::days{i}, "Tết Nguyên đán"});
+    const int last = year >= kLabourCode2012 ? 3 : 2;  // 5 days, 4 before the 2012 Code
+    for (int i = -1; i <= last; ++i) holidays.push_back({*tet + date::days{i}, "Tết Nguyên đán"});
   }
-  if (absl::StatusOr<Day> hung = FromLunar({year, 3, 10, false}); hung.ok()) {
-    holidays.push_back({*hung, "Giỗ Tổ Hùng Vương"});
+  if (year >= kHungKings) {
+    if (absl::StatusOr<Day> hung = FromLunar({year, 3, 10, false}); hung.ok()) {
+      holidays.push_back({*hung, "Giỗ Tổ Hùng Vương"});
+    }
   }
   holidays.push_back({y / 4 / 30, "Ngày Chiến thắng"});
   holidays.push_back({y / 5 / 1, "Ngày Quốc tế Lao động"});
   const Day national = y / 9 / 2;
-  const bool thursday = date::weekday{national} == date::Thursday;
-  holidays.push_back({national + date::days{thursday ? 1 : -1}, "Quốc khánh (ngày liền kề)"});
+  if (year >= kLabourCode2019) {
+    const date::weekday wd{national};
+    const bool after = wd == date::Monday || wd == date::Thursday;
+    holidays.push_back({national + date::days{after ? 1 : -1}, "Quốc khánh (ngày liền kề)"});
+  }
   holidays.push_back({national, "Quốc khánh"});
   std::stable_sort(holidays.begin(), holidays.end(),
                    [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
 
   // A holiday that falls on a weekend or on a day another holiday already took gives the
-  // next working day off (Labour Code art. 111(3)).
+  // next working day off (the compensatory day of every Labour Code since 1994).
   for (const Holiday& h : holidays) {
     const int e = ToEpochDays(h.day);
-    auto [it, inserted] = table.try_emplace(e, h.reason);
-    if (!inserted) it->second += "; " + h.reason;
+    auto [it, inserted] = table.try_emplace(e, RuleDay{h.reason, DayOffCategory::kHoliday});
+    if (!inserted) it->second.reason += "; " + h.reason;
     if (inserted && !IsWeekend(h.day)) continue;
     Day comp = h.day + date::days{1};
     while (IsWeekend(comp) || table.contains(ToEpochDays(comp)) ||
@@ -69,7 +87,8 @@ void AddYearRules(int year, RuleTable& table) {
       comp += date::days{1};
     }
     table.emplace(ToEpochDays(comp),
-                  absl::StrFormat("Nghỉ bù %s (%s)", h.reason, FormatVietnameseDay(h.day)));
+                  RuleDay{absl::StrFormat("Nghỉ bù %s (%s)", h.reason, FormatVietnameseDay(h.day)),
+                          DayOffCategory::kSubstituteDayOff});
   }
 }
 
@@ -105,22 +124,25 @@ absl::Status FieldError(const std::string& field, std::string_view what) {
 struct Entry {
   int epoch;
   std::string reason;
+  DayOffCategory category = DayOffCategory::kHoliday;
 };
 
-// Reads days_off or working_days: an array of {"date", "reason"} within `year`.
-absl::Status ReadEntries(const nlohmann::json& j, const char* list, int year, bool weekend_only,
+// Reads days_off (working_day == false: {"date", "reason", "category"?}) or working_days
+// ({"date", "reason"}, weekend days only): an array of entries within `year`.
+absl::Status ReadEntries(const nlohmann::json& j, const char* list, int year, bool working_day,
                          std::vector<Entry>& out) {
   if (!j.contains(list)) return absl::OkStatus();
   const nlohmann::json& arr = j.at(list);
   if (!arr.is_array()) return FieldError(list, "must be an array");
+  const char* const fields =
+      working_day ? "\"date\", \"reason\"" : "\"date\", \"reason\", \"category\"";
   for (std::size_t i = 0; i < arr.size(); ++i) {
     const std::string at = absl::StrFormat("%s[%d]", list, i);
     const nlohmann::json& item = arr[i];
-    if (!item.is_object()) return FieldError(at, "must be an object {\"date\", \"reason\"}");
+    if (!item.is_object()) return FieldError(at, absl::StrFormat("must be an object {%s}", fields));
     for (const auto& [key, value] : item.items()) {
-      if (key != "date" && key != "reason") {
-        return FieldError(
-            at, absl::StrFormat("unknown field \"%s\" (expected \"date\", \"reason\")", key));
+      if (key != "date" && key != "reason" && (working_day || key != "category")) {
+        return FieldError(at, absl::StrFormat("unknown field \"%s\" (expected %s)", key, fields));
       }
     }
     if (!item.contains("date") || !item["date"].is_string()) {
@@ -136,18 +158,57 @@ absl::Status ReadEntries(const nlohmann::json& j, const char* list, int year, bo
     if (YearOf(*day) != year) {
       return FieldError(at + ".date", absl::StrFormat("%s is not in year %d", text, year));
     }
-    if (weekend_only && !IsWeekend(*day)) {
+    if (working_day && !IsWeekend(*day)) {
       return FieldError(at + ".date",
                         absl::StrFormat("%s is a weekday; only a Saturday or Sunday can be "
                                         "swapped into a working day",
                                         text));
     }
-    out.push_back({ToEpochDays(*day), item["reason"].get<std::string>()});
+    DayOffCategory category = DayOffCategory::kHoliday;
+    if (item.contains("category")) {
+      const nlohmann::json& c = item["category"];
+      std::optional<DayOffCategory> parsed;
+      if (c.is_string()) parsed = DayOffCategoryFromName(c.get<std::string>());
+      if (!parsed || *parsed == DayOffCategory::kWeekend) {
+        return FieldError(at + ".category",
+                          "must be \"holiday\", \"substitute_day_off\" or \"swapped_day_off\"");
+      }
+      if (*parsed != DayOffCategory::kHoliday && IsWeekend(*day)) {
+        return FieldError(
+            at + ".category",
+            absl::StrFormat("%s is a %s: a Saturday or Sunday cannot be a %s", text,
+                            date::weekday{*day} == date::Saturday ? "Saturday" : "Sunday",
+                            DayOffCategoryName(*parsed)));
+      }
+      category = *parsed;
+    }
+    out.push_back({ToEpochDays(*day), item["reason"].get<std::string>(), category});
   }
   return absl::OkStatus();
 }
 
 }  // namespace
+
+std::string_view DayOffCategoryName(DayOffCategory category) {
+  switch (category) {
+    case DayOffCategory::kWeekend:
+      return "weekend";
+    case DayOffCategory::kHoliday:
+      return "holiday";
+    case DayOffCategory::kSubstituteDayOff:
+      return "substitute_day_off";
+    case DayOffCategory::kSwappedDayOff:
+      return "swapped_day_off";
+  }
+  return "";
+}
+
+std::optional<DayOffCategory> DayOffCategoryFromName(std::string_view name) {
+  for (DayOffCategory c : kDayOffCategories) {
+    if (DayOffCategoryName(c) == name) return c;
+  }
+  return std::nullopt;
+}
 
 std::vector<BundledSchedule> BundledSchedules() {
   return {std::begin(kBundled), std::end(kBundled)};
@@ -175,10 +236,11 @@ absl::Status WorkingCalendar::AddOfficialSchedule(std::string_view json) {
   }
   if (!j.is_object()) return FieldError("(top level)", "must be a JSON object");
   for (const auto& [key, value] : j.items()) {
-    if (key != "year" && key != "source" && key != "days_off" && key != "working_days") {
+    if (key != "year" && key != "source" && key != "documents" && key != "days_off" &&
+        key != "working_days") {
       return FieldError(key,
-                        "unknown field (expected \"year\", \"source\", \"days_off\", "
-                        "\"working_days\")");
+                        "unknown field (expected \"year\", \"source\", \"documents\", "
+                        "\"days_off\", \"working_days\")");
     }
   }
   if (!j.contains("year") || !j["year"].is_number_integer()) {
@@ -193,6 +255,15 @@ absl::Status WorkingCalendar::AddOfficialSchedule(std::string_view json) {
   const int year = static_cast<int>(year64);
   if (j.contains("source") && !j["source"].is_string()) {
     return FieldError("source", "must be a string");
+  }
+  if (j.contains("documents")) {
+    const nlohmann::json& docs = j["documents"];
+    if (!docs.is_array()) return FieldError("documents", "must be an array of strings");
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (!docs[i].is_string() || docs[i].get<std::string>().empty()) {
+        return FieldError(absl::StrFormat("documents[%d]", i), "must be a non-empty string");
+      }
+    }
   }
   if (!j.contains("days_off") && !j.contains("working_days")) {
     return FieldError("days_off", "missing (a schedule needs days_off or working_days)");
@@ -213,7 +284,7 @@ absl::Status WorkingCalendar::AddOfficialSchedule(std::string_view json) {
   scheduled_years_.insert(year);
   for (Entry& e : off) {
     extra_working_.erase(e.epoch);
-    extra_off_[e.epoch] = std::move(e.reason);
+    extra_off_[e.epoch] = Off{std::move(e.reason), e.category};
   }
   for (Entry& e : working) {
     extra_off_.erase(e.epoch);
@@ -236,17 +307,27 @@ bool WorkingCalendar::IsWorkingDay(Day day) const {
   return !Rules().contains(e);
 }
 
-std::optional<std::string> WorkingCalendar::DayOffReason(Day day) const {
+std::optional<DayOff> WorkingCalendar::DayOffAt(Day day) const {
   const int e = ToEpochDays(day);
   if (extra_working_.contains(e)) return std::nullopt;
-  if (auto it = extra_off_.find(e); it != extra_off_.end()) return it->second;
+  if (auto it = extra_off_.find(e); it != extra_off_.end()) {
+    return DayOff{day, it->second.reason, it->second.category};
+  }
   if (day >= kFirstDay && day <= kLastDay && !scheduled_years_.contains(YearOf(day))) {
-    if (auto it = Rules().find(e); it != Rules().end()) return it->second;
+    if (auto it = Rules().find(e); it != Rules().end()) {
+      return DayOff{day, it->second.reason, it->second.category};
+    }
   }
   const date::weekday wd{day};
-  if (wd == date::Saturday) return "Saturday";
-  if (wd == date::Sunday) return "Sunday";
+  if (wd == date::Saturday) return DayOff{day, "Saturday", DayOffCategory::kWeekend};
+  if (wd == date::Sunday) return DayOff{day, "Sunday", DayOffCategory::kWeekend};
   return std::nullopt;
+}
+
+std::optional<std::string> WorkingCalendar::DayOffReason(Day day) const {
+  std::optional<DayOff> off = DayOffAt(day);
+  if (!off) return std::nullopt;
+  return std::move(off->reason);
 }
 
 std::optional<std::string> WorkingCalendar::WorkingDayReason(Day day) const {
@@ -314,7 +395,7 @@ std::vector<DayOff> WorkingCalendar::DaysOff(Day from, Day to) const {
   std::vector<DayOff> out;
   for (std::int64_t e = ToEpochDays(from); e <= ToEpochDays(to); ++e) {
     const Day d = FromEpochDays(static_cast<std::int32_t>(e));
-    if (std::optional<std::string> reason = DayOffReason(d)) out.push_back({d, *std::move(reason)});
+    if (std::optional<DayOff> off = DayOffAt(d)) out.push_back(*std::move(off));
   }
   return out;
 }

@@ -4,7 +4,6 @@
 #include <chrono>
 
 #include "absl/strings/str_format.h"
-#include "date/tz.h"
 
 namespace mandate {
 namespace {
@@ -20,9 +19,8 @@ bool ParseUInt(std::string_view s, unsigned& out) {
 absl::StatusOr<Day> MakeDay(int year, unsigned month, unsigned day) {
   const date::year y{year};
   if (y < kMinYear || y > kMaxYear) {
-    return absl::OutOfRangeError(absl::StrFormat("year %d is outside %d..%d", year,
-                                                 static_cast<int>(kMinYear),
-                                                 static_cast<int>(kMaxYear)));
+    return absl::OutOfRangeError(absl::StrFormat(
+        "year %d is outside %d..%d", year, static_cast<int>(kMinYear), static_cast<int>(kMaxYear)));
   }
   if (month < 1 || month > 12) {
     return absl::InvalidArgumentError(absl::StrFormat("month %u does not exist", month));
@@ -76,8 +74,10 @@ std::string FormatVietnameseDay(Day day) {
 }
 
 Day TodayInVietnam() {
-  const auto zoned = date::make_zoned("Asia/Ho_Chi_Minh", std::chrono::system_clock::now());
-  return Day{date::floor<date::days>(zoned.get_local_time()).time_since_epoch()};
+  // Asia/Ho_Chi_Minh has kept UTC+7 without daylight saving since 1975, so a fixed offset
+  // gives the civil day without a time-zone database (and without libdate-tz at run time).
+  constexpr std::chrono::hours kVietnamOffset{7};
+  return date::floor<date::days>(std::chrono::system_clock::now() + kVietnamOffset);
 }
 
 }  // namespace mandate

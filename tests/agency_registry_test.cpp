@@ -13,6 +13,7 @@
 
 #include "agency_splitter.h"
 #include "mandate/text.h"
+#include "seed_data.h"
 
 namespace mandate {
 namespace {
@@ -33,13 +34,7 @@ std::string ReadFile(const std::string& path) {
 }
 
 std::vector<nlohmann::json> ReadJsonl(const std::string& name) {
-  std::ifstream in(std::string(MANDATE_SHARED_DIR) + "/data/" + name);
-  std::vector<nlohmann::json> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
-  }
-  return rows;
+  return mandate::testing::ReadSeedJsonl(name);
 }
 
 std::size_t CountKind(AgencyKind kind) {
@@ -65,7 +60,7 @@ TEST(AgencyRegistry, BundledJsonMatchesDataFile) {
 TEST(AgencyRegistry, BundledStartsFromSharedRegistry) {
   // Every agency and collective of the shared starting registry is kept unchanged except for
   // added aliases and notes.
-  auto shared = AgencyRegistry::FromFile(std::string(MANDATE_SHARED_DIR) + "/data/agencies.json");
+  auto shared = AgencyRegistry::FromFile(std::string(MANDATE_SEED_DIR) + "/agencies.json");
   ASSERT_TRUE(shared.ok()) << shared.status();
   for (std::size_t i = 0; i < shared->size(); ++i) {
     const Agency& a = shared->agency(i);

@@ -15,6 +15,7 @@
 #define MDT_EXPERIMENTAL
 #include "mandate.h"
 #include "mandate.hpp"
+#include "seed_data.h"
 
 #define ASSERT_MDT_OK(expr)                                                           \
   do {                                                                                \
@@ -66,13 +67,7 @@ inline mdt_date Date(const char* iso) {
 }
 
 inline std::vector<nlohmann::json> SeedPlanRows() {
-  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
-  std::vector<nlohmann::json> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
-  }
-  return rows;
+  return mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl");
 }
 
 // Adds every seed task through the C ABI: the lead cell resolved with mdt_registry_resolve,

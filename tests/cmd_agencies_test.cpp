@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include "seed_data.h"
 
 namespace {
 
@@ -121,11 +122,9 @@ TEST(CmdAgencies, RefusesABadRegistryOrUsage) {
 }
 
 TEST(CmdAgencies, EverySeedCellRoundTrips) {
-  std::ifstream in(std::string(MANDATE_SHARED_DIR) + "/data/plan-2025-tasks.jsonl");
-  std::string input, line;
+  std::string input;
   std::vector<std::string> cells;
-  while (std::getline(in, line)) {
-    const auto row = nlohmann::json::parse(line);
+  for (const auto& row : mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl")) {
     cells.push_back(row["lead"].get<std::string>());
     input += nlohmann::json({{"text", cells.back()}}).dump() + "\n";
   }

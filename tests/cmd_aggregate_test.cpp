@@ -161,7 +161,7 @@ TEST(CmdAggregate, BadArgumentsAreClearErrors) {
   o = RunCli("--data '" + path + "' --as-of 2025-09-23 --by lead --soon-days -3");
   EXPECT_EQ(o.exit_code, 2);
   o = RunCli("--data '" + TempPath("missing.json") + "' --as-of 2025-09-23 --by lead");
-  EXPECT_EQ(o.exit_code, 1);
+  EXPECT_EQ(o.exit_code, 2);  // unreadable input
   EXPECT_TRUE(o.out.empty());
   std::remove(path.c_str());
 }

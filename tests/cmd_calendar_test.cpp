@@ -25,14 +25,25 @@ TEST(CmdCalendar, ListsDaysOffWithReasons) {
   const Result r = RunCalendar("--from 2025-04-25 --to 2025-05-05");
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out,
-            "2025-04-27\tSunday\n"
-            "2025-04-30\tNgày Chiến thắng\n"
-            "2025-05-01\tNgày Quốc tế Lao động\n"
-            "2025-05-02\tNghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)\n"
-            "2025-05-03\tSaturday\n"
-            "2025-05-04\tSunday\n");
+            "2025-04-27\tSunday\tweekend\n"
+            "2025-04-30\tNgày Chiến thắng\tholiday\n"
+            "2025-05-01\tNgày Quốc tế Lao động\tholiday\n"
+            "2025-05-02\tNghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)\tswapped_day_off\n"
+            "2025-05-03\tSaturday\tweekend\n"
+            "2025-05-04\tSunday\tweekend\n");
+  // The official schedules of past years: Tết Giáp Thìn 2024 with its two substitute days.
+  const Result tet = RunCalendar("--from 2024-02-07 --to 2024-02-15");
+  EXPECT_EQ(tet.code, 0);
+  EXPECT_EQ(tet.out,
+            "2024-02-08\tTết Nguyên đán\tholiday\n"
+            "2024-02-09\tTết Nguyên đán\tholiday\n"
+            "2024-02-10\tTết Nguyên đán\tholiday\n"
+            "2024-02-11\tTết Nguyên đán\tholiday\n"
+            "2024-02-12\tTết Nguyên đán\tholiday\n"
+            "2024-02-13\tNghỉ bù Tết Nguyên đán (10/02/2024)\tsubstitute_day_off\n"
+            "2024-02-14\tNghỉ bù Tết Nguyên đán (11/02/2024)\tsubstitute_day_off\n");
   // Vietnamese date form on input too; a range with no day off prints nothing.
-  const Result none = RunCalendar("--from 8/2/2025 --to 8/2/2025");
+  const Result none = RunCalendar("--from 26/4/2025 --to 26/4/2025");  // a Saturday worked
   EXPECT_EQ(none.code, 0);
   EXPECT_EQ(none.out, "");
 }
@@ -44,8 +55,12 @@ TEST(CmdCalendar, JsonLines) {
   std::vector<nlohmann::json> rows;
   for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
   ASSERT_EQ(rows.size(), 9u);
-  EXPECT_EQ(rows.front(), (nlohmann::json{{"date", "2026-02-14"}, {"reason", "Saturday"}}));
-  EXPECT_EQ(rows[3], (nlohmann::json{{"date", "2026-02-17"}, {"reason", "Tết Nguyên đán"}}));
+  EXPECT_EQ(
+      rows.front(),
+      (nlohmann::json{{"date", "2026-02-14"}, {"reason", "Saturday"}, {"category", "weekend"}}));
+  EXPECT_EQ(rows[3],
+            (nlohmann::json{
+                {"date", "2026-02-17"}, {"reason", "Tết Nguyên đán"}, {"category", "holiday"}}));
   EXPECT_EQ(rows.back()["date"], "2026-02-22");
   // UTF-8 stays UTF-8, not \u escapes.
   EXPECT_NE(r.out.find("Tết Nguyên đán"), std::string::npos);
@@ -70,13 +85,13 @@ TEST(CmdCalendar, BadInputExitsTwoWithAMessage) {
       {"--from 2025-02-30 --to 2025-03-01", "day 30 does not exist"},
       {"--from 2025-01-01 --to tomorrow", "--to"},
       {"--from 2025-03-01 --to 2025-02-01", "before --from"},
-      {"--to 2025-03-01", "--from is required"},
-      {"--from 2025-01-01", "--to is required"},
-      {"--add-working-days 2x --from 2025-01-01", "not a whole number"},
-      {"--add-working-days 99999999999 --from 2025-01-01", "not a whole number"},
+      {"--to 2025-03-01", "missing --from"},
+      {"--from 2025-01-01", "missing --to"},
+      {"--add-working-days 2x --from 2025-01-01", "needs a whole number"},
+      {"--add-working-days 99999999999 --from 2025-01-01", "needs a whole number"},
       {"--add-working-days 2147483647 --from 2025-01-01", "goes past 2200-12-31"},
       {"--add-working-days 1 --from 2025-01-01 --to 2025-02-01", "does not go with"},
-      {"--from 2025-01-01 --to 2025-01-02 --bogus", "unknown argument --bogus"},
+      {"--from 2025-01-01 --to 2025-01-02 --bogus", "unknown option --bogus"},
       {"--from", "needs a value"},
   };
   for (const auto& [args, needle] : cases) {

@@ -100,7 +100,7 @@ TEST(CmdDeadline, BadInputGivesErrorLinesNeverACrash) {
       RunDeadline("",
                   "\"Quý IV\"\nnot json\n\"31/02/2025\"\n42\n{\"x\": 1}\n\"\"\n"
                   "{\"text\": \"2025\", \"assigned\": \"30/02/2025\"}\n\"\\u0000\\u00ff\"\n");
-  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.exit_code, 1);  // the input had problems; every line still answered
   ASSERT_EQ(r.lines.size(), 8u);
   for (const auto& l : r.lines) {
     ExpectExactFields(l);

@@ -1,4 +1,4 @@
-// The bundled dataset is exactly what `mandate import-seed` builds from the seed tables:
+// The bundled dataset is exactly what `mandate-import-seed` (tools/import_seed.cpp) builds from the seed tables:
 // anyone can regenerate it, and a change to a parser or resolver that alters it shows here.
 #include <gtest/gtest.h>
 
@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include "seed_data.h"
 
 namespace {
 
@@ -18,12 +19,11 @@ std::string ReadText(const std::string& path) {
 
 TEST(ImportSeed, RebuildsTheBundledDatasetByteForByte) {
   const std::string src = MANDATE_SOURCE_DIR;
-  const std::string shared = MANDATE_SHARED_DIR;
   const std::string out = ::testing::TempDir() + "/plan-2025-rebuilt.json";
   const std::string problems = ::testing::TempDir() + "/plan-2025-rebuilt.problems.jsonl";
-  const std::string cmd = std::string(MANDATE_BIN_DIR) + "/mandate import-seed --plan " + shared +
-                          "/data/plan-2025-tasks.jsonl --appendix " + shared +
-                          "/data/appendix-2025-items.jsonl --out " + out + " --problems " +
+  const std::string cmd = std::string(MANDATE_BIN_DIR) + "/mandate-import-seed --plan " +
+                          mandate::testing::SeedPath("plan-2025-tasks.jsonl") + " --appendix " +
+                          mandate::testing::SeedPath("appendix-2025-items.jsonl") + " --out " + out + " --problems " +
                           problems + " 2>/dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   EXPECT_EQ(ReadText(out), ReadText(src + "/examples/data/plan-2025.json"));

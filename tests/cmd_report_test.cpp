@@ -59,7 +59,9 @@ TEST(CmdReport, BadArgumentsExit2WithAMessage) {
   EXPECT_NE(r.out.find("/nonexistent.json"), std::string::npos) << r.out;
   r = RunCli("report --as-of 2025-09-23", "2>&1");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.out.find("usage: mandate report"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("mandate report: missing --data (see mandate report --help)"),
+            std::string::npos)
+      << r.out;
 }
 
 }  // namespace

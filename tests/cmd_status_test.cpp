@@ -136,8 +136,8 @@ TEST_F(CmdStatus, BadArgumentsAndFilesAreErrors) {
   EXPECT_EQ(RunCli("status --data " + path_ + " --as-of 2025-10-25 --soon-days x").code, 2);
   EXPECT_EQ(RunCli("status --data " + path_ + " --as-of 2025-10-25 --soon-days -1").code, 2);
   const Result missing = RunCli("status --data /nonexistent/x.json --as-of 2025-10-25", "2>&1");
-  EXPECT_EQ(missing.code, 1);
-  EXPECT_NE(missing.out.find("/nonexistent/x.json"), std::string::npos);
+  EXPECT_EQ(missing.code, 2);  // unreadable input
+  EXPECT_NE(missing.out.find("mandate status: /nonexistent/x.json"), std::string::npos);
   EXPECT_EQ(RunCli("targets --data " + path_ + " --as-of 2025-10-25 --tolerance 2").code, 2);
 }
 

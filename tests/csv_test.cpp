@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 #include <vector>
+#include "seed_data.h"
 
 namespace mandate {
 namespace {
@@ -225,15 +226,12 @@ TEST(Csv, WriterThenReaderRoundTripsArbitraryFields) {
 }
 
 TEST(Csv, RoundTripsTheSeedPlanTable) {
-  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
-  ASSERT_TRUE(in) << "seed data missing";
   const std::vector<std::string> keys = {"id",           "title",         "lead",
                                          "coordinators", "deadline_text", "note"};
   std::vector<Fields> records;
   CsvWriter w({.bom = true});
   w.WriteRecord(keys);
-  for (std::string line; std::getline(in, line);) {
-    const auto j = nlohmann::json::parse(line);
+  for (const auto& j : mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl")) {
     Fields rec;
     for (const auto& k : keys) rec.push_back(j.at(k).get<std::string>());
     w.WriteRecord(rec);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "mandate/dataset_json.h"
+#include "seed_data.h"
 
 namespace mandate {
 namespace {
@@ -166,14 +167,12 @@ TEST(DatasetCsv, ProblemFloodIsBounded) {
 // The seed plan (248 real rows with line breaks, NFD text, collective assignees) written as a
 // ministry CSV and read back: every row becomes a task with its raw cells intact.
 TEST(DatasetCsv, LoadsTheSeedPlanAsAMinistryExport) {
-  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
-  ASSERT_TRUE(in);
   CsvWriter w({.bom = true});
   w.WriteRecord({"id", "title", "lead", "coordinators", "category", "source", "assigned",
                  "deadline", "completed", "note", "expected_result"});
   std::vector<nlohmann::json> rows;
-  for (std::string line; std::getline(in, line);) {
-    rows.push_back(nlohmann::json::parse(line));
+  for (const auto& row : mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl")) {
+    rows.push_back(row);
     const auto& j = rows.back();
     w.WriteRecord(std::vector<std::string>{j["id"], j["title"], j["lead"], j["coordinators"],
                                            j["section"], "", "2025-01-01", j["deadline_text"], "",

@@ -11,6 +11,7 @@
 
 #include "mandate/document_ref.h"
 #include "mandate/text.h"
+#include "seed_data.h"
 
 namespace mandate {
 namespace {
@@ -18,14 +19,7 @@ namespace {
 using K = DeadlineKind;
 
 std::vector<nlohmann::json> ReadJsonl(const std::string& name) {
-  std::ifstream in(std::string(MANDATE_SHARED_DIR) + "/data/" + name);
-  EXPECT_TRUE(in) << name;
-  std::vector<nlohmann::json> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-  }
-  return out;
+  return mandate::testing::ReadSeedJsonl(name);
 }
 
 std::string Iso(const std::optional<Day>& d) { return d ? FormatIsoDay(*d) : "-"; }

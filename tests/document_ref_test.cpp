@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include "seed_data.h"
 
 namespace mandate {
 namespace {
@@ -102,12 +103,9 @@ TEST(DocumentRef, OcrSpellingsOfSeed003) {
 
 // Every notice cited in the appendix bullets is found with its date.
 TEST(DocumentRef, EveryDatedNoticeOfTheAppendix) {
-  std::ifstream in(std::string(MANDATE_SHARED_DIR) + "/data/appendix-2025-items.jsonl");
-  ASSERT_TRUE(in);
-  std::string line;
   int dated = 0;
-  while (std::getline(in, line)) {
-    const std::string text = nlohmann::json::parse(line)["text"];
+  for (const auto& item : mandate::testing::ReadSeedJsonl("appendix-2025-items.jsonl")) {
+    const std::string text = item["text"];
     for (const auto& r : FindDocumentRefs(text)) {
       EXPECT_FALSE(r.symbol.empty()) << r.raw;
       if (r.date) ++dated;

@@ -23,6 +23,7 @@
 #include "mandate/atomic_file.h"
 #include "mandate/dataset_json.h"
 #include "mandate/deadline.h"
+#include "seed_data.h"
 
 namespace mandate {
 namespace {
@@ -172,11 +173,10 @@ TEST(SaveInterruption, KilledAtomicWriteLeavesOldOrNewNeverAMix) {
 // A dataset of the seed plan's first rows, with generation g written into each title.
 Dataset PlanDataset(int g) {
   Dataset ds;
-  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
-  std::string line;
+  const auto rows = mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl");
   int n = 0;
-  while (n < 60 && std::getline(in, line)) {
-    const auto row = nlohmann::json::parse(line);
+  for (const auto& row : rows) {
+    if (n >= 60) break;
     Task t;
     t.id = row["id"].get<std::string>();
     t.title = row["title"].get<std::string>() + " #" + std::to_string(g);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the seed corpora of the fuzz harnesses, fuzz/corpus/<harness>/seed-<sha1>, from the
-seed documents' real rows and phrases (the JSON Lines files in /work/shared/data) plus a few
+seed documents' real rows and phrases (the JSON Lines files in tests/data/seed) plus a few
 hand-made edge cases per harness.
 
 Only files named seed-* are managed: a rerun deletes the old seeds and writes the new ones,
@@ -462,7 +462,7 @@ GENERATORS = {
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", default="/work/shared/data", type=pathlib.Path)
+    ap.add_argument("--data", default=pathlib.Path(__file__).resolve().parent.parent / "tests/data/seed", type=pathlib.Path)
     ap.add_argument("--out", default=REPO / "fuzz" / "corpus", type=pathlib.Path)
     args = ap.parse_args()
     d = {"plan": load(args.data, "plan-2025-tasks.jsonl"),

@@ -2,7 +2,7 @@
 // (a string, or {"text": ...}); writes one JSON object per line:
 //   {"text", "ids": [sorted canonical ids], "collectives", "unresolved", "error": null|message}
 // "error" is set when the line is not usable (bad JSON, not a string) or a part of the cell
-// names no known agency. Exit code 0 when every line resolved, 1 otherwise, 2 on bad usage.
+// names no known agency. Exit status 0 when every line resolved, 1 otherwise, 2 on bad usage.
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "command.h"
+#include "mandate/absl_compat.h"
 #include "mandate/agency_registry.h"
 
 namespace {
@@ -50,16 +51,11 @@ ordered_json ResolveLine(const mandate::AgencyRegistry& reg, const std::string& 
   return out;
 }
 
-int Run(const std::vector<std::string>& args) {
-  auto parsed = mandate::cli::Args::Parse(args, {"--registry"}, {});
-  if (!parsed) return 2;
+int Run(const mandate::cli::Args& args) {
   std::optional<mandate::AgencyRegistry> loaded;
-  if (auto path = parsed->Get("--registry")) {
+  if (auto path = args.Get("--registry")) {
     auto reg = mandate::AgencyRegistry::FromFile(*path);
-    if (!reg.ok()) {
-      std::cerr << "mandate agencies: " << reg.status().message() << "\n";
-      return 2;
-    }
+    if (!reg.ok()) return mandate::cli::Fail("agencies", mandate::ToStd(reg.status().message()));
     loaded.emplace(std::move(*reg));
   }
   const mandate::AgencyRegistry& reg = loaded ? *loaded : mandate::AgencyRegistry::Bundled();
@@ -73,9 +69,17 @@ int Run(const std::vector<std::string>& args) {
     std::cout << out.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << "\n";
   }
   std::cout.flush();
+  if (std::cin.bad()) return mandate::cli::Fail("agencies", "cannot read stdin");
+  if (!std::cout.good()) return mandate::cli::Fail("agencies", "cannot write the output");
   return status;
 }
 
-const mandate::cli::Registration kReg{"agencies",
-                                      "resolve agency cells (JSON lines on stdin) to ids", &Run};
+const mandate::cli::Registration kReg{
+    {.name = "agencies",
+     .summary = "agency cells (JSON lines on stdin) to canonical ids",
+     .synopsis = "[--registry FILE] < CELLS.jsonl",
+     .options = {{"--registry", "FILE", "an agency registry (JSON) instead of the bundled one"}},
+     .run = &Run,
+     .details = "Reads one JSON value per line (a string, or {\"text\"}); prints one JSON object\n"
+                "per line: {\"text\", \"ids\", \"collectives\", \"unresolved\", \"error\"}."}};
 }  // namespace

@@ -37,81 +37,48 @@ json Measures(const mandate::StatusCounts& c) {
   return out;
 }
 
-bool ParseCount(std::string_view flag, const std::string& text, int max, int& out) {
-  int v = -1;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size() || v < 0 || v > max) {
-    std::cerr << "mandate aggregate: " << flag << " needs a whole number 0.." << max << ", got \""
-              << text << "\"\n";
-    return false;
-  }
-  out = v;
-  return true;
-}
-
-int Run(const std::vector<std::string>& argv) {
-  auto args = mandate::cli::Args::Parse(argv,
-                                        {"--data", "--as-of", "--by", "--assigned-from",
-                                         "--assigned-to", "--soon-days", "--category-level"},
-                                        {"--include-coordinators"});
-  if (!args) return 2;
-  const auto data = args->Get("--data");
-  const auto as_of_text = args->Get("--as-of");
-  const auto by_text = args->Get("--by");
-  if (!data || !as_of_text || !by_text) {
-    std::cerr << "mandate aggregate: --data FILE, --as-of YYYY-MM-DD and --by DIM[,DIM...] are "
-                 "required\n";
-    return 2;
-  }
+int Run(const mandate::cli::Args& args) {
+  using mandate::cli::Fail;
+  const auto required = args.Require({"--data", "--as-of", "--by"});
+  if (!required) return mandate::cli::kExitUsage;
+  const std::string& data = (*required)[0];
   mandate::AggregateQuery q;
-  auto as_of = mandate::ParseIsoDay(*as_of_text);
-  if (!as_of.ok()) {
-    std::cerr << "mandate aggregate: --as-of: " << as_of.status().message() << "\n";
-    return 2;
-  }
+  auto as_of = mandate::ParseIsoDay((*required)[1]);
+  if (!as_of.ok()) return Fail("aggregate", "--as-of: " + std::string(as_of.status().message()));
   q.as_of = *as_of;
   json by = json::array();
-  for (absl::string_view name : absl::StrSplit(mandate::ToAbsl(*by_text), ',')) {
+  for (absl::string_view name : absl::StrSplit(mandate::ToAbsl((*required)[2]), ',')) {
     const std::string_view dim_name = mandate::ToStd(absl::StripAsciiWhitespace(name));
     const auto dim = mandate::DimensionFromName(dim_name);
     if (!dim) {
-      std::cerr << "mandate aggregate: --by: unknown dimension \"" << dim_name
-                << "\" (lead, coordinator, agency_kind, category, source, due_month, "
-                   "assigned_month, deadline_kind, status)\n";
-      return 2;
+      return Fail("aggregate", "--by: unknown dimension \"" + std::string(dim_name) +
+                                   "\" (lead, coordinator, agency_kind, category, source, "
+                                   "due_month, assigned_month, deadline_kind, status)");
     }
     q.by.push_back(*dim);
     by.push_back(mandate::DimensionName(*dim));
   }
   for (const auto& [flag, slot] : {std::pair{"--assigned-from", &q.assigned.from},
                                    std::pair{"--assigned-to", &q.assigned.to}}) {
-    if (auto text = args->Get(flag)) {
+    if (auto text = args.Get(flag)) {
       auto d = mandate::ParseIsoDay(*text);
-      if (!d.ok()) {
-        std::cerr << "mandate aggregate: " << flag << ": " << d.status().message() << "\n";
-        return 2;
-      }
+      if (!d.ok())
+        return Fail("aggregate", std::string(flag) + ": " + std::string(d.status().message()));
       *slot = *d;
     }
   }
-  if (auto n = args->Get("--soon-days")) {
-    if (!ParseCount("--soon-days", *n, 36600, q.classify.soon_days)) return 2;
-  }
-  if (auto n = args->Get("--category-level")) {
-    if (!ParseCount("--category-level", *n, 100, q.category_level)) return 2;
-  }
-  q.include_coordinators = args->Has("--include-coordinators");
+  const auto soon = args.Int("--soon-days", 0, mandate::kMaxSoonDays, q.classify.soon_days);
+  const auto level = args.Int("--category-level", 0, 100, q.category_level);
+  if (!soon || !level) return mandate::cli::kExitUsage;
+  q.classify.soon_days = *soon;
+  q.category_level = *level;
+  q.include_coordinators = args.Has("--include-coordinators");
 
-  auto ds = mandate::cli::LoadDataset(*data);
-  if (!ds.ok()) {
-    std::cerr << "mandate aggregate: " << *data << ": " << ds.status().message() << "\n";
-    return 1;
-  }
+  std::size_t problems = 0;
+  auto ds = mandate::cli::LoadDataset(data, &problems);
+  if (!ds.ok()) return Fail("aggregate", data + ": " + std::string(ds.status().message()));
   auto result = mandate::Aggregate(*ds, q);
-  if (!result.ok()) {
-    std::cerr << "mandate aggregate: " << result.status().message() << "\n";
-    return 2;
-  }
+  if (!result.ok()) return Fail("aggregate", mandate::ToStd(result.status().message()));
   json out = json::object();
   out["as_of"] = mandate::FormatIsoDay(q.as_of);
   out["by"] = std::move(by);
@@ -131,11 +98,28 @@ int Run(const std::vector<std::string>& argv) {
   out["groups"] = std::move(groups);
   out["totals"] = Measures(result->totals);
   std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
-  return std::cout.good() ? 0 : 1;
+  if (!std::cout.good()) return Fail("aggregate", "cannot write the output");
+  return problems ? mandate::cli::kExitProblems : mandate::cli::kExitOk;
 }
 
 const mandate::cli::Registration kReg{
-    "aggregate",
-    "status counts per group as of a day (--data FILE --as-of YYYY-MM-DD --by lead,status)", &Run};
+    {.name = "aggregate",
+     .summary = "status counts per group as of a day",
+     .synopsis = "--data FILE --as-of D --by DIM[,DIM...] [--assigned-from D] [--assigned-to D]\n"
+                 "  [--include-coordinators] [--soon-days N] [--category-level N]",
+     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+                 {"--as-of", "D", "the day to classify at (YYYY-MM-DD)"},
+                 {"--by", "DIM,...",
+                  "lead, coordinator, agency_kind, category, source, due_month,"
+                  " assigned_month, deadline_kind, status"},
+                 {"--assigned-from", "D", "only tasks assigned on or after D"},
+                 {"--assigned-to", "D", "only tasks assigned on or before D"},
+                 {"--include-coordinators", nullptr, "count coordinating agencies too"},
+                 {"--soon-days", "N", "due within N days counts as due_soon (default 7)"},
+                 {"--category-level", "N", "group categories by their first N levels"}},
+     .run = &Run,
+     .details =
+         "Prints one JSON object {\"as_of\", \"by\", \"groups\": [{\"key\", \"total\", one count\n"
+         "per status, rates}], \"totals\"}."}};
 
 }  // namespace

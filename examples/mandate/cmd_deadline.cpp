@@ -46,36 +46,28 @@ json ErrorLine(const json& text, const std::string& message) {
   return Render(text, d, nullptr, message);
 }
 
-int Run(const std::vector<std::string>& argv) {
-  auto args = mandate::cli::Args::Parse(argv, {"--year", "--assigned"},
-                                        {"--extract", "--inclusive-before"});
-  if (!args) return 2;
+int Run(const mandate::cli::Args& args) {
+  using mandate::cli::Fail;
   mandate::DeadlineContext base;
-  if (auto y = args->Get("--year")) {
-    try {
-      std::size_t used = 0;
-      base.plan_year = std::stoi(*y, &used);
-      if (used != y->size()) throw std::invalid_argument(*y);
-    } catch (const std::exception&) {
-      std::cerr << "mandate deadline: --year needs a year, got \"" << *y << "\"\n";
-      return 2;
-    }
+  if (args.Has("--year")) {
+    const auto year = args.Int("--year", 1900, 2199, 0);
+    if (!year) return mandate::cli::kExitUsage;
+    base.plan_year = *year;
   }
-  if (auto a = args->Get("--assigned")) {
+  if (auto a = args.Get("--assigned")) {
     auto day = mandate::ParseIsoDay(*a);
-    if (!day.ok()) {
-      std::cerr << "mandate deadline: --assigned: " << day.status().message() << "\n";
-      return 2;
-    }
+    if (!day.ok()) return Fail("deadline", "--assigned: " + std::string(day.status().message()));
     base.assigned = *day;
   }
-  base.inclusive_before = args->Has("--inclusive-before");
-  const bool extract = args->Has("--extract");
+  base.inclusive_before = args.Has("--inclusive-before");
+  const bool extract = args.Has("--extract");
+  std::size_t problems = 0;
   std::string line;
   while (std::getline(std::cin, line)) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank: no value
     json in = json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (in.is_discarded()) {
+      ++problems;
       std::cout << ErrorLine(line, "invalid JSON line")
                        .dump(-1, ' ', false, json::error_handler_t::replace)
                 << "\n";
@@ -130,16 +122,27 @@ int Run(const std::vector<std::string>& argv) {
         out = ErrorLine(text_json, std::string(d.status().message()));
       }
     }
+    if (!out["error"].is_null()) ++problems;
     std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
-  if (std::cin.bad()) {
-    std::cerr << "mandate deadline: cannot read stdin\n";
-    return 1;
-  }
-  return 0;
+  if (std::cin.bad()) return Fail("deadline", "cannot read stdin");
+  if (!std::cout.good()) return Fail("deadline", "cannot write the output");
+  return problems ? mandate::cli::kExitProblems : mandate::cli::kExitOk;
 }
 
-const mandate::cli::Registration kReg{"deadline", "parse deadline phrases (JSON lines on stdin)",
-                                      &Run};
+const mandate::cli::Registration kReg{
+    {.name = "deadline",
+     .summary = "deadline phrases (JSON lines on stdin) to due days",
+     .synopsis = "[--year Y] [--assigned D] [--extract] [--inclusive-before] < PHRASES.jsonl",
+     .options = {{"--year", "Y", "the plan's year, for phrases without one (\"Tháng 6\")"},
+                 {"--assigned", "D", "the day the task was assigned, for relative phrases"},
+                 {"--extract", nullptr, "find the deadline inside free text (a bullet, a title)"},
+                 {"--inclusive-before", nullptr, "read \"trước ngày D\" as due on D itself"}},
+     .run = &Run,
+     .details =
+         "Reads one JSON value per line (a string, or {\"text\", \"year\", \"assigned\"});\n"
+         "prints one JSON object per line: {\"text\", \"kind\", \"due\", \"milestones\",\n"
+         "\"recurrence\", \"first_due\", \"span\", \"error\", \"explanation\"}. A line that\n"
+         "cannot be read gets an \"error\" (exit 1), never stops the run."}};
 
 }  // namespace

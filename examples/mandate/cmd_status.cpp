@@ -55,49 +55,44 @@ json Render(std::string_view id, const mandate::Classification& c) {
   return out;
 }
 
-int Run(const std::vector<std::string>& argv) {
-  auto args = mandate::cli::Args::Parse(argv, {"--data", "--as-of", "--soon-days"},
-                                        {"--baseline", "--inclusive-before"});
-  if (!args) return 2;
-  const auto data = args->Get("--data");
-  const auto as_of_text = args->Get("--as-of");
-  if (!data || !as_of_text) {
-    std::cerr << "mandate status: --data FILE and --as-of YYYY-MM-DD are required\n";
-    return 2;
-  }
-  auto as_of = mandate::ParseIsoDay(*as_of_text);
-  if (!as_of.ok()) {
-    std::cerr << "mandate status: --as-of: " << as_of.status().message() << "\n";
-    return 2;
-  }
+int Run(const mandate::cli::Args& args) {
+  using mandate::cli::Fail;
+  const auto required = args.Require({"--data", "--as-of"});
+  if (!required) return mandate::cli::kExitUsage;
+  const std::string& data = (*required)[0];
+  auto as_of = mandate::ParseIsoDay((*required)[1]);
+  if (!as_of.ok()) return Fail("status", "--as-of: " + std::string(as_of.status().message()));
   mandate::ClassifyOptions options;
-  if (auto n = args->Get("--soon-days")) {
-    int v = -1;
-    const auto [end, ec] = std::from_chars(n->data(), n->data() + n->size(), v);
-    if (ec != std::errc() || end != n->data() + n->size() || v < 0 || v > 36600) {
-      std::cerr << "mandate status: --soon-days needs a whole number of days 0..36600, got \"" << *n
-                << "\"\n";
-      return 2;
-    }
-    options.soon_days = v;
-  }
-  options.baseline = args->Has("--baseline");
-  options.inclusive_before = args->Has("--inclusive-before");
-  auto ds = mandate::cli::LoadDataset(*data);
-  if (!ds.ok()) {
-    std::cerr << "mandate status: " << *data << ": " << ds.status().message() << "\n";
-    return 1;
-  }
+  const auto soon = args.Int("--soon-days", 0, mandate::kMaxSoonDays, options.soon_days);
+  if (!soon) return mandate::cli::kExitUsage;
+  options.soon_days = *soon;
+  options.baseline = args.Has("--baseline");
+  options.inclusive_before = args.Has("--inclusive-before");
+  std::size_t problems = 0;
+  auto ds = mandate::cli::LoadDataset(data, &problems);
+  if (!ds.ok()) return Fail("status", data + ": " + std::string(ds.status().message()));
   for (mandate::TaskIndex i = 0; i < ds->task_count(); ++i) {
     auto c = mandate::ClassifyTask(*ds, i, *as_of, options);
     if (!c) continue;  // not yet assigned
     std::cout << Render(ds->task_id(i), *c).dump(-1, ' ', false, json::error_handler_t::replace)
               << "\n";
   }
-  return std::cout.good() ? 0 : 1;
+  if (!std::cout.good()) return Fail("status", "cannot write the output");
+  return problems ? mandate::cli::kExitProblems : mandate::cli::kExitOk;
 }
 
 const mandate::cli::Registration kReg{
-    "status", "classify every task as of a day (--data FILE --as-of YYYY-MM-DD)", &Run};
+    {.name = "status",
+     .summary = "classify every task as of a day",
+     .synopsis = "--data FILE --as-of D [--soon-days N] [--baseline] [--inclusive-before]",
+     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+                 {"--as-of", "D", "the day to classify at (YYYY-MM-DD)"},
+                 {"--soon-days", "N", "due within N days counts as due_soon (default 7)"},
+                 {"--baseline", nullptr, "also classify against the original deadline"},
+                 {"--inclusive-before", nullptr, "read \"trước ngày D\" as due on D itself"}},
+     .run = &Run,
+     .details =
+         "Prints one JSON object per task assigned on or before the day:\n"
+         "{\"id\", \"status\", \"due\", \"deadline_kind\", \"completed\", \"reason\", ...}."}};
 
 }  // namespace

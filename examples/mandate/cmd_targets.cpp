@@ -18,22 +18,15 @@ using json = nlohmann::ordered_json;
 
 json OrNull(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-int Run(const std::vector<std::string>& argv) {
-  auto args = mandate::cli::Args::Parse(argv, {"--data", "--as-of", "--tolerance"}, {});
-  if (!args) return 2;
-  const auto data = args->Get("--data");
-  const auto as_of_text = args->Get("--as-of");
-  if (!data || !as_of_text) {
-    std::cerr << "mandate targets: --data FILE and --as-of YYYY-MM-DD are required\n";
-    return 2;
-  }
-  auto as_of = mandate::ParseIsoDay(*as_of_text);
-  if (!as_of.ok()) {
-    std::cerr << "mandate targets: --as-of: " << as_of.status().message() << "\n";
-    return 2;
-  }
+int Run(const mandate::cli::Args& args) {
+  using mandate::cli::Fail;
+  const auto required = args.Require({"--data", "--as-of"});
+  if (!required) return mandate::cli::kExitUsage;
+  const std::string& data = (*required)[0];
+  auto as_of = mandate::ParseIsoDay((*required)[1]);
+  if (!as_of.ok()) return Fail("targets", "--as-of: " + std::string(as_of.status().message()));
   mandate::TargetOptions options;
-  if (auto t = args->Get("--tolerance")) {
+  if (auto t = args.Get("--tolerance")) {
     std::size_t used = 0;
     double v = -1;
     try {
@@ -42,16 +35,13 @@ int Run(const std::vector<std::string>& argv) {
       used = 0;
     }
     if (used == 0 || used != t->size() || !std::isfinite(v) || v < 0 || v > 1) {
-      std::cerr << "mandate targets: --tolerance needs a fraction 0..1, got \"" << *t << "\"\n";
-      return 2;
+      return Fail("targets", "--tolerance needs a fraction 0..1, got \"" + *t + "\"");
     }
     options.tolerance = v;
   }
-  auto ds = mandate::cli::LoadDataset(*data);
-  if (!ds.ok()) {
-    std::cerr << "mandate targets: " << *data << ": " << ds.status().message() << "\n";
-    return 1;
-  }
+  std::size_t problems = 0;
+  auto ds = mandate::cli::LoadDataset(data, &problems);
+  if (!ds.ok()) return Fail("targets", data + ": " + std::string(ds.status().message()));
   for (const mandate::Target& t : ds->targets()) {
     for (const auto& ev : mandate::EvaluateTargetLocalities(t, *as_of, options)) {
       json out = json::object();
@@ -69,10 +59,21 @@ int Run(const std::vector<std::string>& argv) {
       std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
     }
   }
-  return std::cout.good() ? 0 : 1;
+  if (!std::cout.good()) return Fail("targets", "cannot write the output");
+  return problems ? mandate::cli::kExitProblems : mandate::cli::kExitOk;
 }
 
 const mandate::cli::Registration kReg{
-    "targets", "evaluate every target as of a day (--data FILE --as-of YYYY-MM-DD)", &Run};
+    {.name = "targets",
+     .summary = "evaluate every target (and locality) as of a day",
+     .synopsis = "--data FILE --as-of D [--tolerance F]",
+     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+                 {"--as-of", "D", "the day to evaluate at (YYYY-MM-DD)"},
+                 {"--tolerance", "F",
+                  "how far behind the straight line still counts as on track (0..1)"}},
+     .run = &Run,
+     .details =
+         "Prints one JSON object per target and locality: {\"id\", \"name\", \"locality\",\n"
+         "\"status\", \"value\", \"day\", \"achievement\", \"expected\", \"reason\", ...}."}};
 
 }  // namespace

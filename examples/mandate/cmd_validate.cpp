@@ -2,7 +2,6 @@
 // JSON object per line {"record","field","message"}, then a summary line. Exit 0 when
 // clean, 1 when problems were found, 2 when the file cannot be read.
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "command.h"
@@ -12,13 +11,10 @@
 namespace mandate::cli {
 namespace {
 
-int Run(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv, {"--data"}, {});
-  if (!args || !args->Has("--data")) {
-    std::cerr << "usage: mandate validate --data FILE\n";
-    return 2;
-  }
-  const std::string path = *args->Get("--data");
+int Run(const Args& args) {
+  const auto required = args.Require({"--data"});
+  if (!required) return kExitUsage;
+  const std::string& path = required->front();
   std::vector<LoadProblem> problems;
   const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
   absl::StatusOr<Dataset> ds =
@@ -29,22 +25,33 @@ int Run(const std::vector<std::string>& argv) {
               << "\n";
   }
   if (!ds.ok()) {
-    std::cerr << "mandate: " << ds.status().message() << "\n";
-    std::cout << nlohmann::json{{"summary", {{"tasks", 0}, {"problems", problems.size()},
-                                             {"error", std::string(ds.status().message())}}}}
+    Fail("validate", path + ": " + std::string(ds.status().message()));
+    std::cout << nlohmann::json{{"summary",
+                                 {{"tasks", 0},
+                                  {"problems", problems.size()},
+                                  {"error", std::string(ds.status().message())}}}}
                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
-    return 2;
+    return kExitUsage;
   }
-  std::cout << nlohmann::json{{"summary", {{"tasks", ds->task_count()},
-                                           {"targets", ds->targets().size()},
-                                           {"problems", problems.size()}}}}
+  std::cout << nlohmann::json{{"summary",
+                               {{"tasks", ds->task_count()},
+                                {"targets", ds->targets().size()},
+                                {"problems", problems.size()}}}}
                    .dump()
             << "\n";
-  return problems.empty() ? 0 : 1;
+  if (!std::cout.good()) return Fail("validate", "cannot write the output");
+  return problems.empty() ? kExitOk : kExitProblems;
 }
 
-const Registration kReg{"validate", "load a dataset and list every problem in it", &Run};
+const Registration kReg{
+    {.name = "validate",
+     .summary = "load a dataset and list every problem in it",
+     .synopsis = "--data FILE",
+     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"}},
+     .run = &Run,
+     .details = "Prints each problem as a JSON line {\"record\", \"field\", \"message\"}, then\n"
+                "{\"summary\": {\"tasks\", \"targets\", \"problems\"}}."}};
 
 }  // namespace
 }  // namespace mandate::cli

@@ -5,9 +5,13 @@
 #include "mandate.h"
 
 namespace {
-int Run(const std::vector<std::string>&) {
+int Run(const mandate::cli::Args&) {
   std::cout << "mandate " << mdt_version() << " (C ABI " << MDT_SOVERSION << ")\n";
   return 0;
 }
-const mandate::cli::Registration kReg{"version", "print the library version", &Run};
+const mandate::cli::Registration kReg{{.name = "version",
+                                       .summary = "print the library version (as --version)",
+                                       .synopsis = "",
+                                       .options = {},
+                                       .run = &Run}};
 }  // namespace

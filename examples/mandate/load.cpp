@@ -1,7 +1,6 @@
 #include "load.h"
 
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "mandate/dataset_csv.h"
@@ -9,7 +8,7 @@
 
 namespace mandate::cli {
 
-absl::StatusOr<Dataset> LoadDataset(const std::string& path) {
+absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problem_count) {
   std::vector<LoadProblem> problems;
   const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
   absl::StatusOr<Dataset> ds =
@@ -19,6 +18,7 @@ absl::StatusOr<Dataset> LoadDataset(const std::string& path) {
                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   }
+  *problem_count = problems.size();
   return ds;
 }
 

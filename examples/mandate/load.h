@@ -1,5 +1,6 @@
 // Loading --data FILE for the subcommands: JSON or CSV by extension, problems printed to
-// stderr as JSON lines (record, field, message), the valid records kept.
+// stderr as JSON lines (record, field, message), the valid records kept. `problems` counts
+// them, so that a command exits 1 (command.h) when its input had any.
 #ifndef MANDATE_EXAMPLES_LOAD_H
 #define MANDATE_EXAMPLES_LOAD_H
 
@@ -10,7 +11,7 @@
 
 namespace mandate::cli {
 
-absl::StatusOr<Dataset> LoadDataset(const std::string& path);
+absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problems);
 
 }  // namespace mandate::cli
 

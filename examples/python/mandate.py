@@ -39,7 +39,8 @@ NO_DATE = -(2 ** 31)
 NUL_TERMINATED = ctypes.c_size_t(-1).value
 _EPOCH = datetime.date(1970, 1, 1)
 _ABI = 1  # the ABI (SOVERSION) this binding is written for
-DAY_KINDS = ("working", "weekend", "holiday", "substitute", "swapped_off", "swapped_working")
+DAY_KINDS = ("working", "weekend", "holiday", "substitute_day_off", "swapped_day_off",
+             "swapped_working_day")  # mdt_day_kind values 0..5
 
 
 def _find_library():
@@ -427,7 +428,7 @@ class Calendar(_Handle):
         return list(buf[:n.value])
 
     def day_kind(self, day):
-        """"working", "weekend", "holiday", "substitute", "swapped_off" or "swapped_working"."""
+        """One of DAY_KINDS: "working", "weekend", "holiday", "substitute_day_off", ..."""
         out = i32()
         _check(_c.mdt_calendar_day_kind(ctypes.byref(out), self.handle, _to_day(day)))
         return DAY_KINDS[out.value]

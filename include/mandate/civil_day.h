@@ -36,7 +36,7 @@ inline std::int32_t ToEpochDays(Day day) {
 }
 inline Day FromEpochDays(std::int32_t days) { return Day{date::days{days}}; }
 
-// Today in Asia/Ho_Chi_Minh, from the system tz database.
+// Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving since 1975).
 Day TodayInVietnam();
 
 }  // namespace mandate

@@ -74,6 +74,10 @@ inline constexpr std::uint8_t kNotYetAssigned = 0xFF;
 std::string_view TaskStatusName(TaskStatus s);
 std::optional<TaskStatus> TaskStatusFromName(std::string_view name);
 
+// The largest due-soon window any layer accepts (ten years): one limit for the CLI, the C ABI
+// and the report options.
+inline constexpr int kMaxSoonDays = 3660;
+
 struct ClassifyOptions {
   int soon_days = 7;      // due_soon: due in [D, D + soon_days]; negative counts as 0
   bool baseline = false;  // judge against the original deadline instead of the one in force

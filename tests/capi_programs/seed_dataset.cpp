@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mandate.h"
+#include "seed_data.h"
 
 namespace {
 
@@ -34,12 +35,15 @@ int main(int argc, char** argv) {
   mdt_dataset* ds = nullptr;
   if (mdt_status st = mdt_registry_bundled(&reg); st != MDT_OK) return Fail("registry", st);
   if (mdt_status st = mdt_dataset_new(&ds, reg); st != MDT_OK) return Fail("dataset", st);
-  std::ifstream in(MANDATE_SHARED_DIR "/data/plan-2025-tasks.jsonl");
-  std::string line;
+  std::vector<nlohmann::json> rows;
+  try {
+    rows = mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "seed_dataset: %s\n", e.what());
+    return 1;
+  }
   int n = 0;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const auto row = nlohmann::json::parse(line);
+  for (const auto& row : rows) {
     const std::string id = row["id"], title = row["title"], lead = row["lead"],
                       coord = row["coordinators"], deadline = row["deadline_text"],
                       section = row["section"], note = row["note"];

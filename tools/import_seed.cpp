@@ -1,17 +1,22 @@
-// mandate import-seed: builds the bundled dataset from the seed tables in shared/data/
-// (the 2025 plan of seed 002 and the appendix bullets of seed 000) through the library's
-// own resolvers and parsers. Every task is kept; a cell that cannot be resolved is written
-// to the problems file with the reason, never guessed.
+// mandate-import-seed: a developer tool, not a user command. Builds the bundled dataset from the
+// seed tables in tests/data/seed/ (the 2025 plan of seed 002 and the appendix bullets of seed 000)
+// through the library's own resolvers and parsers. Every task is kept; a cell that cannot be
+// resolved is written to the problems file with the reason, never guessed.
 //
-//   mandate import-seed --plan plan-2025-tasks.jsonl --appendix appendix-2025-items.jsonl
-//                       --out plan-2025.json --problems plan-2025.problems.jsonl
+//   mandate-import-seed --plan tests/data/seed/plan-2025-tasks.jsonl
+//                       --appendix tests/data/seed/appendix-2025-items.jsonl
+//                       --out examples/data/plan-2025.json
+//                       --problems examples/data/plan-2025.problems.jsonl
+// (build/bin/mandate-import-seed; the test ImportSeed.RebuildsTheBundledDatasetByteForByte
+// runs exactly this.)
 #include <fstream>
 #include <iostream>
-#include <sstream>
-
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
-#include "command.h"
 #include "mandate/agency_registry.h"
 #include "mandate/dataset.h"
 #include "mandate/dataset_json.h"
@@ -19,7 +24,7 @@
 #include "mandate/document_ref.h"
 #include "mandate/text.h"
 
-namespace mandate::cli {
+namespace mandate::tools {
 namespace {
 
 using nlohmann::json;
@@ -48,7 +53,8 @@ std::vector<std::string> Ids(const AgencyRegistry& reg, const std::vector<Agency
                              bool enterprises) {
   std::vector<std::string> out;
   for (AgencyIndex i : v) {
-    if ((reg.agency(i).kind == AgencyKind::kEnterprise) == enterprises) out.push_back(reg.agency(i).id);
+    if ((reg.agency(i).kind == AgencyKind::kEnterprise) == enterprises)
+      out.push_back(reg.agency(i).id);
   }
   return out;
 }
@@ -132,14 +138,16 @@ std::vector<std::string> AppendixLead(const std::string& text, const AgencyRegis
   }
   if (const Resolution r = reg.FindLeadingAgencies(text); !r.agencies.empty()) {
     lead_text.clear();
-    for (AgencyIndex i : r.agencies) lead_text += (lead_text.empty() ? "" : ", ") + reg.agency(i).name;
+    for (AgencyIndex i : r.agencies)
+      lead_text += (lead_text.empty() ? "" : ", ") + reg.agency(i).name;
     return Ids(reg, r.agencies, false);
   }
   for (std::size_t open = text.find('('); open != std::string::npos;
        open = text.find('(', open + 1)) {
     const std::size_t stop = text.find_first_of(",;)", open + 1);
     if (stop == std::string::npos) break;
-    if (auto ids = try_cell(std::string_view(text).substr(open + 1, stop - open - 1)); !ids.empty()) {
+    if (auto ids = try_cell(std::string_view(text).substr(open + 1, stop - open - 1));
+        !ids.empty()) {
       return ids;
     }
   }
@@ -174,11 +182,26 @@ Task AppendixTask(const json& row, const AgencyRegistry& reg, std::vector<Proble
   return t;
 }
 
+constexpr const char* kUsage =
+    "usage: mandate-import-seed --plan FILE [--appendix FILE] --out FILE [--problems FILE]\n";
+
 int Run(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv, {"--plan", "--appendix", "--out", "--problems"}, {});
-  if (!args || !args->Has("--plan") || !args->Has("--out")) {
-    std::cerr << "usage: mandate import-seed --plan FILE [--appendix FILE] --out FILE "
-                 "[--problems FILE]\n";
+  std::map<std::string, std::string> args;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if ((a != "--plan" && a != "--appendix" && a != "--out" && a != "--problems") ||
+        i + 1 == argv.size()) {
+      std::cerr << "mandate-import-seed: bad argument " << a << "\n" << kUsage;
+      return 2;
+    }
+    args[a] = argv[++i];
+  }
+  if (!args.contains("--plan") || !args.contains("--out")) {
+    std::cerr << kUsage;
     return 2;
   }
   const AgencyRegistry& reg = AgencyRegistry::Bundled();
@@ -187,7 +210,7 @@ int Run(const std::vector<std::string>& argv) {
   const auto import = [&](const std::string& path, auto&& make) -> bool {
     std::ifstream in(path);
     if (!in) {
-      std::cerr << "mandate: cannot read " << path << "\n";
+      std::cerr << "mandate-import-seed: cannot read " << path << "\n";
       return false;
     }
     std::string line;
@@ -205,10 +228,10 @@ int Run(const std::vector<std::string>& argv) {
     }
     return true;
   };
-  if (!import(*args->Get("--plan"), PlanTask)) return 2;
-  if (auto appendix = args->Get("--appendix"); appendix && !import(*appendix, AppendixTask)) return 2;
-  if (auto s = SaveDatasetJson(ds, *args->Get("--out")); !s.ok()) {
-    std::cerr << "mandate: " << s.message() << "\n";
+  if (!import(args["--plan"], PlanTask)) return 2;
+  if (args.contains("--appendix") && !import(args["--appendix"], AppendixTask)) return 2;
+  if (auto s = SaveDatasetJson(ds, args["--out"]); !s.ok()) {
+    std::cerr << "mandate-import-seed: " << s.message() << "\n";
     return 2;
   }
   std::ostringstream report;
@@ -217,8 +240,13 @@ int Run(const std::vector<std::string>& argv) {
                   -1, ' ', false, json::error_handler_t::replace)
            << "\n";
   }
-  if (auto path = args->Get("--problems")) {
-    std::ofstream(*path) << report.str();
+  if (args.contains("--problems")) {
+    std::ofstream out(args["--problems"]);
+    out << report.str();
+    if (!out.flush()) {
+      std::cerr << "mandate-import-seed: cannot write " << args["--problems"] << "\n";
+      return 2;
+    }
   } else {
     std::cerr << report.str();
   }
@@ -226,7 +254,9 @@ int Run(const std::vector<std::string>& argv) {
   return 0;
 }
 
-const Registration kReg{"import-seed", "build the bundled dataset from the seed tables", &Run};
-
 }  // namespace
-}  // namespace mandate::cli
+}  // namespace mandate::tools
+
+int main(int argc, char** argv) {
+  return mandate::tools::Run(std::vector<std::string>(argv + 1, argv + argc));
+}
