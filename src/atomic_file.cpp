@@ -113,19 +113,24 @@ absl::Status WriteFileAtomically(const std::string& requested, std::string_view 
   if (requested.empty() || requested.back() == '/') {
     return absl::InvalidArgumentError(absl::StrCat("not a file path: '", requested, "'"));
   }
+  // What the path names in the end (open() follows /proc's magic links too: /dev/stdout on a
+  // pipe has no path to resolve): anything but a regular file is written in place.
+  struct stat st;
+  if (::stat(requested.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot save to ", requested, ": a directory"));
+    }
+    return WriteInPlace(requested, bytes);
+  }
   // Through a symlink the data belongs to the link's target: the temporary file goes beside
   // the target and replaces it, and the link (a shared file's alias) stays.
   struct stat lst;
   auto resolved = ResolveLinks(requested, &lst);
   if (!resolved.ok()) return resolved.status();
-  if (lst.st_mode != 0 && !S_ISREG(lst.st_mode)) {
-    struct stat st;  // what the path names in the end (lstat saw no link)
-    if (::stat(resolved->c_str(), &st) != 0) return ErrnoStatus(errno, "cannot stat", *resolved);
-    if (S_ISDIR(st.st_mode)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("cannot save to ", requested, ": a directory"));
-    }
-    return WriteInPlace(*resolved, bytes);
+  if (lst.st_mode != 0 && !S_ISREG(lst.st_mode)) {  // replaced since the stat above
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot save to ", requested, ": it changed into a non-regular file"));
   }
   const std::string& path = *resolved;
   const std::string dir = DirectoryOf(path);

@@ -51,6 +51,20 @@ TEST(CmdOutput, ClosedStdoutFailsWithAMessage) {
   }
 }
 
+// --out names a device or a pipe: written in place, never replaced by a regular file.
+TEST(CmdOutput, OutToDevStdoutAndDevNullWritesInPlace) {
+  const std::string args = "report --data " + kData + " --as-of 2025-09-23";
+  const auto plain = RunCli(args);
+  ASSERT_EQ(plain.code, 0);
+  const auto through = RunCli(args + " --out /dev/stdout");  // stdout is popen's pipe
+  EXPECT_EQ(through.code, 0);
+  EXPECT_EQ(through.out, plain.out);
+  EXPECT_EQ(RunCli(args + " --out /dev/null").code, 0);
+  const auto full = RunCli(args + " --out /dev/full", "2>&1");
+  EXPECT_EQ(full.code, 2);
+  EXPECT_TRUE(Has(full.out, "No space left on device")) << full.out;
+}
+
 TEST(CmdOutput, WorkingOutputStillExitsZero) {
   const auto r = RunCli("report --data " + kData + " --as-of 2025-09-23", "2>&1");
   EXPECT_EQ(r.code, 0) << r.out;
