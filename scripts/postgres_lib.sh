@@ -11,22 +11,31 @@ PGUSER_OS=mandate_pg
 
 say() { printf '== %s: %s\n' "$(basename "$0")" "$*"; }
 
-# postgresql-15 and postgresql-server-dev-15 (apt-get, as root) when missing.
+# The Debian packages (apt-get, as root) when missing: PostgreSQL 15 with its server headers
+# and PGXS, and what the library, the command and the workload generator build with.
 pg_ensure_packages() {
-  if [[ ! -x $PGBIN/initdb || ! -x $PG_CONFIG || ! -f $($PG_CONFIG --pgxs 2>/dev/null || echo /nonexistent) ]]; then
+  local packages=(postgresql-15 postgresql-server-dev-15 make gcc g++ cmake ninja-build
+                  pkg-config python3 libabsl-dev libhowardhinnant-date-dev nlohmann-json3-dev
+                  libbenchmark-dev)
+  local missing=() p
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [[ ${#missing[@]} -gt 0 ]]; then
     if [[ $(id -u) -ne 0 ]]; then
-      echo "postgresql-15 and postgresql-server-dev-15 are needed (run as root to install them)" >&2
+      echo "these packages are needed; run as root:" >&2
+      echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
       exit 2
     fi
-    say "installing postgresql-15 postgresql-server-dev-15"
+    say "installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq postgresql-15 postgresql-server-dev-15 >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  local tool
-  for tool in cmake ninja make gcc python3 runuser; do
-    command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 2; }
-  done
+  if [[ ! -x $PGBIN/initdb || ! -f $($PG_CONFIG --pgxs) ]]; then
+    echo "PostgreSQL 15 is not where Debian puts it ($PGBIN)" >&2
+    exit 2
+  fi
 }
 
 # libmandate.so, the `mandate` command, the workload generator and the extension; installs the

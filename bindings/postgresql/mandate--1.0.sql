@@ -65,14 +65,14 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- Aggregates take no DEFAULT arguments: soon_days = 7 is the form without it.
 CREATE AGGREGATE mandate.status_counts(due date, completed date, assigned date, as_of date) (
-  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 65536,
+  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 100000,
   FINALFUNC = mandate._status_counts_final, FINALFUNC_MODIFY = READ_WRITE,
   COMBINEFUNC = mandate._status_counts_combine,
   SERIALFUNC = mandate._status_counts_serial, DESERIALFUNC = mandate._status_counts_deserial,
   PARALLEL = SAFE);
 CREATE AGGREGATE mandate.status_counts(due date, completed date, assigned date, as_of date,
                                        soon_days int) (
-  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 65536,
+  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 100000,
   FINALFUNC = mandate._status_counts_final, FINALFUNC_MODIFY = READ_WRITE,
   COMBINEFUNC = mandate._status_counts_combine,
   SERIALFUNC = mandate._status_counts_serial, DESERIALFUNC = mandate._status_counts_deserial,
@@ -81,14 +81,14 @@ CREATE AGGREGATE mandate.status_counts(due date, completed date, assigned date, 
 -- `mandate aggregate` classifies it (recurring and multi-milestone deadlines too).
 CREATE AGGREGATE mandate.status_counts(deadline text, plan_year int, assigned date,
                                        completed date, as_of date) (
-  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 65536,
+  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 100000,
   FINALFUNC = mandate._status_counts_final, FINALFUNC_MODIFY = READ_WRITE,
   COMBINEFUNC = mandate._status_counts_combine,
   SERIALFUNC = mandate._status_counts_serial, DESERIALFUNC = mandate._status_counts_deserial,
   PARALLEL = SAFE);
 CREATE AGGREGATE mandate.status_counts(deadline text, plan_year int, assigned date,
                                        completed date, as_of date, soon_days int) (
-  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 65536,
+  SFUNC = mandate._status_counts_trans, STYPE = internal, SSPACE = 100000,
   FINALFUNC = mandate._status_counts_final, FINALFUNC_MODIFY = READ_WRITE,
   COMBINEFUNC = mandate._status_counts_combine,
   SERIALFUNC = mandate._status_counts_serial, DESERIALFUNC = mandate._status_counts_deserial,

@@ -197,6 +197,86 @@ static int count_index(unsigned status) {
   }
 }
 
+
+/* Parsed deadlines by (phrase, plan year), as the CSV reader interns them: a batch repeats a
+ * few hundred phrases. Relative deadlines depend on the assigned day and are not kept. The
+ * handles are immutable; the table lives as long as the backend and is emptied when half full. */
+#define MG_CACHE_SLOTS 8192
+typedef struct mg_cache_entry {
+  char* text;
+  int32_t plan_year;
+  uint32_t hash;
+  mdt_deadline* deadline;
+} mg_cache_entry;
+static mg_cache_entry g_cache[MG_CACHE_SLOTS];
+static size_t g_cache_used = 0;
+
+static uint32_t hash_phrase(const char* text, int32_t plan_year) {
+  uint32_t h = 2166136261u ^ (uint32_t)plan_year;
+  for (; *text; ++text) h = (h ^ (unsigned char)*text) * 16777619u;
+  return h;
+}
+
+static void cache_clear(void) {
+  size_t i;
+  for (i = 0; i < MG_CACHE_SLOTS; ++i) {
+    free(g_cache[i].text);
+    mdt_deadline_free(g_cache[i].deadline);
+    g_cache[i].text = NULL;
+    g_cache[i].deadline = NULL;
+  }
+  g_cache_used = 0;
+}
+
+/* The parsed deadline of a phrase: *owned = 1 when the caller must free it (not cached).
+ * NULL when the phrase cannot be parsed. */
+static mdt_deadline* cached_deadline(const char* text, const mdt_deadline_context* ctx,
+                                     int* owned) {
+  const uint32_t h = hash_phrase(text, ctx->plan_year);
+  size_t slot = h & (MG_CACHE_SLOTS - 1);
+  mdt_deadline* d = NULL;
+  mdt_deadline_info info = MDT_DEADLINE_INFO_INIT;
+  *owned = 0;
+  while (g_cache[slot].text) {
+    if (g_cache[slot].hash == h && g_cache[slot].plan_year == ctx->plan_year &&
+        strcmp(g_cache[slot].text, text) == 0)
+      return g_cache[slot].deadline;
+    slot = (slot + 1) & (MG_CACHE_SLOTS - 1);
+  }
+  if (mdt_deadline_parse(&d, text, MDT_NUL_TERMINATED, ctx) != MDT_OK) return NULL;
+  if (mdt_deadline_get_info(&info, d) != MDT_OK || info.kind == MDT_DEADLINE_RELATIVE) {
+    *owned = 1;
+    return d;
+  }
+  if (g_cache_used >= MG_CACHE_SLOTS / 2) {
+    cache_clear();
+    slot = h & (MG_CACHE_SLOTS - 1);
+  }
+  g_cache[slot].text = strdup(text);
+  if (!g_cache[slot].text) {
+    *owned = 1;
+    return d;
+  }
+  g_cache[slot].plan_year = ctx->plan_year;
+  g_cache[slot].hash = h;
+  g_cache[slot].deadline = d;
+  ++g_cache_used;
+  return d;
+}
+
+/* "t" + decimal, without printf. */
+static void task_id(char* out, size_t i) {
+  char tmp[24];
+  size_t k = 0;
+  do {
+    tmp[k++] = (char)('0' + i % 10);
+    i /= 10;
+  } while (i);
+  *out++ = 't';
+  while (k) *out++ = tmp[--k];
+  *out = '\0';
+}
+
 int mg_classify_batch(uint64_t counts[MG_NCOUNTS], uint8_t* statuses, const mg_batch* b,
                       char* err) {
   mdt_dataset* ds = NULL;
@@ -216,7 +296,7 @@ int mg_classify_batch(uint64_t counts[MG_NCOUNTS], uint8_t* statuses, const mg_b
     mdt_deadline* dl = NULL;
     int32_t y = 0;
     uint32_t m = 0, d = 0;
-    snprintf(id, sizeof id, "t%zu", i);
+    task_id(id, i);
     t.id = id;
     t.title = id;
     t.assigned = b->assigned[i];
@@ -231,8 +311,11 @@ int mg_classify_batch(uint64_t counts[MG_NCOUNTS], uint8_t* statuses, const mg_b
         ctx.plan_year = y;
       ctx.assigned = t.assigned;
       if (phrase && *phrase) {
-        if (mdt_deadline_parse(&dl, phrase, MDT_NUL_TERMINATED, &ctx) == MDT_OK) {
-          t.deadline = dl;
+        int owned = 0;
+        mdt_deadline* parsed = cached_deadline(phrase, &ctx, &owned);
+        if (parsed) {
+          t.deadline = parsed;
+          if (owned) dl = parsed;
         } else {
           mdt_date iso = MDT_NO_DATE;
           size_t len = strlen(phrase);
@@ -259,8 +342,19 @@ int mg_classify_batch(uint64_t counts[MG_NCOUNTS], uint8_t* statuses, const mg_b
       }
       /* A fixed due day, written as the plan writes one. */
       snprintf(due_text, sizeof due_text, "%02u/%02u/%04d", d, m, (int)y);
-      t.deadline_text = due_text;
-      t.deadline_context.plan_year = y;
+      {
+        mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+        int owned = 0;
+        mdt_deadline* parsed;
+        ctx.plan_year = y;
+        parsed = cached_deadline(due_text, &ctx, &owned);
+        if (!parsed) {
+          rc = fail(err, "due: ", MDT_ERR_PARSE);
+          goto done;
+        }
+        t.deadline = parsed;
+        if (owned) dl = parsed;
+      }
     }
     st = mdt_dataset_add_task(NULL, ds, &t);
     mdt_deadline_free(dl);
