@@ -59,6 +59,18 @@ SELECT mandate.status_counts(d, 2025, '2025-01-15', NULL, '2025-09-23')
 FROM (VALUES ('Hằng tháng'), ('Tháng 12/2025'), ('Tháng 1/2025')) AS s(d);
 SELECT mandate.status_counts(due, NULL, NULL, '2025-09-23') FROM (SELECT NULL::date AS due WHERE false) s;
 
+-- the same phrase in one batch: relative deadlines follow each task's assigned day, other
+-- phrases each task's plan year (parsed deadlines are cached by phrase and plan year).
+-- Untyped literals and NULLs fit both forms: a typed phrase picks the phrase form.
+SELECT a AS assigned, mandate.task_status('Trong 30 ngày'::text, NULL, a, NULL, '2025-09-23') AS status
+FROM (VALUES ('2025-09-01'::date), ('2025-05-01')) AS t(a);
+SELECT mandate.status_counts('Trong 30 ngày'::text, NULL, a, NULL, '2025-09-23') ->> 'overdue' AS overdue,
+       mandate.status_counts('Trong 30 ngày'::text, NULL, a, NULL, '2025-09-23') ->> 'in_progress' AS in_progress
+FROM (VALUES ('2025-09-01'::date), ('2025-05-01')) AS t(a);
+SELECT mandate.status_counts('Quý IV', y, '2024-01-15', NULL, '2025-09-23') ->> 'overdue' AS overdue,
+       mandate.status_counts('Quý IV', y, '2024-01-15', NULL, '2025-09-23') ->> 'in_progress' AS in_progress
+FROM (VALUES (2024), (2026), (NULL)) AS t(y);
+
 -- working days and the lunar calendar
 SELECT d, mandate.is_working_day(d) AS working
 FROM (VALUES ('2025-01-27'::date), ('2025-01-29'), ('2025-02-03'), ('2025-04-30'),

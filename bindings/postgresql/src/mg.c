@@ -201,7 +201,7 @@ static int count_index(unsigned status) {
 /* Parsed deadlines by (phrase, plan year), as the CSV reader interns them: a batch repeats a
  * few hundred phrases. Relative deadlines depend on the assigned day and are not kept. The
  * handles are immutable; the table lives as long as the backend and is emptied when half full. */
-#define MG_CACHE_SLOTS 8192
+#define MG_CACHE_SLOTS 65536
 typedef struct mg_cache_entry {
   char* text;
   int32_t plan_year;
