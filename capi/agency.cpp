@@ -61,7 +61,7 @@ MDT_API mdt_status mdt_registry_from_file(mdt_registry** out, const char* path) 
 
 MDT_API void mdt_registry_free(mdt_registry* registry) { FreeHandle(registry); }
 
-MDT_API mdt_status mdt_registry_size(size_t* out, const mdt_registry* registry) {
+MDT_API mdt_status mdt_registry_agency_count(size_t* out, const mdt_registry* registry) {
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     MDT_TRY(CheckHandle(registry, "registry"));

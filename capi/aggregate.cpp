@@ -1,7 +1,9 @@
 // Aggregation across the C ABI: status counts per group, measures, top-N, the two-date
 // change and the report's task lists.
+#define MDT_EXPERIMENTAL
 #include "mandate/aggregate.h"
 
+#include <algorithm>
 #include <limits>
 #include <mutex>
 #include <shared_mutex>
@@ -42,6 +44,10 @@ static_assert(MDT_MEASURE_COMPLETION_RATE == static_cast<int>(Measure::kCompleti
 static_assert(MDT_MEASURE_ON_TIME_RATE == static_cast<int>(Measure::kOnTimeRate));
 static_assert(MDT_MEASURE_OVERDUE_RATE == static_cast<int>(Measure::kOverdueRate));
 
+}  // namespace
+
+namespace mandate::capi {
+
 mdt_status ClassifyOptionsArg(mandate::ClassifyOptions* out, const mdt_classify_options* o,
                               std::string_view what) {
   *out = {};
@@ -56,6 +62,10 @@ mdt_status ClassifyOptionsArg(mandate::ClassifyOptions* out, const mdt_classify_
   return MDT_OK;
 }
 
+}  // namespace mandate::capi
+
+namespace {
+
 mdt_status WindowArg(mandate::DayWindow* out, mdt_date from, mdt_date to, std::string_view what) {
   MDT_TRY(OptionalDayArg(&out->from, from, std::string(what) + "_from"));
   MDT_TRY(OptionalDayArg(&out->to, to, std::string(what) + "_to"));
@@ -65,7 +75,7 @@ mdt_status WindowArg(mandate::DayWindow* out, mdt_date from, mdt_date to, std::s
 mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregate_options* o) {
   if (o == nullptr) return MDT_OK;
   MDT_TRY(CheckStructVersion(o->version, MDT_AGGREGATE_OPTIONS_VERSION, "options"));
-  MDT_TRY(ClassifyOptionsArg(&q->classify, &o->classify, "options.classify"));
+  MDT_TRY(ClassifyOptionsArg(&q->classify, o->classify, "options.classify"));
   if (o->by_count > 0 && o->by == nullptr) {
     return Fail(MDT_ERR_INVALID_ARGUMENT, "options.by is NULL but by_count is not 0");
   }
@@ -75,7 +85,7 @@ mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregat
                                 mandate::kDimensionCount));
   }
   for (size_t i = 0; i < o->by_count; ++i) {
-    const std::int32_t dim = EnumArg(o->by[i]);
+    const std::int32_t dim = o->by[i];
     if (dim < 0 || dim >= mandate::kDimensionCount) {
       return Fail(MDT_ERR_INVALID_ARGUMENT,
                   absl::StrFormat("options.by[%u] = %d is not an mdt_dimension", i, dim));
@@ -92,6 +102,11 @@ mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregat
                 absl::StrFormat("options.threads %d is outside 1..256", o->threads));
   }
   *threads = o->threads;
+  // Version 1 structs end before max_groups: never read past what the caller has.
+  if (o->version >= 2 && o->max_groups != 0) {
+    q->max_groups = static_cast<std::size_t>(
+        std::min<std::uint64_t>(o->max_groups, std::numeric_limits<std::size_t>::max()));
+  }
   return MDT_OK;
 }
 
@@ -225,6 +240,7 @@ MDT_API mdt_status mdt_aggregate_counts(mdt_status_counts* out, const mdt_aggreg
     MDT_TRY(GroupArg(&c, result, group));
     mdt_status_counts counts{};
     counts.version = out->version;
+    counts.status_count = MDT_TASK_STATUS_COUNT;
     for (int s = 0; s < MDT_TASK_STATUS_COUNT; ++s) counts.by_status[s] = c->n[s];
     counts.total = c->total();
     *out = counts;
@@ -251,9 +267,8 @@ MDT_API mdt_status mdt_aggregate_label(const char** out, size_t* out_len,
   });
 }
 
-MDT_API mdt_status mdt_aggregate_measure(double* out, int* out_defined,
-                                         const mdt_aggregate_result* result, size_t group,
-                                         mdt_measure measure_arg) {
+MDT_API mdt_status mdt_aggregate_measure(double* out, const mdt_aggregate_result* result,
+                                         size_t group, mdt_measure measure_arg) {
   const std::int32_t measure = EnumArg(measure_arg);
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
@@ -266,7 +281,6 @@ MDT_API mdt_status mdt_aggregate_measure(double* out, int* out_defined,
     MDT_TRY(GroupArg(&c, result, group));
     const auto v = mandate::MeasureValue(*c, static_cast<Measure>(measure));
     *out = v ? *v : std::numeric_limits<double>::quiet_NaN();
-    if (out_defined) *out_defined = v ? 1 : 0;
     return Ok();
   });
 }
@@ -280,7 +294,7 @@ MDT_API mdt_status mdt_aggregate_rank(size_t* out, size_t out_cap, size_t* out_c
     mandate::RankOptions r;
     if (options != nullptr) {
       MDT_TRY(CheckStructVersion(options->version, MDT_RANK_OPTIONS_VERSION, "options"));
-      const std::int32_t measure = EnumArg(options->measure);
+      const std::int32_t measure = options->measure;
       if (measure < 0 || measure >= mandate::kMeasureCount) {
         return Fail(MDT_ERR_INVALID_ARGUMENT, "options.measure is not an mdt_measure");
       }
@@ -338,8 +352,8 @@ MDT_API mdt_status mdt_task_change_tasks(uint32_t* out, size_t out_cap, size_t* 
 }
 
 MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* dataset,
-                                      mdt_list_kind kind_arg, mdt_date as_of, int32_t days,
-                                      int32_t category_level, const mdt_classify_options* options) {
+                                      mdt_list_kind kind_arg, mdt_date as_of,
+                                      const mdt_task_lists_options* options) {
   const std::int32_t kind = EnumArg(kind_arg);
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
@@ -347,16 +361,24 @@ MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* d
     MDT_TRY(CheckHandle(dataset, "dataset"));
     mandate::ListQuery q;
     MDT_TRY(DayArg(&q.as_of, as_of, "as_of"));
+    const mdt_task_lists_options defaults = MDT_TASK_LISTS_OPTIONS_INIT;
+    if (options != nullptr) {
+      MDT_TRY(CheckStructVersion(options->version, MDT_TASK_LISTS_OPTIONS_VERSION, "options"));
+    }
+    const mdt_task_lists_options& o = options != nullptr ? *options : defaults;
+    const std::int32_t days = o.within_days;
+    const std::int32_t category_level = o.category_level;
     mandate::ClassifyOptions opts;
-    MDT_TRY(ClassifyOptionsArg(&opts, options, "options"));
+    MDT_TRY(ClassifyOptionsArg(&opts, o.classify, "options.classify"));
     q.baseline = opts.baseline;
     if (category_level < 0) {
       return Fail(MDT_ERR_INVALID_ARGUMENT,
-                  absl::StrFormat("category_level %d is negative", category_level));
+                  absl::StrFormat("options.category_level %d is negative", category_level));
     }
     q.category_level = category_level;
     if (kind == MDT_LIST_DUE_WITHIN_BY_CATEGORY && (days < 0 || days > 3660)) {
-      return Fail(MDT_ERR_INVALID_ARGUMENT, absl::StrFormat("days %d is outside 0..3660", days));
+      return Fail(MDT_ERR_INVALID_ARGUMENT,
+                  absl::StrFormat("options.within_days %d is outside 0..3660", days));
     }
     if (kind != MDT_LIST_OVERDUE_BY_CATEGORY && kind != MDT_LIST_OVERDUE_BY_AGENCY &&
         kind != MDT_LIST_DUE_WITHIN_BY_CATEGORY) {

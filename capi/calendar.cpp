@@ -1,6 +1,7 @@
 // Vietnam's working-day calendar and the lunar calendar, across the C ABI.
 #include "mandate/calendar.h"
 
+#include <algorithm>
 #include <mutex>
 #include <shared_mutex>
 
@@ -172,7 +173,7 @@ MDT_API mdt_status mdt_lunar_from_solar(mdt_lunar_date* out, mdt_date day) {
     out->year = l.year;
     out->month = l.month;
     out->day = l.day;
-    out->leap_month = l.leap_month ? 1 : 0;
+    out->is_leap_month = l.leap_month ? 1 : 0;
     return Ok();
   });
 }
@@ -181,9 +182,87 @@ MDT_API mdt_status mdt_lunar_to_solar(mdt_date* out, const mdt_lunar_date* lunar
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     MDT_TRY(CheckOut(lunar, "lunar"));
-    auto d = mandate::FromLunar({lunar->year, lunar->month, lunar->day, lunar->leap_month != 0});
+    auto d = mandate::FromLunar({lunar->year, lunar->month, lunar->day, lunar->is_leap_month != 0});
     if (!d.ok()) return FromStatus(d.status());
     *out = mandate::ToEpochDays(*d);
+    return Ok();
+  });
+}
+
+static_assert(MDT_DAY_WEEKEND == static_cast<int>(mandate::DayOffCategory::kWeekend));
+static_assert(MDT_DAY_HOLIDAY == static_cast<int>(mandate::DayOffCategory::kHoliday));
+static_assert(MDT_DAY_SUBSTITUTE == static_cast<int>(mandate::DayOffCategory::kSubstituteDayOff));
+static_assert(MDT_DAY_SWAPPED_OFF == static_cast<int>(mandate::DayOffCategory::kSwappedDayOff));
+
+MDT_API mdt_status mdt_calendar_schedule_years(int32_t* out, size_t out_cap, size_t* out_count,
+                                               const mdt_calendar* calendar) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out_count, "out_count"));
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    std::vector<int> years;
+    {
+      std::shared_lock lock(calendar->mu);
+      years = calendar->calendar.ScheduledYears();
+    }
+    std::sort(years.begin(), years.end());
+    return CopyToArray(out, out_cap, out_count, years);
+  });
+}
+
+MDT_API const char* mdt_day_kind_name(mdt_day_kind value_arg) {
+  switch (EnumArg(value_arg)) {
+    case MDT_DAY_WORKING:
+      return "working";
+    case MDT_DAY_WEEKEND:
+      return "weekend";
+    case MDT_DAY_HOLIDAY:
+      return "holiday";
+    case MDT_DAY_SUBSTITUTE:
+      return "substitute_day_off";
+    case MDT_DAY_SWAPPED_OFF:
+      return "swapped_day_off";
+    case MDT_DAY_SWAPPED_WORKING:
+      return "swapped_working_day";
+  }
+  return "unknown";
+}
+
+MDT_API mdt_status mdt_calendar_day_kind(int32_t* out, const mdt_calendar* calendar, mdt_date day) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    MDT_TRY(CheckHandle(calendar, "calendar"));
+    mandate::Day d;
+    MDT_TRY(DayArg(&d, day, "day"));
+    const date::weekday wd{d};
+    const bool weekend = wd == date::Saturday || wd == date::Sunday;
+    std::shared_lock lock(calendar->mu);
+    const std::optional<mandate::DayOff> off = calendar->calendar.DayOffAt(d);
+    if (!off) {
+      *out = weekend ? MDT_DAY_SWAPPED_WORKING : MDT_DAY_WORKING;
+    } else {
+      *out = static_cast<std::int32_t>(off->category);  // the same numbers (static_asserts)
+    }
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_lunar_leap_month(uint32_t* out, int32_t year) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    auto m = mandate::LeapMonthOf(year);
+    if (!m.ok()) return FromStatus(m.status());
+    *out = *m;
+    return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_lunar_month_length(uint32_t* out, int32_t year, uint32_t month,
+                                          int32_t is_leap_month) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(out, "out"));
+    auto n = mandate::LunarMonthLength(year, month, is_leap_month != 0);
+    if (!n.ok()) return FromStatus(n.status());
+    *out = static_cast<uint32_t>(*n);
     return Ok();
   });
 }

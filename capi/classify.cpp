@@ -14,6 +14,14 @@
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
 
+namespace {}  // namespace
+
+namespace mandate::capi {
+std::int32_t StatusValue(std::uint8_t s) {
+  return s == mandate::kNotYetAssigned ? MDT_TASK_NOT_YET_ASSIGNED : static_cast<std::int32_t>(s);
+}
+}  // namespace mandate::capi
+
 namespace {
 
 mdt_status OptionsArg(mandate::ClassifyOptions* out, const mdt_classify_options* options) {
@@ -103,15 +111,15 @@ MDT_API mdt_status mdt_classification_get_info(mdt_classification_info* out,
       return Ok();
     }
     const mandate::Classification& c = *classification->classification;
-    info.status = static_cast<mdt_task_status>(c.status);
+    info.status = static_cast<std::int32_t>(c.status);
     info.due = FromOptionalDay(c.due);
-    info.deadline_kind = static_cast<mdt_deadline_kind>(c.deadline_kind);
+    info.deadline_kind = static_cast<std::int32_t>(c.deadline_kind);
     info.completed = FromOptionalDay(c.completed);
     info.decisive_event = c.decisive_event;
     info.reason = c.reason.c_str();
     info.reason_len = c.reason.size();
     info.has_baseline_status = c.baseline_status ? 1 : 0;
-    info.baseline_status = static_cast<mdt_task_status>(c.baseline_status.value_or(c.status));
+    info.baseline_status = static_cast<std::int32_t>(c.baseline_status.value_or(c.status));
     info.behind_schedule = c.behind_schedule ? 1 : 0;
     if (c.expected_percent) info.expected_percent = *c.expected_percent;
     info.reported_percent = c.reported_percent.value_or(-1);
@@ -159,15 +167,23 @@ MDT_API mdt_status mdt_classification_occurrence(mdt_date* out_period_start, mdt
   });
 }
 
-MDT_API mdt_status mdt_classify_all(uint8_t* out, size_t out_cap, size_t* out_count,
+MDT_API mdt_status mdt_classify_all(int32_t* out, size_t out_cap, size_t* out_count,
                                     const mdt_dataset* dataset, mdt_date as_of,
                                     const mdt_classify_options* options) {
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out_count, "out_count"));
     MDT_TRY(CheckHandle(dataset, "dataset"));
+    mandate::Day day;  // checked before a size query too: bad arguments fail either way
+    MDT_TRY(DayArg(&day, as_of, "as_of"));
+    mandate::ClassifyOptions opts;
+    MDT_TRY(OptionsArg(&opts, options));
     {  // Size query or too small: no need to classify.
       std::shared_lock lock(dataset->state->mu);
       const std::size_t n = dataset->state->ds.task_count();
+      if (out == nullptr && out_cap == 0) {
+        *out_count = n;
+        return Ok();
+      }
       if (out_cap < n) {
         *out_count = n;
         return Fail(MDT_ERR_BUFFER_TOO_SMALL,
@@ -176,7 +192,9 @@ MDT_API mdt_status mdt_classify_all(uint8_t* out, size_t out_cap, size_t* out_co
     }
     std::vector<std::uint8_t> statuses;
     MDT_TRY(ClassifyAllArgs(&statuses, dataset, as_of, options));
-    return CopyToArray(out, out_cap, out_count, statuses);
+    std::vector<std::int32_t> values(statuses.size());
+    for (std::size_t i = 0; i < statuses.size(); ++i) values[i] = StatusValue(statuses[i]);
+    return CopyToArray(out, out_cap, out_count, values);
   });
 }
 
@@ -214,7 +232,7 @@ MDT_API mdt_status mdt_classification_iter_next(int* out_has_row, uint32_t* out_
     iter->current = i;
     *out_has_row = 1;
     if (out_task) *out_task = i;
-    if (out_status) *out_status = static_cast<mdt_task_status>(iter->statuses[i]);
+    if (out_status) *out_status = static_cast<mdt_task_status>(StatusValue(iter->statuses[i]));
     return Ok();
   });
 }
@@ -242,6 +260,7 @@ MDT_API mdt_status mdt_classify_count(mdt_status_counts* out, const mdt_dataset*
     MDT_TRY(ClassifyAllArgs(&statuses, dataset, as_of, options));
     mdt_status_counts counts{};
     counts.version = out->version;
+    counts.status_count = MDT_TASK_STATUS_COUNT;
     for (std::uint8_t s : statuses) {
       if (s < MDT_TASK_STATUS_COUNT) {
         ++counts.by_status[s];

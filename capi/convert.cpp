@@ -119,6 +119,7 @@ mdt_status ContextArg(DeadlineContext* out, const mdt_deadline_context* ctx,
 
 mdt_status CopyToBuffer(char* out, std::size_t out_size, std::size_t* out_len, std::string_view s) {
   if (out_len) *out_len = s.size();
+  if (out == nullptr && out_size == 0) return Ok();  // a size query
   if (out_size <= s.size()) {
     return Fail(
         MDT_ERR_BUFFER_TOO_SMALL,

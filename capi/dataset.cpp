@@ -19,7 +19,7 @@ namespace {
 // The deadline of a task or a deadline change: a handle, else a phrase parsed with its
 // context (assigned fills the context's when unset), else unknown.
 mdt_status DeadlineArg(mandate::Deadline* out, const mdt_deadline* handle, const char* text,
-                       const mdt_deadline_context& ctx, std::optional<mandate::Day> assigned,
+                       const mdt_deadline_context* ctx, std::optional<mandate::Day> assigned,
                        std::string_view what) {
   if (handle != nullptr) {
     MDT_TRY(CheckHandle(handle, what));
@@ -33,10 +33,10 @@ mdt_status DeadlineArg(mandate::Deadline* out, const mdt_deadline* handle, const
     return MDT_OK;
   }
   mandate::DeadlineContext context;
-  MDT_TRY(ContextArg(&context, &ctx, std::string(what) + "_context"));
+  MDT_TRY(ContextArg(&context, ctx, std::string(what) + "_context"));
   if (!context.assigned) context.assigned = assigned;
   std::shared_lock<std::shared_mutex> lock;
-  if (ctx.calendar != nullptr) lock = std::shared_lock(ctx.calendar->mu);
+  if (ctx != nullptr && ctx->calendar != nullptr) lock = std::shared_lock(ctx->calendar->mu);
   auto d = mandate::ParseDeadline(phrase, context);
   if (!d.ok()) {
     return Fail(d.status().code() == absl::StatusCode::kInvalidArgument ? MDT_ERR_PARSE
@@ -79,7 +79,7 @@ mdt_status TaskArg(mandate::Task* t, const mdt_task_input* in) {
 mdt_status EventArg(mandate::TaskEvent* e, const mdt_event_input* in) {
   MDT_TRY(CheckOut(in, "event"));
   MDT_TRY(CheckStructVersion(in->version, MDT_EVENT_INPUT_VERSION, "event"));
-  const std::int32_t type = EnumArg(in->type);
+  const std::int32_t type = in->type;
   if (type < MDT_EVENT_PROGRESS || type > MDT_EVENT_CANCELLED) {
     return Fail(MDT_ERR_INVALID_ARGUMENT,
                 absl::StrFormat("event.type %d is not an mdt_event_type", type));
@@ -204,17 +204,20 @@ MDT_API mdt_status mdt_dataset_complete_task(mdt_dataset* dataset, const char* t
 }
 
 MDT_API mdt_status mdt_dataset_change_deadline(mdt_dataset* dataset, const char* task_id,
-                                               mdt_date date, const char* deadline_text,
-                                               int32_t plan_year, const char* reason,
-                                               const char* document) {
-  mdt_event_input e = MDT_EVENT_INPUT_INIT;
-  e.type = MDT_EVENT_DEADLINE_CHANGED;
-  e.date = date;
-  e.new_deadline_text = deadline_text;
-  e.new_deadline_context.plan_year = plan_year;
-  e.text = reason;
-  e.document = document;
-  return mdt_dataset_add_event(dataset, task_id, &e);
+                                               const mdt_deadline_change_input* change) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(change, "change"));
+    MDT_TRY(CheckStructVersion(change->version, MDT_DEADLINE_CHANGE_INPUT_VERSION, "change"));
+    mdt_event_input e = MDT_EVENT_INPUT_INIT;
+    e.type = MDT_EVENT_DEADLINE_CHANGED;
+    e.date = change->date;
+    e.new_deadline = change->deadline;
+    e.new_deadline_text = change->deadline_text;
+    e.new_deadline_context = change->context;
+    e.text = change->reason;
+    e.document = change->document;
+    return mdt_dataset_add_event(dataset, task_id, &e);
+  });
 }
 
 MDT_API mdt_status mdt_dataset_cancel_task(mdt_dataset* dataset, const char* task_id, mdt_date date,
@@ -315,7 +318,7 @@ MDT_API mdt_status mdt_dataset_add_target(mdt_dataset* dataset, const mdt_target
     t.name = s;
     MDT_TRY(CString(&s, target->unit, "target.unit"));
     t.unit = s;
-    const std::int32_t direction = EnumArg(target->direction);
+    const std::int32_t direction = target->direction;
     if (direction != MDT_TARGET_AT_LEAST && direction != MDT_TARGET_AT_MOST) {
       return Fail(MDT_ERR_INVALID_ARGUMENT, "target.direction is not an mdt_target_direction");
     }

@@ -88,7 +88,7 @@ MDT_API mdt_status mdt_deadline_get_info(mdt_deadline_info* out, const mdt_deadl
     const mandate::Deadline& d = deadline->deadline;
     mdt_deadline_info info{};
     info.version = out->version;
-    info.kind = static_cast<mdt_deadline_kind>(d.kind);
+    info.kind = static_cast<std::int32_t>(d.kind);
     info.text = d.text.c_str();
     info.text_len = d.text.size();
     info.due = FromOptionalDay(d.due);
@@ -98,7 +98,7 @@ MDT_API mdt_status mdt_deadline_get_info(mdt_deadline_info* out, const mdt_deadl
     info.relative_working_days = d.relative_working_days ? 1 : 0;
     info.has_recurrence = d.recurrence ? 1 : 0;
     info.frequency =
-        d.recurrence ? static_cast<mdt_frequency>(d.recurrence->freq) : MDT_FREQ_MONTHLY;
+        d.recurrence ? static_cast<std::int32_t>(d.recurrence->freq) : MDT_FREQ_MONTHLY;
     info.day_of_period = d.recurrence ? d.recurrence->day_of_period.value_or(0) : 0;
     info.recurrence_before = d.recurrence && d.recurrence->before ? 1 : 0;
     info.milestone_count = d.milestones.size();

@@ -22,7 +22,8 @@ static_assert(MDT_TASK_OVERDUE == static_cast<int>(TS::kOverdue));
 static_assert(MDT_TASK_DUE_SOON == static_cast<int>(TS::kDueSoon));
 static_assert(MDT_TASK_IN_PROGRESS == static_cast<int>(TS::kInProgress));
 static_assert(MDT_TASK_CANCELLED == static_cast<int>(TS::kCancelled));
-static_assert(MDT_TASK_NOT_YET_ASSIGNED == kNotYetAssigned);
+// The status columns hold kNotYetAssigned (0xFF); the C ABI says -1 (StatusValue converts).
+static_assert(MDT_TASK_NOT_YET_ASSIGNED == -1);
 static_assert(MDT_TASK_STATUS_COUNT == kTaskStatusCount);
 
 using DK = DeadlineKind;
@@ -102,8 +103,7 @@ mdt_status FromName(Out* out, const char* name, NameFn name_of, std::string_view
       return Ok();
     }
   }
-  return Fail(MDT_ERR_NOT_FOUND, "\"" + Excerpt(s, 64) + "\" is not " +
-                                     std::string(what));
+  return Fail(MDT_ERR_NOT_FOUND, "\"" + Excerpt(s, 64) + "\" is not " + std::string(what));
 }
 
 std::string_view TaskStatusNameOf(TaskStatus s) { return TaskStatusName(s); }
@@ -128,7 +128,7 @@ MDT_API const char* mdt_task_status_name(mdt_task_status value_arg) {
 MDT_API mdt_status mdt_task_status_from_name(mdt_task_status* out, const char* name) {
   return Guard([&] {
     return FromName<MDT_TASK_STATUS_COUNT, mandate::TaskStatus>(out, name, TaskStatusNameOf,
-                                                                 "a task status");
+                                                                "a task status");
   });
 }
 MDT_API const char* mdt_deadline_kind_name(mdt_deadline_kind value_arg) {
@@ -149,9 +149,8 @@ MDT_API const char* mdt_event_type_name(mdt_event_type value_arg) {
   return Name<5, mandate::EventType>(value, EventTypeNameOf);
 }
 MDT_API mdt_status mdt_event_type_from_name(mdt_event_type* out, const char* name) {
-  return Guard([&] {
-    return FromName<5, mandate::EventType>(out, name, EventTypeNameOf, "an event type");
-  });
+  return Guard(
+      [&] { return FromName<5, mandate::EventType>(out, name, EventTypeNameOf, "an event type"); });
 }
 MDT_API const char* mdt_agency_kind_name(mdt_agency_kind value_arg) {
   const std::int32_t value = EnumArg(value_arg);

@@ -1,4 +1,6 @@
 // The summary report across the C ABI: BuildReport + RenderReport on a dataset handle.
+#include "mandate/report.h"
+
 #include <shared_mutex>
 
 #include "absl/strings/str_format.h"
@@ -6,7 +8,6 @@
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
-#include "mandate/report.h"
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
 
@@ -27,13 +28,13 @@ mdt_status OptionsArg(ReportArgs* out, const mdt_report_options* o) {
                 absl::StrFormat("options.soon_days %d is outside 0..3660", o->soon_days));
   }
   out->options.soon_days = o->soon_days;
-  const std::int32_t format = EnumArg(o->format);
+  const std::int32_t format = o->format;
   if (format < MDT_REPORT_MARKDOWN || format > MDT_REPORT_CSV) {
     return Fail(MDT_ERR_INVALID_ARGUMENT,
                 absl::StrFormat("options.format %d is not an mdt_report_format", format));
   }
   out->format = static_cast<mandate::ReportFormat>(format);
-  const std::int32_t language = EnumArg(o->language);
+  const std::int32_t language = o->language;
   if (language != MDT_REPORT_VIETNAMESE && language != MDT_REPORT_ENGLISH) {
     return Fail(MDT_ERR_INVALID_ARGUMENT,
                 absl::StrFormat("options.language %d is not an mdt_report_language", language));

@@ -32,19 +32,25 @@ extern "C" {
 MDT_API const char* mdt_target_status_name(mdt_target_status value_arg) {
   const std::int32_t value = EnumArg(value_arg);
   switch (value) {  // the core's names, NUL-terminated (checked by the tests)
-    case MDT_TARGET_ACHIEVED: return "achieved";
-    case MDT_TARGET_ON_TRACK: return "on_track";
-    case MDT_TARGET_AT_RISK: return "at_risk";
-    case MDT_TARGET_OFF_TRACK: return "off_track";
-    case MDT_TARGET_MISSED: return "missed";
-    case MDT_TARGET_NO_DATA: return "no_data";
+    case MDT_TARGET_ACHIEVED:
+      return "achieved";
+    case MDT_TARGET_ON_TRACK:
+      return "on_track";
+    case MDT_TARGET_AT_RISK:
+      return "at_risk";
+    case MDT_TARGET_OFF_TRACK:
+      return "off_track";
+    case MDT_TARGET_MISSED:
+      return "missed";
+    case MDT_TARGET_NO_DATA:
+      return "no_data";
   }
   return "unknown";
 }
 
 MDT_API mdt_status mdt_target_evaluate(mdt_target_evaluations** out, const mdt_dataset* dataset,
-                                       const char* target_id, const char* locality,
-                                       mdt_date as_of, const mdt_target_options* options) {
+                                       const char* target_id, const char* locality, mdt_date as_of,
+                                       const mdt_target_options* options) {
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     *out = nullptr;
@@ -68,7 +74,9 @@ MDT_API mdt_status mdt_target_evaluate(mdt_target_evaluations** out, const mdt_d
     {
       std::shared_lock lock(dataset->state->mu);
       const mandate::Target* t = dataset->state->ds.FindTarget(id);
-      if (!t) return Fail(MDT_ERR_NOT_FOUND, absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
+      if (!t)
+        return Fail(MDT_ERR_NOT_FOUND,
+                    absl::StrFormat("no target has the id \"%s\"", Excerpt(id, 80)));
       if (locality == nullptr) {
         h->evaluations = mandate::EvaluateTargetLocalities(*t, day, opts);
       } else {
@@ -96,8 +104,7 @@ MDT_API mdt_status mdt_target_evaluations_count(size_t* out,
 }
 
 MDT_API mdt_status mdt_target_evaluations_get(mdt_target_evaluation_info* out,
-                                              const mdt_target_evaluations* evaluations,
-                                              size_t i) {
+                                              const mdt_target_evaluations* evaluations, size_t i) {
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     MDT_TRY(CheckStructVersion(out->version, MDT_TARGET_EVALUATION_INFO_VERSION, "out"));
@@ -107,7 +114,7 @@ MDT_API mdt_status mdt_target_evaluations_get(mdt_target_evaluation_info* out,
     mdt_target_evaluation_info info{};
     info.version = out->version;
     info.locality = e.locality.c_str();
-    info.status = static_cast<mdt_target_status>(e.status);
+    info.status = static_cast<std::int32_t>(e.status);
     info.has_measurement = e.measurement ? 1 : 0;
     info.value = e.measurement ? e.measurement->value : std::numeric_limits<double>::quiet_NaN();
     info.measured = e.measurement ? mandate::ToEpochDays(e.measurement->day) : MDT_NO_DATE;

@@ -24,6 +24,22 @@ current="$build/mandate.abi"
 handles=$(sed -n 's/^typedef struct \(mdt_[a-z0-9_]*\) \1;$/\1/p' capi/mandate.h | paste -sd'|')
 printf '[suppress_type]\n  type_kind = struct\n  name_regexp = ^(%s)$\n  drop = yes\n' "$handles" \
   > "$build/abi-handles.ini"
+# The experimental section of mandate.h (between `#if defined(MDT_EXPERIMENTAL)` and its
+# `#endif`) is not frozen (README, ABI policy): its functions and types are left out too.
+experimental=$(sed -n '/^#if defined(MDT_EXPERIMENTAL)/,/^#endif \/\* MDT_EXPERIMENTAL/p' capi/mandate.h)
+exp_functions=$(grep -o 'mdt_[a-z0-9_]*(' <<< "$experimental" | tr -d '(' | sort -u | paste -sd'|')
+exp_types=$(grep -o '} mdt_[a-z0-9_]*;' <<< "$experimental" | sed 's/[};]//g; s/ //g' | sort -u | paste -sd'|')
+if [ -n "$exp_functions" ]; then
+  # Both forms: libabigail 2.2 drops the declaration by name and the ELF symbol by symbol name.
+  for key in name_regexp symbol_name_regexp; do
+    printf '[suppress_function]\n  %s = ^(%s)$\n  drop = yes\n' "$key" "$exp_functions" \
+      >> "$build/abi-handles.ini"
+  done
+fi
+if [ -n "$exp_types" ]; then
+  printf '[suppress_type]\n  name_regexp = ^(%s)$\n  drop = yes\n' "$exp_types" \
+    >> "$build/abi-handles.ini"
+fi
 abidw --no-corpus-path --short-locs --exported-interfaces-only \
   --suppressions "$build/abi-handles.ini" --out-file "$current" "$lib"
 if [ "${1:-}" = "--update" ]; then

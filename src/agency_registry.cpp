@@ -317,6 +317,12 @@ struct AgencyRegistry::Match {
   std::size_t end = 0;
 };
 
+// Stacked prefixes ("tp tp tp …", "tỉnh, tỉnh, …") reach the same positions from every item
+// start: remembering each position's match keeps resolution linear in the cell.
+struct AgencyRegistry::MatchMemo {
+  absl::flat_hash_map<std::size_t, std::optional<Match>> at;  // MatchAt(j, item start)
+};
+
 std::optional<AgencyIndex> AgencyRegistry::FindById(std::string_view id) const {
   auto it = by_id_.find(std::string(id));
   if (it == by_id_.end()) return std::nullopt;
@@ -327,7 +333,8 @@ std::optional<AgencyIndex> AgencyRegistry::FindByName(std::string_view name) con
   if (!IsValidUtf8(name)) return std::nullopt;
   const Tokens toks = internal::SplitCell(name);
   if (toks.empty()) return std::nullopt;
-  auto m = MatchAt(toks, 0, toks.size(), true);
+  MatchMemo memo;
+  auto m = MatchAt(toks, 0, toks.size(), true, memo);
   if (!m || m->collective || m->end != toks.size()) return std::nullopt;
   return static_cast<AgencyIndex>(m->index);
 }
@@ -362,40 +369,74 @@ std::optional<AgencyRegistry::Match> AgencyRegistry::LongestAt(const Tokens& tok
   return std::nullopt;
 }
 
-std::optional<AgencyRegistry::Match> AgencyRegistry::MatchAt(const Tokens& toks, std::size_t i,
-                                                             std::size_t end,
-                                                             bool item_start) const {
-  if (auto m = LongestAt(toks, i, end, "")) return m;
-  if (!item_start) return std::nullopt;
-  // "UBND", "Ủy ban nhân dân", "tỉnh", "thành phố", "TP" before a province or a collective
-  // of provinces; they may stack ("UBND TP. Hà Nội").
-  for (const auto& prefix : AdminPrefixes()) {
-    if (i + prefix.size() >= end) continue;
-    bool same = true;
-    for (std::size_t k = 0; k < prefix.size() && same; ++k) {
-      same = toks[i + k].text == prefix[k] && toks[i + k].group == toks[i].group &&
-             (k == 0 || toks[i + k].gap == Gap::kNone);
+namespace {
+
+// Whether an administrative prefix is written at token i, with a word after it.
+bool PrefixAt(const std::vector<CellToken>& toks, std::size_t i, std::size_t end,
+              const std::vector<std::string_view>& prefix) {
+  if (i + prefix.size() >= end) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k) {
+    if (toks[i + k].text != prefix[k] || toks[i + k].group != toks[i].group ||
+        (k > 0 && toks[i + k].gap != Gap::kNone)) {
+      return false;
     }
-    if (!same || toks[i + prefix.size()].gap == Gap::kBreak) continue;
-    auto m = MatchAt(toks, i + prefix.size(), end, true);
-    if (!m) continue;
-    const bool provincial =
-        m->collective
-            ? !collectives_[m->index].members.empty() &&
-                  std::all_of(
-                      collectives_[m->index].members.begin(), collectives_[m->index].members.end(),
-                      [&](AgencyIndex a) { return agencies_[a].kind == AgencyKind::kProvince; })
-            : agencies_[m->index].kind == AgencyKind::kProvince;
-    if (!provincial) continue;
-    m->begin = i;
-    return m;
   }
-  // A list that leaves out "Bộ": "Tài chính, Khoa học và Công nghệ, …".
-  if (toks[i].text != "bo") {
-    auto m = LongestAt(toks, i, end, "bo");
-    if (m && !m->collective && agencies_[m->index].kind == AgencyKind::kMinistry) return m;
+  return toks[i + prefix.size()].gap != Gap::kBreak;
+}
+
+}  // namespace
+
+std::optional<AgencyRegistry::Match> AgencyRegistry::MatchAt(const Tokens& toks, std::size_t i,
+                                                             std::size_t end, bool item_start,
+                                                             MatchMemo& memo) const {
+  if (!item_start) return LongestAt(toks, i, end, "");
+  if (auto it = memo.at.find(i); it != memo.at.end()) return it->second;
+  // "UBND", "Ủy ban nhân dân", "tỉnh", "thành phố", "TP" before a province or a collective
+  // of provinces; they may stack ("UBND TP. Hà Nội"), without limit in hostile input. So no
+  // recursion: first the positions the prefixes reach from i, in order, then their matches
+  // from the last back, each seeing the matches after it.
+  std::vector<std::size_t> chain;
+  std::vector<std::optional<Match>> longest;  // LongestAt of each chain position
+  std::vector<char> reached(1, 1);            // by position - i
+  for (std::size_t j = i; j - i < reached.size(); ++j) {
+    if (!reached[j - i] || memo.at.contains(j)) continue;
+    chain.push_back(j);
+    longest.push_back(LongestAt(toks, j, end, ""));
+    if (longest.back()) continue;  // a name here: prefixes are not tried
+    for (const auto& prefix : AdminPrefixes()) {
+      if (!PrefixAt(toks, j, end, prefix)) continue;
+      const std::size_t next = j + prefix.size() - i;
+      if (reached.size() <= next) reached.resize(next + 1, 0);
+      reached[next] = 1;
+    }
   }
-  return std::nullopt;
+  auto provincial = [&](const Match& m) {
+    if (!m.collective) return agencies_[m.index].kind == AgencyKind::kProvince;
+    const auto& members = collectives_[m.index].members;
+    return !members.empty() && std::all_of(members.begin(), members.end(), [&](AgencyIndex a) {
+      return agencies_[a].kind == AgencyKind::kProvince;
+    });
+  };
+  for (std::size_t k = chain.size(); k-- > 0;) {
+    const std::size_t j = chain[k];
+    std::optional<Match> m = std::move(longest[k]);
+    for (std::size_t p = 0; !m && p < AdminPrefixes().size(); ++p) {
+      const auto& prefix = AdminPrefixes()[p];
+      if (!PrefixAt(toks, j, end, prefix)) continue;
+      const std::optional<Match>& inner = memo.at.at(j + prefix.size());
+      if (inner && provincial(*inner)) {
+        m = inner;
+        m->begin = j;
+      }
+    }
+    // A list that leaves out "Bộ": "Tài chính, Khoa học và Công nghệ, …".
+    if (!m && toks[j].text != "bo") {
+      auto b = LongestAt(toks, j, end, "bo");
+      if (b && !b->collective && agencies_[b->index].kind == AgencyKind::kMinistry) m = b;
+    }
+    memo.at.emplace(j, std::move(m));
+  }
+  return memo.at.at(i);
 }
 
 // ---- resolution ----
@@ -403,6 +444,7 @@ std::optional<AgencyRegistry::Match> AgencyRegistry::MatchAt(const Tokens& toks,
 void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std::size_t begin,
                                   std::size_t end, bool leading_only, Resolution& out) const {
   const unsigned base = toks[begin].group;
+  MatchMemo memo;
   // The unresolved run being collected, as a byte span of the cell.
   std::optional<std::pair<std::size_t, std::size_t>> run;
   auto close_run = [&] {
@@ -470,12 +512,12 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
     }
     if (IsConnector(tok.text) && i + 1 < end && toks[i + 1].group == base) {
       if (!run && (item_start || after_match)) {
-        if (leading_only && !MatchAt(toks, i + 1, end, true)) break;
+        if (leading_only && !MatchAt(toks, i + 1, end, true, memo)) break;
         ++i;
         item_start = true;
         continue;
       }
-      if (run && MatchAt(toks, i + 1, end, true)) {  // "<unknown> và Bộ Y tế"
+      if (run && MatchAt(toks, i + 1, end, true, memo)) {  // "<unknown> và Bộ Y tế"
         close_run();
         ++i;
         item_start = true;
@@ -485,7 +527,7 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
     if (item_start || after_match) {
       // Prefixes and an omitted "Bộ" only where an item starts, so "Bộ Công Thương… xây
       // dựng" does not read "xây dựng" as Bộ Xây dựng.
-      if (auto m = MatchAt(toks, i, end, item_start)) {
+      if (auto m = MatchAt(toks, i, end, item_start, memo)) {
         close_run();
         flush(nullptr);
         if (m->collective) {

@@ -464,6 +464,12 @@ void AggregateState::AddLeadStatus(const std::uint8_t* st, TaskIndex begin, Task
       else
         ++sparse_[key].n[s];
     }
+    if constexpr (!kDense) {
+      if (sparse_.size() > p.query_.max_groups) {
+        over_limit_ = true;
+        break;
+      }
+    }
   }
   for (int s = 0; s < kTaskStatusCount; ++s) totals_.n[s] += totals[s];
 }
@@ -493,6 +499,12 @@ void AggregateState::AddRangeImpl(const std::uint8_t* st, TaskIndex begin, TaskI
     }
     ++totals_.n[s];
     AddOne<kDense>(i, s, days, 1u);
+    if constexpr (!kDense) {
+      if (sparse_.size() > p.query_.max_groups) {
+        over_limit_ = true;
+        return;
+      }
+    }
   }
 }
 
@@ -540,7 +552,22 @@ absl::Status AggregateState::Merge(const AggregateState& other) {
   } else {
     for (const auto& [key, counts] : other.sparse_) sparse_[key].Add(counts);
   }
+  over_limit_ = over_limit_ || other.over_limit_ || GroupCount() > plan_->query_.max_groups;
   return absl::OkStatus();
+}
+
+std::size_t AggregateState::GroupCount() const {
+  if (!plan_->dense_) return sparse_.size();
+  return static_cast<std::size_t>(std::count_if(
+      dense_.begin(), dense_.end(), [](const StatusCounts& c) { return c.total() != 0; }));
+}
+
+absl::Status AggregateState::GroupLimitError() const {
+  return absl::ResourceExhaustedError(absl::StrFormat(
+      "aggregate: the grouping makes more than %d groups, the limit; group by fewer "
+      "dimensions or narrow the tasks, or raise the limit (AggregateQuery::max_groups, "
+      "mdt_aggregate_options.max_groups, mandate aggregate --max-groups)",
+      plan_->query_.max_groups));
 }
 
 bool operator==(const AggregateState& a, const AggregateState& b) {
@@ -599,6 +626,9 @@ absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuer
   if (threads <= 1 || n < kParallelMin) {
     AggregateState state(*plan);
     state.AddRange(status, 0, n);
+    if (state.over_limit() || state.GroupCount() > query.max_groups) {
+      return state.GroupLimitError();
+    }
     return state.Result();
   }
   const auto parts = static_cast<TaskIndex>(std::min(threads, 16));
@@ -611,7 +641,11 @@ absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuer
   }
   for (auto& w : workers) w.join();
   for (TaskIndex t = 1; t < parts; ++t) {
+    if (states[t].over_limit()) return states[t].GroupLimitError();
     if (auto s = states[0].Merge(states[t]); !s.ok()) return s;
+  }
+  if (states[0].over_limit() || states[0].GroupCount() > query.max_groups) {
+    return states[0].GroupLimitError();
   }
   return states[0].Result();
 }

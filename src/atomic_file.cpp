@@ -1,10 +1,10 @@
 #include "mandate/atomic_file.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -73,12 +73,61 @@ absl::Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   return absl::OkStatus();
 }
 
+// Follows symlinks at the last component (as open() would) to the path that holds the data,
+// which may not exist yet (a dangling link names the file to create). *st is its lstat, or
+// st_mode 0 when it does not exist.
+absl::StatusOr<std::string> ResolveLinks(const std::string& path, struct stat* st) {
+  std::string target = path;
+  for (int hops = 0;; ++hops) {
+    if (::lstat(target.c_str(), st) != 0) {
+      if (errno != ENOENT) return ErrnoStatus(errno, "cannot stat", target);
+      st->st_mode = 0;
+      return target;
+    }
+    if (!S_ISLNK(st->st_mode)) return target;
+    if (hops == 40) return ErrnoStatus(ELOOP, "cannot follow the links of", path);
+    std::string link(static_cast<std::size_t>(st->st_size > 0 ? st->st_size : 255) + 1, '\0');
+    const ssize_t n = ::readlink(target.c_str(), link.data(), link.size());
+    if (n < 0) return ErrnoStatus(errno, "cannot read the link", target);
+    if (static_cast<std::size_t>(n) >= link.size()) {
+      return ErrnoStatus(ENAMETOOLONG, "cannot read the link", target);  // changed meanwhile
+    }
+    link.resize(static_cast<std::size_t>(n));
+    target = link.front() == '/' ? link : DirectoryOf(target) + "/" + link;
+  }
+}
+
+// A FIFO, a terminal or a device (/dev/null, /dev/stdout on a pipe): written in place. A
+// rename would replace the node itself, which is never what the caller meant.
+absl::Status WriteInPlace(const std::string& path, std::string_view bytes) {
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) return ErrnoStatus(errno, "cannot open", path);
+  if (absl::Status s = WriteAll(fd.get(), bytes, path); !s.ok()) return s;
+  if (::close(fd.Release()) != 0) return ErrnoStatus(errno, "cannot close", path);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
-absl::Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
-  if (path.empty() || path.back() == '/') {
-    return absl::InvalidArgumentError(absl::StrCat("not a file path: '", path, "'"));
+absl::Status WriteFileAtomically(const std::string& requested, std::string_view bytes) {
+  if (requested.empty() || requested.back() == '/') {
+    return absl::InvalidArgumentError(absl::StrCat("not a file path: '", requested, "'"));
   }
+  // Through a symlink the data belongs to the link's target: the temporary file goes beside
+  // the target and replaces it, and the link (a shared file's alias) stays.
+  struct stat lst;
+  auto resolved = ResolveLinks(requested, &lst);
+  if (!resolved.ok()) return resolved.status();
+  if (lst.st_mode != 0 && !S_ISREG(lst.st_mode)) {
+    struct stat st;  // what the path names in the end (lstat saw no link)
+    if (::stat(resolved->c_str(), &st) != 0) return ErrnoStatus(errno, "cannot stat", *resolved);
+    if (S_ISDIR(st.st_mode)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("cannot save to ", requested, ": a directory"));
+    }
+    return WriteInPlace(*resolved, bytes);
+  }
+  const std::string& path = *resolved;
   const std::string dir = DirectoryOf(path);
   const std::string base =
       path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
@@ -148,50 +197,45 @@ absl::StatusOr<std::string> ReadFile(const std::string& path, std::size_t max_by
 }
 
 absl::StatusOr<FileBytes> FileBytes::Open(const std::string& path, std::size_t max_bytes) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return ErrnoStatus(errno, "cannot open", path);
+  struct stat st;
+  if (::fstat(fd.get(), &st) != 0) return ErrnoStatus(errno, "cannot stat", path);
+  if (S_ISDIR(st.st_mode)) return absl::InvalidArgumentError(absl::StrCat(path, " is a directory"));
+  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrFormat("%s is %d bytes, over the limit of %d bytes", path, st.st_size, max_bytes));
+  }
+  // Read, not mapped: a file truncated by another process while it is loaded must give an
+  // error or its shorter content, never SIGBUS in the program linking the library. The size
+  // is what read() returned, not what fstat said; one byte over the expected size tells a
+  // file that grew, and the buffer then doubles up to max_bytes + 1.
   FileBytes out;
-  {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0) return ErrnoStatus(errno, "cannot open", path);
-    struct stat st;
-    if (::fstat(fd.get(), &st) != 0) return ErrnoStatus(errno, "cannot stat", path);
-    if (S_ISREG(st.st_mode) && st.st_size > 0) {
-      if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-        return absl::ResourceExhaustedError(absl::StrFormat(
-            "%s is %d bytes, over the limit of %d bytes", path, st.st_size, max_bytes));
+  std::size_t capacity =
+      S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : std::size_t{1} << 16;
+  capacity = std::min(capacity, max_bytes + 1);
+  out.data_.reset(new char[capacity]);  // no zero fill: read() writes every byte kept
+  for (;;) {
+    if (out.size_ == capacity) {
+      if (capacity > max_bytes) {
+        return absl::ResourceExhaustedError(
+            absl::StrFormat("%s is longer than the limit of %d bytes", path, max_bytes));
       }
-      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE,
-                       fd.get(), 0);
-      if (p != MAP_FAILED) {
-        ::madvise(p, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
-        out.map_ = static_cast<const char*>(p);
-        out.size_ = static_cast<std::size_t>(st.st_size);
-        return out;
-      }
+      const std::size_t grown = std::min(capacity * 2, max_bytes + 1);
+      std::unique_ptr<char[]> bigger(new char[grown]);
+      std::memcpy(bigger.get(), out.data_.get(), out.size_);
+      out.data_ = std::move(bigger);
+      capacity = grown;
     }
+    const ssize_t n = ::read(fd.get(), out.data_.get() + out.size_, capacity - out.size_);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return ErrnoStatus(errno, "cannot read", path);
+    }
+    if (n == 0) break;
+    out.size_ += static_cast<std::size_t>(n);
   }
-  auto text = ReadFile(path, max_bytes);
-  if (!text.ok()) return text.status();
-  out.copy_ = *std::move(text);
   return out;
-}
-
-FileBytes::FileBytes(FileBytes&& o) noexcept
-    : map_(std::exchange(o.map_, nullptr)),
-      size_(std::exchange(o.size_, 0)),
-      copy_(std::move(o.copy_)) {}
-
-FileBytes& FileBytes::operator=(FileBytes&& o) noexcept {
-  if (this != &o) {
-    if (map_) ::munmap(const_cast<char*>(map_), size_);
-    map_ = std::exchange(o.map_, nullptr);
-    size_ = std::exchange(o.size_, 0);
-    copy_ = std::move(o.copy_);
-  }
-  return *this;
-}
-
-FileBytes::~FileBytes() {
-  if (map_) ::munmap(const_cast<char*>(map_), size_);
 }
 
 }  // namespace mandate

@@ -238,9 +238,54 @@ bool CsvReader::Next(CsvRecord& r) {
   }
 }
 
+namespace {
+
+bool IsFormulaStart(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+bool IsPlainNumber(std::string_view s) {
+  std::size_t i = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+  const std::size_t digits = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == digits) return false;
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t frac = ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == frac) return false;
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
+bool NeedsFormulaGuard(std::string_view cell) {
+  const std::size_t first = cell.find_first_not_of('\'');
+  if (first == std::string_view::npos || !IsFormulaStart(cell[first])) return false;
+  return first > 0 || !IsPlainNumber(cell);
+}
+
+std::string GuardFormula(std::string_view cell) {
+  if (!NeedsFormulaGuard(cell)) return std::string(cell);
+  std::string out = "'";
+  out += cell;
+  return out;
+}
+
+std::string_view UnguardFormula(std::string_view cell) {
+  const std::size_t first = cell.find_first_not_of('\'');
+  if (first == 0 || first == std::string_view::npos || !IsFormulaStart(cell[first])) return cell;
+  return cell.substr(1);
+}
+
 CsvWriter::CsvWriter(CsvWriteOptions options) : opt_(options) {}
 
 void CsvWriter::AppendField(std::string_view field, bool force_quotes) {
+  std::string guarded;
+  if (opt_.guard_formulas && NeedsFormulaGuard(field)) {
+    guarded = GuardFormula(field);
+    field = guarded;
+  }
   bool quote = force_quotes;
   for (std::size_t i = 0; !quote && i < field.size(); ++i) {
     const char c = field[i];

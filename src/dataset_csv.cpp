@@ -316,7 +316,9 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
     }
     const auto cell = [&](Column c) -> std::string_view {
       const int at = where[c];
-      return at >= 0 && static_cast<std::size_t>(at) < rec.size() ? rec[at] : std::string_view();
+      // A cell our export guarded against formula injection ("'=…") reads back as written.
+      return at >= 0 && static_cast<std::size_t>(at) < rec.size() ? UnguardFormula(rec[at])
+                                                                  : std::string_view();
     };
     const auto name = [&](Column c) { return where[c] >= 0 ? names[where[c]] : ""; };
 
@@ -404,7 +406,7 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
     for (std::size_t c = 0; c < rec.size(); ++c) {
       if (c < role.size() && role[c] != kAttribute) continue;
       if (rec[c].empty()) continue;
-      t.attributes.emplace_back(column_name(c + 1), rec[c]);
+      t.attributes.emplace_back(column_name(c + 1), UnguardFormula(rec[c]));
     }
     auto added = ds.AddTask(t, resolved);
     if (!added.ok()) {
@@ -439,7 +441,9 @@ std::string WriteDatasetCsv(const Dataset& ds) {
       if (attr_index.emplace(k, attr_names.size()).second) attr_names.push_back(k);
     }
   }
-  CsvWriter w({.delimiter = ',', .line_end = "\r\n", .bom = true});
+  // Officials open the export in a spreadsheet: cells that would run as formulas are guarded
+  // (the reader above undoes it).
+  CsvWriter w({.delimiter = ',', .line_end = "\r\n", .bom = true, .guard_formulas = true});
   std::vector<std::string> row(kColumnNames.begin(), kColumnNames.end());
   row.insert(row.end(), attr_names.begin(), attr_names.end());
   w.WriteRecord(row);

@@ -2,11 +2,13 @@
 
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
 
 #include "absl/strings/str_format.h"
+#include "json_spans.h"
 #include "mandate/atomic_file.h"
 
 namespace mandate {
@@ -551,15 +553,71 @@ absl::Status CheckDepth(std::string_view text, std::size_t max_depth) {
   return absl::OkStatus();
 }
 
+// FNV-1a 64 fed piece by piece: the checksum of the canonical payload without building it
+// as one string.
+class Fnv1a64 {
+ public:
+  void Add(std::string_view bytes) {
+    for (const char c : bytes) {
+      h_ ^= static_cast<unsigned char>(c);
+      h_ *= 0x100000001b3ULL;
+    }
+  }
+  std::string Checksum() const { return absl::StrFormat("fnv1a64:%016x", h_); }
+
+ private:
+  std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+// Checks the syntax with nlohmann's own parser and builds nothing: the errors and byte
+// offsets are those of parsing the whole document, at no memory cost.
+class SyntaxCheck final : public nlohmann::json_sax<json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& e) override {
+    if (e.id == 406) {  // out_of_range: a number beyond any double (1e400)
+      error = absl::InvalidArgumentError(
+          absl::StrFormat("the file holds a number out of range: %s", e.what()));
+    } else {
+      error = absl::DataLossError(
+          absl::StrFormat("the file is not valid JSON (truncated or corrupted?) at byte %d: %s",
+                          position, e.what()));
+    }
+    return false;
+  }
+  absl::Status error;
+};
+
+// An object's members by decoded key, sorted as nlohmann's objects are (so in the order of
+// the canonical dump); a repeated key keeps its last value, as parsing into a DOM does.
+std::map<std::string, std::string_view> MembersByKey(std::string_view object) {
+  std::map<std::string, std::string_view> out;
+  for (const auto& m : internal::ObjectMembers(object)) {
+    out[json::parse(m.key.begin(), m.key.end()).get<std::string>()] = m.value;
+  }
+  return out;
+}
+
+json ParseSpan(std::string_view span) { return json::parse(span.begin(), span.end()); }
+
 }  // namespace
 
 std::string DatasetChecksum(std::string_view canonical_payload) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : canonical_payload) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return absl::StrFormat("fnv1a64:%016x", h);
+  Fnv1a64 h;
+  h.Add(canonical_payload);
+  return h.Checksum();
 }
 
 absl::StatusOr<std::string> WriteDatasetJson(const Dataset& dataset) {
@@ -590,6 +648,11 @@ absl::Status SaveDatasetJson(const Dataset& dataset, const std::string& path) {
   return WriteFileAtomically(path, *text);
 }
 
+// Read in pieces (issue 21: one DOM of the whole file peaked at 5-11 times its size): the
+// syntax is checked first without building anything, then the top level and the payload are
+// split into member spans, and the tasks array, nearly all of a file, is parsed one task at a
+// time — each hashed for the checksum, converted and dropped. Other members are small and
+// parsed whole. Results and problems are those of parsing the whole document.
 absl::StatusOr<Dataset> ReadDatasetJson(std::string_view text, const JsonReadOptions& options,
                                         std::vector<LoadProblem>* problems) {
   std::vector<LoadProblem> local;
@@ -600,82 +663,121 @@ absl::StatusOr<Dataset> ReadDatasetJson(std::string_view text, const JsonReadOpt
         "JSON dataset is %d bytes, over the limit of %d", text.size(), options.max_bytes));
   }
   if (auto s = CheckDepth(text, options.max_depth); !s.ok()) return s;
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    return absl::DataLossError(absl::StrFormat(
-        "the file is not valid JSON (truncated or corrupted?) at byte %d: %s", e.byte, e.what()));
-  } catch (const json::exception& e) {  // out_of_range 406: a number beyond any double (1e400)
-    return absl::InvalidArgumentError(
-        absl::StrFormat("the file holds a number out of range: %s", e.what()));
-  }
-  if (!doc.is_object()) return absl::InvalidArgumentError("a dataset file is a JSON object");
-  const auto version = doc.find("schema_version");
-  if (version == doc.end() || !version->is_number_integer()) {
-    return absl::InvalidArgumentError("not a mandate dataset: no integer \"schema_version\"");
-  }
-  if (version->get<std::int64_t>() != kDatasetSchemaVersion) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("schema_version %s is not supported; this library reads version %d",
-                        version->dump(), kDatasetSchemaVersion));
-  }
-  const auto payload = doc.find("dataset");
-  if (payload == doc.end() || !payload->is_object()) {
-    return absl::InvalidArgumentError("not a mandate dataset: no \"dataset\" object");
-  }
-  const auto checksum = doc.find("checksum");
-  if (checksum == doc.end()) {
-    if (options.require_checksum) {
-      return absl::DataLossError("the file has no checksum, so its integrity cannot be checked");
-    }
-    out.push_back({"file", "checksum", "missing: the file's integrity was not verified"});
-  } else {
-    const std::string expected = DatasetChecksum(payload->dump());
-    if (!checksum->is_string() || checksum->get<std::string>() != expected) {
-      return absl::DataLossError(absl::StrFormat(
-          "checksum mismatch: the file says %s but its content hashes to %s; the file is "
-          "corrupted or was edited by hand",
-          checksum->dump(), expected));
-    }
-  }
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
-    if (it.key() != "schema_version" && it.key() != "checksum" && it.key() != "dataset") {
-      out.push_back({"file", it.key(), "unknown field, ignored"});
-    }
-  }
-  for (auto it = payload->begin(); it != payload->end(); ++it) {
-    const std::string& k = it.key();
-    if (k != "tasks" && k != "targets" && k != "goals" && k != "documents") {
-      out.push_back({"dataset", k, "unknown field, ignored"});
-    } else if (!it->is_array()) {
-      out.push_back(
-          {"dataset", k, absl::StrFormat("expected an array, found %s", it->type_name())});
-    }
-  }
+  SyntaxCheck syntax;
+  if (!json::sax_parse(text.begin(), text.end(), &syntax)) return syntax.error;
 
-  Dataset ds(options.registry, options.limits);
-  ReadDocuments(*payload, ds, out);
-  if (auto tasks = payload->find("tasks"); tasks != payload->end() && tasks->is_array()) {
-    for (std::size_t i = 0; i < tasks->size(); ++i) {
-      auto task = TaskFromJson((*tasks)[i], i, ds.registry(), out);
-      if (!task) continue;
-      if (auto added = ds.AddTask(*task); !added.ok()) {
-        out.push_back({absl::StrFormat("task %s", task->id.substr(0, 80)), "",
-                       std::string(added.status().message())});
+  try {
+    const std::string_view root = internal::TrimJson(text);
+    if (root.empty() || root.front() != '{') {
+      return absl::InvalidArgumentError("a dataset file is a JSON object");
+    }
+    const auto top = MembersByKey(root);
+    const auto version_span = top.find("schema_version");
+    const json version = version_span == top.end() ? json() : ParseSpan(version_span->second);
+    if (!version.is_number_integer()) {
+      return absl::InvalidArgumentError("not a mandate dataset: no integer \"schema_version\"");
+    }
+    if (version.get<std::int64_t>() != kDatasetSchemaVersion) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("schema_version %s is not supported; this library reads version %d",
+                          version.dump(), kDatasetSchemaVersion));
+    }
+    const auto payload_span = top.find("dataset");
+    if (payload_span == top.end() || payload_span->second.empty() ||
+        payload_span->second.front() != '{') {
+      return absl::InvalidArgumentError("not a mandate dataset: no \"dataset\" object");
+    }
+    const auto checksum_span = top.find("checksum");
+    const json checksum = checksum_span == top.end() ? json() : ParseSpan(checksum_span->second);
+    if (checksum_span == top.end()) {
+      if (options.require_checksum) {
+        return absl::DataLossError("the file has no checksum, so its integrity cannot be checked");
+      }
+      out.push_back({"file", "checksum", "missing: the file's integrity was not verified"});
+    }
+    for (const auto& [key, span] : top) {
+      if (key != "schema_version" && key != "checksum" && key != "dataset") {
+        out.push_back({"file", key, "unknown field, ignored"});
       }
     }
+
+    // Every payload member but the tasks, as a small DOM the readers below take as before.
+    const auto members = MembersByKey(payload_span->second);
+    json rest = json::object();
+    std::string_view tasks;  // the tasks array's span, when it is one
+    for (const auto& [key, span] : members) {
+      if (key == "tasks" && !span.empty() && span.front() == '[') {
+        tasks = span;
+        continue;
+      }
+      json value = ParseSpan(span);
+      if (key != "tasks" && key != "targets" && key != "goals" && key != "documents") {
+        out.push_back({"dataset", key, "unknown field, ignored"});
+      } else if (!value.is_array()) {
+        out.push_back(
+            {"dataset", key, absl::StrFormat("expected an array, found %s", value.type_name())});
+      }
+      rest[key] = std::move(value);
+    }
+
+    // Problems of the records wait for the checksum: a corrupt file reports only that.
+    std::vector<LoadProblem> records;
+    Dataset ds(options.registry, options.limits);
+    ReadDocuments(rest, ds, records);
+    Fnv1a64 hash;  // over what payload.dump() would write: keys sorted, compact
+    hash.Add("{");
+    bool first = true;
+    for (const auto& [key, span] : members) {
+      hash.Add(first ? "" : ",");
+      first = false;
+      hash.Add(json(key).dump());
+      hash.Add(":");
+      if (key != "tasks" || tasks.empty()) {
+        hash.Add(rest[key].dump());
+        continue;
+      }
+      hash.Add("[");
+      internal::JsonArrayCursor cursor(tasks);
+      std::string_view element;
+      for (std::size_t i = 0; cursor.Next(element); ++i) {
+        const json j = ParseSpan(element);
+        hash.Add(i == 0 ? "" : ",");
+        hash.Add(j.dump());
+        auto task = TaskFromJson(j, i, ds.registry(), records);
+        if (!task) continue;
+        if (auto added = ds.AddTask(*task); !added.ok()) {
+          records.push_back({absl::StrFormat("task %s", task->id.substr(0, 80)), "",
+                             std::string(added.status().message())});
+        }
+      }
+      hash.Add("]");
+    }
+    hash.Add("}");
+    if (checksum_span != top.end()) {
+      const std::string expected = hash.Checksum();
+      if (!checksum.is_string() || checksum.get<std::string>() != expected) {
+        out.resize(first_problem);
+        return absl::DataLossError(absl::StrFormat(
+            "checksum mismatch: the file says %s but its content hashes to %s; the file is "
+            "corrupted or was edited by hand",
+            checksum.dump(), expected));
+      }
+    }
+    out.insert(out.end(), std::make_move_iterator(records.begin()),
+               std::make_move_iterator(records.end()));
+    if (auto targets = rest.find("targets"); targets != rest.end() && targets->is_array()) {
+      ReadTargets(*targets, ds, out);
+    }
+    ReadGoals(rest, ds, out);
+    if (options.strict && out.size() > first_problem) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("%d problem(s); strict mode refuses the file. First: %s",
+                          out.size() - first_problem, FormatLoadProblem(out[first_problem])));
+    }
+    return ds;
+  } catch (const json::exception& e) {  // checked above; a parse of a span cannot fail
+    return absl::InternalError(absl::StrFormat("reading the dataset JSON: %s", e.what()));
   }
-  if (auto targets = payload->find("targets"); targets != payload->end() && targets->is_array()) {
-    ReadTargets(*targets, ds, out);
-  }
-  ReadGoals(*payload, ds, out);
-  if (options.strict && out.size() > first_problem) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("%d problem(s); strict mode refuses the file. First: %s",
-                        out.size() - first_problem, FormatLoadProblem(out[first_problem])));
-  }
-  return ds;
 }
 
 absl::StatusOr<Dataset> LoadDatasetJson(const std::string& path, const JsonReadOptions& options,

@@ -18,6 +18,9 @@ std::uint32_t StringColumn::Append(std::string_view s) {
     // Chunks double from 4 KiB to 1 MiB: small datasets stay small, large ones pay one
     // allocation per MiB.
     chunk_size_ = chunks_.empty() ? kFirstChunk : std::min(kChunk, chunk_size_ * 2);
+    // A string up to kChunk / 4 may still exceed a young chunk: keep doubling until it fits,
+    // or the copy below writes past the chunk.
+    while (chunk_size_ < s.size()) chunk_size_ = std::min(kChunk, chunk_size_ * 2);
     chunks_.push_back(std::unique_ptr<char[]>(new char[chunk_size_]));  // no zero fill
     chunk_bytes_ += chunk_size_;
     used_ = 0;

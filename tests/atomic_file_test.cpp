@@ -62,7 +62,7 @@ TEST_F(AtomicFile, ReadRefusesOversizedAndMissingFiles) {
   EXPECT_EQ(ReadFile("/dev/zero", 4096).status().code(), absl::StatusCode::kResourceExhausted);
 }
 
-TEST_F(AtomicFile, FileBytesMapsOrReadsWithTheSameLimitsAsReadFile) {
+TEST_F(AtomicFile, FileBytesReadsWithTheSameLimitsAsReadFile) {
   const std::string path = dir_ / "tasks.csv";
   ASSERT_TRUE(WriteFileAtomically(path, "id,title\nT1,Nhiệm vụ\n").ok());
   auto mapped = FileBytes::Open(path);
@@ -75,10 +75,64 @@ TEST_F(AtomicFile, FileBytesMapsOrReadsWithTheSameLimitsAsReadFile) {
   auto empty = FileBytes::Open(dir_ / "empty.csv");
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(empty->text(), "");
-  // Not a regular file: read as ReadFile does.
+  // Not a regular file (no size): read to its end.
   auto proc = FileBytes::Open("/proc/self/status");
   ASSERT_TRUE(proc.ok()) << proc.status().message();
   EXPECT_NE(proc->text().find("Name:"), std::string_view::npos);
+}
+
+// Saving through a symlink updates the file the link names (a shared file stays shared): the
+// link stays a link, the temporary file goes beside the target and is gone afterwards.
+TEST_F(AtomicFile, SaveThroughASymlinkReplacesItsTarget) {
+  fs::create_directories(dir_ / "shared");
+  const fs::path target = dir_ / "shared" / "plan.json";
+  ASSERT_TRUE(WriteFileAtomically(target, "old").ok());
+  ::chmod(target.c_str(), 0640);
+  fs::create_symlink("shared/plan.json", dir_ / "link.json");   // relative
+  fs::create_symlink(dir_ / "link.json", dir_ / "link2.json");  // absolute, to a link
+  ASSERT_TRUE(WriteFileAtomically(dir_ / "link2.json", "new").ok());
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link.json"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link2.json"));
+  EXPECT_EQ(ReadFile(target).value(), "new");
+  EXPECT_EQ(fs::status(target).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_ / "shared"), {}), 1);
+  EXPECT_EQ(EntriesInDir(), 3u);  // shared/, link.json, link2.json
+
+  // A dangling link names the file to create.
+  fs::create_symlink("shared/new.json", dir_ / "dangling.json");
+  ASSERT_TRUE(WriteFileAtomically(dir_ / "dangling.json", "made").ok());
+  EXPECT_TRUE(fs::is_symlink(dir_ / "dangling.json"));
+  EXPECT_EQ(ReadFile(dir_ / "shared" / "new.json").value(), "made");
+
+  // A loop is an error, not a hang.
+  fs::create_symlink("loop-b", dir_ / "loop-a");
+  fs::create_symlink("loop-a", dir_ / "loop-b");
+  EXPECT_FALSE(WriteFileAtomically(dir_ / "loop-a", "x").ok());
+}
+
+// A FIFO or a device is written in place: replacing it by a regular file (as root, /dev/null
+// itself) is never what was meant.
+TEST_F(AtomicFile, FifoAndDevicesAreWrittenInPlaceNotReplaced) {
+  const std::string fifo = dir_ / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = ReadFile(fifo).value_or("read failed"); });
+  EXPECT_TRUE(WriteFileAtomically(fifo, "through the pipe").ok());
+  reader.join();
+  EXPECT_EQ(received, "through the pipe");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(EntriesInDir(), 1u);
+
+  EXPECT_TRUE(WriteFileAtomically("/dev/null", "discarded").ok());
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  const absl::Status full = WriteFileAtomically("/dev/full", "no room");
+  EXPECT_EQ(full.code(), absl::StatusCode::kResourceExhausted) << full;
+  EXPECT_TRUE(fs::is_character_file("/dev/full"));
+
+  fs::create_directories(dir_ / "folder");
+  EXPECT_EQ(WriteFileAtomically(dir_ / "folder", "x").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(fs::is_directory(dir_ / "folder"));
 }
 
 TEST_F(AtomicFile, WriteIntoMissingDirectoryFailsCleanly) {

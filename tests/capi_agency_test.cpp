@@ -18,7 +18,7 @@ Registry Bundled() {
 TEST(CApiRegistry, BundledRegistryFindsAgenciesByIdAndName) {
   Registry reg = Bundled();
   size_t n = 0;
-  ASSERT_MDT_OK(mdt_registry_size(&n, reg.get()));
+  ASSERT_MDT_OK(mdt_registry_agency_count(&n, reg.get()));
   EXPECT_GE(n, 56u);  // 22 central agencies and 34 provinces at least
   size_t i = 0;
   ASSERT_MDT_OK(mdt_registry_find_id(&i, reg.get(), "BKHCN"));
@@ -38,11 +38,14 @@ TEST(CApiRegistry, BundledRegistryFindsAgenciesByIdAndName) {
   EXPECT_EQ(kind, MDT_AGENCY_PROVINCE);
 
   EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "XYZ", mdt_registry_find_id(&i, reg.get(), "XYZ"));
-  EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "Bộ Không Có", mdt_registry_find_name(&i, reg.get(), "Bộ Không Có", MDT_NUL_TERMINATED));
-  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "agency index", mdt_registry_agency(&id, &name, &kind, reg.get(), n));
+  EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "Bộ Không Có",
+                 mdt_registry_find_name(&i, reg.get(), "Bộ Không Có", MDT_NUL_TERMINATED));
+  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "agency index",
+                 mdt_registry_agency(&id, &name, &kind, reg.get(), n));
   EXPECT_MDT_ERR(MDT_ERR_INVALID_UTF8, "name", mdt_registry_find_name(&i, reg.get(), "B\xc3", 2));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "id is NULL", mdt_registry_find_id(&i, reg.get(), nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "out", mdt_registry_size(nullptr, reg.get()));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "id is NULL",
+                 mdt_registry_find_id(&i, reg.get(), nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "out", mdt_registry_agency_count(nullptr, reg.get()));
 }
 
 TEST(CApiRegistry, ResolvesListsWithCommasInNamesAndCollectives) {
@@ -81,7 +84,8 @@ TEST(CApiRegistry, ResolvesListsWithCommasInNamesAndCollectives) {
   // The collective expands to every ministry, central agency and province; the resolution
   // outlives the registry handle it came from.
   mdt_resolution* c = nullptr;
-  ASSERT_MDT_OK(mdt_registry_resolve(&c, reg.get(), "Các bộ, ngành, địa phương", MDT_NUL_TERMINATED));
+  ASSERT_MDT_OK(
+      mdt_registry_resolve(&c, reg.get(), "Các bộ, ngành, địa phương", MDT_NUL_TERMINATED));
   Resolution coll(c);
   reg.reset();
   ASSERT_MDT_OK(mdt_resolution_agency_count(&n, c));
@@ -98,9 +102,8 @@ TEST(CApiRegistry, ResolvesListsWithCommasInNamesAndCollectives) {
 TEST(CApiRegistry, LeadingAgenciesOfASentence) {
   Registry reg = Bundled();
   mdt_resolution* r = nullptr;
-  ASSERT_MDT_OK(mdt_registry_find_leading(&r, reg.get(),
-                                          "Bộ Khoa học và Công nghệ chủ trì xây dựng Nghị định",
-                                          MDT_NUL_TERMINATED));
+  ASSERT_MDT_OK(mdt_registry_find_leading(
+      &r, reg.get(), "Bộ Khoa học và Công nghệ chủ trì xây dựng Nghị định", MDT_NUL_TERMINATED));
   Resolution res(r);
   size_t n = 0;
   ASSERT_MDT_OK(mdt_resolution_agency_count(&n, r));
@@ -122,8 +125,8 @@ TEST(CApiRegistry, JsonRoundTripAndFileLoading) {
   ASSERT_MDT_OK(mdt_registry_from_json(&copy, json, len));
   Registry c(copy);
   size_t a = 0, b = 0;
-  ASSERT_MDT_OK(mdt_registry_size(&a, reg.get()));
-  ASSERT_MDT_OK(mdt_registry_size(&b, copy));
+  ASSERT_MDT_OK(mdt_registry_agency_count(&a, reg.get()));
+  ASSERT_MDT_OK(mdt_registry_agency_count(&b, copy));
   EXPECT_EQ(a, b);
 
   mdt_registry* from_file = nullptr;

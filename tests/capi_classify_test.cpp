@@ -61,10 +61,17 @@ TEST_F(SeedFixture, CountsEqualTheCoreAtSeveralDates) {
     EXPECT_EQ(counts.total + counts.not_yet_assigned, 248u);
     for (int s = 0; s < MDT_TASK_STATUS_COUNT; ++s) EXPECT_EQ(counts.by_status[s], expect[s]) << s;
     // The buffer and the iterator agree with the counts.
-    std::vector<uint8_t> buf(248);
+    std::vector<int32_t> buf(248);
     size_t n = 0;
     ASSERT_MDT_OK(mdt_classify_all(buf.data(), buf.size(), &n, ds.get(), Date(iso), nullptr));
-    EXPECT_EQ(std::vector<std::uint8_t>(buf.begin(), buf.end()), statuses);
+    for (size_t i = 0; i < statuses.size(); ++i) {
+      EXPECT_EQ(buf[i], statuses[i] == kNotYetAssigned ? int32_t{MDT_TASK_NOT_YET_ASSIGNED}
+                                                       : int32_t{statuses[i]});
+    }
+    EXPECT_EQ(counts.status_count, static_cast<uint32_t>(MDT_TASK_STATUS_COUNT));
+    for (int s = MDT_TASK_STATUS_COUNT; s < MDT_STATUS_COUNTS_CAPACITY; ++s) {
+      EXPECT_EQ(counts.by_status[s], 0u);
+    }
   }
   // By the end of 2025 every one-off 2025 deadline has passed: some tasks are overdue.
   mdt_status_counts end = MDT_STATUS_COUNTS_INIT;
@@ -77,10 +84,12 @@ TEST_F(SeedFixture, IteratorWalksEveryTaskAndGivesDetail) {
   ASSERT_MDT_OK(mdt_classification_iter_new(&it, ds.get(), Date("2025-10-15"), nullptr));
   Iter owned(it);
   mdt_classification* early = nullptr;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "no current row", mdt_classification_iter_detail(&early, it));
-  std::vector<uint8_t> buf(248);
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "no current row",
+                 mdt_classification_iter_detail(&early, it));
+  std::vector<int32_t> buf(248);
   size_t n = 0;
-  ASSERT_MDT_OK(mdt_classify_all(buf.data(), buf.size(), &n, ds.get(), Date("2025-10-15"), nullptr));
+  ASSERT_MDT_OK(
+      mdt_classify_all(buf.data(), buf.size(), &n, ds.get(), Date("2025-10-15"), nullptr));
   int has = 0;
   uint32_t task = 0, rows = 0;
   mdt_task_status status{};
@@ -88,7 +97,7 @@ TEST_F(SeedFixture, IteratorWalksEveryTaskAndGivesDetail) {
     ASSERT_MDT_OK(mdt_classification_iter_next(&has, &task, &status, it));
     if (!has) break;
     EXPECT_EQ(task, rows);
-    EXPECT_EQ(static_cast<uint8_t>(status), buf[task]);
+    EXPECT_EQ(static_cast<int32_t>(status), buf[task]);
     if (rows % 40 == 0) {
       mdt_classification* c = nullptr;
       ASSERT_MDT_OK(mdt_classification_iter_detail(&c, it));
@@ -138,7 +147,9 @@ Dataset Scenario() {
     t.id = id;
     t.title = id;
     t.deadline_text = deadline;
-    t.deadline_context.plan_year = 2025;
+    mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+    ctx.plan_year = 2025;
+    t.deadline_context = &ctx;
     t.assigned = assigned ? Date(assigned) : MDT_NO_DATE;
     EXPECT_EQ(mdt_dataset_add_task(nullptr, d, &t), MDT_OK) << id << ": " << mdt_last_error();
   };
@@ -153,7 +164,8 @@ Dataset Scenario() {
   EXPECT_EQ(mdt_dataset_complete_task(d, "on-time", Date("2025-09-20")), MDT_OK);
   EXPECT_EQ(mdt_dataset_complete_task(d, "late", Date("2025-10-02")), MDT_OK);
   EXPECT_EQ(mdt_dataset_report_progress(d, "running", Date("2025-09-01"), 10, "Khởi động"), MDT_OK);
-  EXPECT_EQ(mdt_dataset_cancel_task(d, "cancelled", Date("2025-09-01"), "Thay đổi", "12-TB/TGV"), MDT_OK);
+  EXPECT_EQ(mdt_dataset_cancel_task(d, "cancelled", Date("2025-09-01"), "Thay đổi", "12-TB/TGV"),
+            MDT_OK);
   return Dataset(d);
 }
 
@@ -174,8 +186,9 @@ TEST(CApiClassify, EachStatusAsOfADay) {
     ClassificationPtr owned(c);
     mdt_classification_info info = MDT_CLASSIFICATION_INFO_INIT;
     ASSERT_MDT_OK(mdt_classification_get_info(&info, c));
-    EXPECT_EQ(info.status, status) << mdt_task_status_name(info.status) << ": "
-                                   << std::string(info.reason, info.reason_len);
+    EXPECT_EQ(info.status, status)
+        << mdt_task_status_name(static_cast<mdt_task_status>(info.status)) << ": "
+        << std::string(info.reason, info.reason_len);
     EXPECT_GT(info.reason_len, 0u);
     if (status == MDT_TASK_COMPLETED_LATE) {
       EXPECT_EQ(info.due, Date("2025-09-30"));
@@ -190,8 +203,10 @@ TEST(CApiClassify, EachStatusAsOfADay) {
     if (status == MDT_TASK_NOT_YET_ASSIGNED) {
       EXPECT_TRUE(std::isnan(info.expected_percent));
       EXPECT_EQ(info.milestone_count, 0u);
-      EXPECT_EQ(mdt_classification_milestone(nullptr, nullptr, nullptr, nullptr, c, 0), MDT_ERR_OUT_OF_RANGE);
-      EXPECT_EQ(mdt_classification_occurrence(nullptr, nullptr, nullptr, c, 0), MDT_ERR_OUT_OF_RANGE);
+      EXPECT_EQ(mdt_classification_milestone(nullptr, nullptr, nullptr, nullptr, c, 0),
+                MDT_ERR_OUT_OF_RANGE);
+      EXPECT_EQ(mdt_classification_occurrence(nullptr, nullptr, nullptr, c, 0),
+                MDT_ERR_OUT_OF_RANGE);
     }
   }
   // Soon with a narrower window is merely in progress.
@@ -218,7 +233,8 @@ TEST(CApiClassify, RecurringObligationsExposeTheirOccurrences) {
   ASSERT_MDT_OK(mdt_classification_get_info(&info, c));
   EXPECT_EQ(info.deadline_kind, MDT_DEADLINE_RECURRING);
   ASSERT_GT(info.occurrence_count, 0u);
-  EXPECT_EQ(static_cast<size_t>(info.met_on_time + info.met_late + info.missed), info.occurrence_count);
+  EXPECT_EQ(static_cast<size_t>(info.met_on_time + info.met_late + info.missed),
+            info.occurrence_count);
   mdt_date start = 0, due = 0;
   mdt_occurrence_outcome outcome{};
   ASSERT_MDT_OK(mdt_classification_occurrence(&start, &due, &outcome, c, 0));
@@ -259,35 +275,46 @@ TEST(CApiClassify, MultiDeadlinesExposeTheirMilestones) {
 TEST(CApiClassify, ErrorPaths) {
   Dataset ds = Scenario();
   mdt_classification* c = nullptr;
-  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "task index", mdt_classify_task(&c, ds.get(), 99, Date("2025-10-10"), nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "task index",
+                 mdt_classify_task(&c, ds.get(), 99, Date("2025-10-10"), nullptr));
   EXPECT_EQ(c, nullptr);
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "as_of", mdt_classify_task(&c, ds.get(), 0, MDT_NO_DATE, nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "as_of", mdt_classify_task(&c, ds.get(), 0, 999999, nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "as_of",
+                 mdt_classify_task(&c, ds.get(), 0, MDT_NO_DATE, nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "as_of",
+                 mdt_classify_task(&c, ds.get(), 0, 999999, nullptr));
   mdt_classify_options opts = MDT_CLASSIFY_OPTIONS_INIT;
   opts.soon_days = -1;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "soon_days", mdt_classify_task(&c, ds.get(), 0, Date("2025-10-10"), &opts));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "soon_days",
+                 mdt_classify_task(&c, ds.get(), 0, Date("2025-10-10"), &opts));
   opts = MDT_CLASSIFY_OPTIONS_INIT;
   opts.version = 0;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "options", mdt_classify_task(&c, ds.get(), 0, Date("2025-10-10"), &opts));
-  EXPECT_EQ(mdt_classify_task(nullptr, ds.get(), 0, Date("2025-10-10"), nullptr), MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "options",
+                 mdt_classify_task(&c, ds.get(), 0, Date("2025-10-10"), &opts));
+  EXPECT_EQ(mdt_classify_task(nullptr, ds.get(), 0, Date("2025-10-10"), nullptr),
+            MDT_ERR_INVALID_ARGUMENT);
 
   // The caller's array: size query, too small, exact.
   size_t n = 0;
-  EXPECT_MDT_ERR(MDT_ERR_BUFFER_TOO_SMALL, "8 are needed", mdt_classify_all(nullptr, 0, &n, ds.get(), Date("2025-10-10"), nullptr));
+  ASSERT_MDT_OK(mdt_classify_all(nullptr, 0, &n, ds.get(), Date("2025-10-10"), nullptr));
   EXPECT_EQ(n, 8u);
-  uint8_t small[4] = {9, 9, 9, 9};
-  EXPECT_EQ(mdt_classify_all(small, 4, &n, ds.get(), Date("2025-10-10"), nullptr), MDT_ERR_BUFFER_TOO_SMALL);
+  int32_t small[4] = {9, 9, 9, 9};
+  EXPECT_MDT_ERR(MDT_ERR_BUFFER_TOO_SMALL, "8 are needed",
+                 mdt_classify_all(small, 4, &n, ds.get(), Date("2025-10-10"), nullptr));
   EXPECT_EQ(small[0], 9);
-  uint8_t exact[8];
+  int32_t exact[8];
   ASSERT_MDT_OK(mdt_classify_all(exact, 8, &n, ds.get(), Date("2025-10-10"), nullptr));
   EXPECT_EQ(exact[6], MDT_TASK_NOT_YET_ASSIGNED);
-  EXPECT_EQ(mdt_classify_all(exact, 8, nullptr, ds.get(), Date("2025-10-10"), nullptr), MDT_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(mdt_classify_all(exact, 8, &n, ds.get(), MDT_NO_DATE, nullptr), MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(mdt_classify_all(exact, 8, nullptr, ds.get(), Date("2025-10-10"), nullptr),
+            MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(mdt_classify_all(exact, 8, &n, ds.get(), MDT_NO_DATE, nullptr),
+            MDT_ERR_INVALID_ARGUMENT);
 
   mdt_status_counts counts = MDT_STATUS_COUNTS_INIT;
   counts.version = 5;
-  EXPECT_EQ(mdt_classify_count(&counts, ds.get(), Date("2025-10-10"), nullptr), MDT_ERR_INVALID_ARGUMENT);
-  EXPECT_EQ(mdt_classify_count(nullptr, ds.get(), Date("2025-10-10"), nullptr), MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(mdt_classify_count(&counts, ds.get(), Date("2025-10-10"), nullptr),
+            MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(mdt_classify_count(nullptr, ds.get(), Date("2025-10-10"), nullptr),
+            MDT_ERR_INVALID_ARGUMENT);
   counts = MDT_STATUS_COUNTS_INIT;
   ASSERT_MDT_OK(mdt_classify_count(&counts, ds.get(), Date("2025-10-10"), nullptr));
   EXPECT_EQ(counts.total, 7u);
@@ -295,7 +322,8 @@ TEST(CApiClassify, ErrorPaths) {
   mdt_classification_iter* it = nullptr;
   EXPECT_EQ(mdt_classification_iter_new(&it, ds.get(), 999999, nullptr), MDT_ERR_OUT_OF_RANGE);
   EXPECT_EQ(it, nullptr);
-  EXPECT_EQ(mdt_classification_iter_new(nullptr, ds.get(), Date("2025-10-10"), nullptr), MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(mdt_classification_iter_new(nullptr, ds.get(), Date("2025-10-10"), nullptr),
+            MDT_ERR_INVALID_ARGUMENT);
   mdt_classification_info info = MDT_CLASSIFICATION_INFO_INIT;
   EXPECT_EQ(mdt_classification_get_info(nullptr, nullptr), MDT_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(mdt_classification_get_info(&info, nullptr), MDT_ERR_INVALID_HANDLE);

@@ -13,7 +13,8 @@ Dataset NewDataset() {
   return Dataset(ds);
 }
 
-uint32_t AddTask(mdt_dataset* ds, const char* id, const char* deadline, mdt_date assigned = MDT_NO_DATE) {
+uint32_t AddTask(mdt_dataset* ds, const char* id, const char* deadline,
+                 mdt_date assigned = MDT_NO_DATE) {
   const char* lead[] = {"BKHCN"};
   mdt_task_input t = MDT_TASK_INPUT_INIT;
   t.id = id;
@@ -22,7 +23,9 @@ uint32_t AddTask(mdt_dataset* ds, const char* id, const char* deadline, mdt_date
   t.lead_count = 1;
   t.lead_text = "Bộ Khoa học và Công nghệ";
   t.deadline_text = deadline;
-  t.deadline_context.plan_year = 2025;
+  mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+  ctx.plan_year = 2025;
+  t.deadline_context = &ctx;
   t.assigned = assigned;
   uint32_t index = 0;
   EXPECT_EQ(mdt_dataset_add_task(&index, ds, &t), MDT_OK) << id << ": " << mdt_last_error();
@@ -76,27 +79,35 @@ TEST(CApiDataset, AddTaskValidatesEveryField) {
   const char* lead[] = {"NO-SUCH-AGENCY"};
   t.lead = lead;
   t.lead_count = 1;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "NO-SUCH-AGENCY", mdt_dataset_add_task(nullptr, ds.get(), &t));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "NO-SUCH-AGENCY",
+                 mdt_dataset_add_task(nullptr, ds.get(), &t));
   t.lead = nullptr;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task.lead", mdt_dataset_add_task(nullptr, ds.get(), &t));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task.lead",
+                 mdt_dataset_add_task(nullptr, ds.get(), &t));
   const char* with_null[] = {"BKHCN", nullptr};
   t.lead = with_null;
   t.lead_count = 2;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task.lead[1]", mdt_dataset_add_task(nullptr, ds.get(), &t));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task.lead[1]",
+                 mdt_dataset_add_task(nullptr, ds.get(), &t));
   t.lead_count = 1;
   t.deadline_text = "Tháng 13/2025";
   EXPECT_MDT_ERR(MDT_ERR_PARSE, "month 13", mdt_dataset_add_task(nullptr, ds.get(), &t));
   t.deadline_text = "Quý IV";
-  t.deadline_context.plan_year = 0;
+  mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+  ctx.plan_year = 0;
+  t.deadline_context = &ctx;
   EXPECT_MDT_ERR(MDT_ERR_PARSE, "plan year", mdt_dataset_add_task(nullptr, ds.get(), &t));
   t.deadline_text = nullptr;
   t.assigned = 5000000;
-  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "task.assigned", mdt_dataset_add_task(nullptr, ds.get(), &t));
+  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "task.assigned",
+                 mdt_dataset_add_task(nullptr, ds.get(), &t));
   t.assigned = MDT_NO_DATE;
   t.version = 2;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "version 2", mdt_dataset_add_task(nullptr, ds.get(), &t));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "version 2",
+                 mdt_dataset_add_task(nullptr, ds.get(), &t));
   t.version = MDT_TASK_INPUT_VERSION;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task is NULL", mdt_dataset_add_task(nullptr, ds.get(), nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task is NULL",
+                 mdt_dataset_add_task(nullptr, ds.get(), nullptr));
   size_t n = 0;
   ASSERT_MDT_OK(mdt_dataset_task_count(&n, ds.get()));
   EXPECT_EQ(n, 1u);  // nothing stored on error
@@ -120,9 +131,18 @@ TEST(CApiDataset, AddTaskValidatesEveryField) {
 TEST(CApiDataset, EventsAndTheirShorthands) {
   Dataset ds = NewDataset();
   const uint32_t i = AddTask(ds.get(), "T-1", "Tháng 10/2025", Date("2025-04-14"));
-  ASSERT_MDT_OK(mdt_dataset_report_progress(ds.get(), "T-1", Date("2025-06-20"), 40, "Đã xây dựng dự thảo"));
-  ASSERT_MDT_OK(mdt_dataset_change_deadline(ds.get(), "T-1", Date("2025-07-01"), "Tháng 12/2025", 2025,
-                                            "Gia hạn", "45-TB/TGV"));
+  ASSERT_MDT_OK(
+      mdt_dataset_report_progress(ds.get(), "T-1", Date("2025-06-20"), 40, "Đã xây dựng dự thảo"));
+  mdt_deadline_context ctx2025 = MDT_DEADLINE_CONTEXT_INIT;
+  ctx2025.plan_year = 2025;
+  mdt_deadline_change_input change;
+  ASSERT_MDT_OK(mdt_deadline_change_input_init(&change, MDT_DEADLINE_CHANGE_INPUT_VERSION));
+  change.date = Date("2025-07-01");
+  change.deadline_text = "Tháng 12/2025";
+  change.context = &ctx2025;
+  change.reason = "Gia hạn";
+  change.document = "45-TB/TGV";
+  ASSERT_MDT_OK(mdt_dataset_change_deadline(ds.get(), "T-1", &change));
   ASSERT_MDT_OK(mdt_dataset_complete_task(ds.get(), "T-1", Date("2025-11-20")));
   const char* evidence[] = {"https://nq57.vn/minh-chung/1"};
   mdt_event_input e = MDT_EVENT_INPUT_INIT;
@@ -137,18 +157,33 @@ TEST(CApiDataset, EventsAndTheirShorthands) {
   EXPECT_EQ(n, 4u);
 
   AddTask(ds.get(), "T-2", "2025");
-  ASSERT_MDT_OK(mdt_dataset_cancel_task(ds.get(), "T-2", Date("2025-08-01"), "Không còn phù hợp", nullptr));
+  ASSERT_MDT_OK(
+      mdt_dataset_cancel_task(ds.get(), "T-2", Date("2025-08-01"), "Không còn phù hợp", nullptr));
 
-  EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "T-9", mdt_dataset_complete_task(ds.get(), "T-9", Date("2025-11-20")));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "percent", mdt_dataset_report_progress(ds.get(), "T-1", Date("2025-06-20"), 140, nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "event.date", mdt_dataset_complete_task(ds.get(), "T-1", MDT_NO_DATE));
-  EXPECT_MDT_ERR(MDT_ERR_PARSE, "new_deadline", mdt_dataset_change_deadline(ds.get(), "T-1", Date("2025-07-01"), "Tháng 13/2025", 2025, nullptr, nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "needs new_deadline", mdt_dataset_change_deadline(ds.get(), "T-1", Date("2025-07-01"), nullptr, 2025, nullptr, nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_UTF8, "event.text", mdt_dataset_report_progress(ds.get(), "T-1", Date("2025-06-20"), 10, "\xed\xa0\x80"));
+  EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "T-9",
+                 mdt_dataset_complete_task(ds.get(), "T-9", Date("2025-11-20")));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "percent",
+                 mdt_dataset_report_progress(ds.get(), "T-1", Date("2025-06-20"), 140, nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "event.date",
+                 mdt_dataset_complete_task(ds.get(), "T-1", MDT_NO_DATE));
+  change.deadline_text = "Tháng 13/2025";
+  EXPECT_MDT_ERR(MDT_ERR_PARSE, "new_deadline",
+                 mdt_dataset_change_deadline(ds.get(), "T-1", &change));
+  change.deadline_text = nullptr;
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "needs new_deadline",
+                 mdt_dataset_change_deadline(ds.get(), "T-1", &change));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "change",
+                 mdt_dataset_change_deadline(ds.get(), "T-1", nullptr));
+  EXPECT_MDT_ERR(
+      MDT_ERR_INVALID_UTF8, "event.text",
+      mdt_dataset_report_progress(ds.get(), "T-1", Date("2025-06-20"), 10, "\xed\xa0\x80"));
   e.type = static_cast<mdt_event_type>(9);
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "event.type", mdt_dataset_add_event(ds.get(), "T-1", &e));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "event is NULL", mdt_dataset_add_event(ds.get(), "T-1", nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task_id", mdt_dataset_complete_task(ds.get(), nullptr, Date("2025-11-20")));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "event.type",
+                 mdt_dataset_add_event(ds.get(), "T-1", &e));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "event is NULL",
+                 mdt_dataset_add_event(ds.get(), "T-1", nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "task_id",
+                 mdt_dataset_complete_task(ds.get(), nullptr, Date("2025-11-20")));
   ASSERT_MDT_OK(mdt_dataset_task_event_count(&n, ds.get(), i));
   EXPECT_EQ(n, 4u);  // no failed call stored anything
   EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "task index", mdt_dataset_task_event_count(&n, ds.get(), 7));
@@ -202,19 +237,27 @@ TEST(CApiDataset, TargetsAndMeasurements) {
   EXPECT_EQ(n, 3u);
   double value = 0;
   mdt_date when = 0;
-  ASSERT_MDT_OK(mdt_dataset_latest_measurement(&value, &when, ds.get(), "5G", nullptr, Date("2025-08-01")));
+  ASSERT_MDT_OK(
+      mdt_dataset_latest_measurement(&value, &when, ds.get(), "5G", nullptr, Date("2025-08-01")));
   EXPECT_EQ(value, 60);
   EXPECT_EQ(when, Date("2025-06-30"));
-  ASSERT_MDT_OK(mdt_dataset_latest_measurement(&value, &when, ds.get(), "5G", "", Date("2025-12-01")));
+  ASSERT_MDT_OK(
+      mdt_dataset_latest_measurement(&value, &when, ds.get(), "5G", "", Date("2025-12-01")));
   EXPECT_EQ(value, 85);
-  ASSERT_MDT_OK(mdt_dataset_latest_measurement(&value, nullptr, ds.get(), "5G", "HNI", Date("2025-12-01")));
+  ASSERT_MDT_OK(
+      mdt_dataset_latest_measurement(&value, nullptr, ds.get(), "5G", "HNI", Date("2025-12-01")));
   EXPECT_EQ(value, 70);
-  EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "no measurement", mdt_dataset_latest_measurement(&value, &when, ds.get(), "5G", nullptr, Date("2025-01-01")));
-  EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "nope", mdt_dataset_latest_measurement(&value, &when, ds.get(), "nope", nullptr, Date("2025-01-01")));
+  EXPECT_MDT_ERR(
+      MDT_ERR_NOT_FOUND, "no measurement",
+      mdt_dataset_latest_measurement(&value, &when, ds.get(), "5G", nullptr, Date("2025-01-01")));
+  EXPECT_MDT_ERR(
+      MDT_ERR_NOT_FOUND, "nope",
+      mdt_dataset_latest_measurement(&value, &when, ds.get(), "nope", nullptr, Date("2025-01-01")));
   EXPECT_MDT_ERR(MDT_ERR_NOT_FOUND, "nope", mdt_dataset_measurement_count(&n, ds.get(), "nope"));
   EXPECT_NE(mdt_dataset_add_measurement(ds.get(), "nope", &m), MDT_OK);
   m.date = MDT_NO_DATE;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "measurement.date", mdt_dataset_add_measurement(ds.get(), "5G", &m));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "measurement.date",
+                 mdt_dataset_add_measurement(ds.get(), "5G", &m));
   EXPECT_EQ(mdt_dataset_add_measurement(ds.get(), "5G", nullptr), MDT_ERR_INVALID_ARGUMENT);
   t.id = "x";
   t.direction = static_cast<mdt_target_direction>(5);

@@ -7,48 +7,54 @@
 
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+// The experimental section is tested too.
+#define MDT_EXPERIMENTAL
 #include "mandate.h"
+#include "mandate.hpp"
 #include "seed_data.h"
 
-#define ASSERT_MDT_OK(expr)                                                       \
-  do {                                                                            \
-    const mdt_status mdt_s_ = (expr);                                             \
+#define ASSERT_MDT_OK(expr)                                                           \
+  do {                                                                                \
+    const mdt_status mdt_s_ = (expr);                                                 \
     ASSERT_EQ(mdt_s_, MDT_OK) << mdt_status_name(mdt_s_) << ": " << mdt_last_error(); \
   } while (0)
-#define EXPECT_MDT_OK(expr)                                                       \
-  do {                                                                            \
-    const mdt_status mdt_s_ = (expr);                                             \
+#define EXPECT_MDT_OK(expr)                                                           \
+  do {                                                                                \
+    const mdt_status mdt_s_ = (expr);                                                 \
     EXPECT_EQ(mdt_s_, MDT_OK) << mdt_status_name(mdt_s_) << ": " << mdt_last_error(); \
   } while (0)
-// The call fails with code and leaves a message mentioning `needle`.
-#define EXPECT_MDT_ERR(code, needle, expr)                                             \
-  do {                                                                                 \
-    const mdt_status mdt_s_ = (expr);                                                  \
-    EXPECT_EQ(mdt_s_, code) << mdt_status_name(mdt_s_) << ": " << mdt_last_error();    \
-    EXPECT_NE(std::string(mdt_last_error()).find(needle), std::string::npos)           \
-        << "message: " << mdt_last_error();                                            \
+// The call fails with code and leaves a message mentioning `needle`. The last error is
+// cleared first: it outlives successful calls, so a stale message must not pass the check.
+#define EXPECT_MDT_ERR(code, needle, expr)                                          \
+  do {                                                                              \
+    mdt_clear_error();                                                              \
+    const mdt_status mdt_s_ = (expr);                                               \
+    EXPECT_EQ(mdt_s_, code) << mdt_status_name(mdt_s_) << ": " << mdt_last_error(); \
+    EXPECT_NE(std::string(mdt_last_error()).find(needle), std::string::npos)        \
+        << "message: " << mdt_last_error();                                         \
   } while (0)
 
 namespace mandate::capi_test {
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* p) const { Free(p); }
-};
-using Dataset = std::unique_ptr<mdt_dataset, Deleter<mdt_dataset, mdt_dataset_free>>;
-using Registry = std::unique_ptr<mdt_registry, Deleter<mdt_registry, mdt_registry_free>>;
-using Resolution = std::unique_ptr<mdt_resolution, Deleter<mdt_resolution, mdt_resolution_free>>;
-using Calendar = std::unique_ptr<mdt_calendar, Deleter<mdt_calendar, mdt_calendar_free>>;
-using DeadlinePtr = std::unique_ptr<mdt_deadline, Deleter<mdt_deadline, mdt_deadline_free>>;
-using ClassificationPtr =
-    std::unique_ptr<mdt_classification, Deleter<mdt_classification, mdt_classification_free>>;
-using Iter = std::unique_ptr<mdt_classification_iter,
-                             Deleter<mdt_classification_iter, mdt_classification_iter_free>>;
+// The handles are owned by the RAII classes of mandate.hpp (the C++ API over the C ABI).
+using Dataset = mandate::c::Dataset;
+using Registry = mandate::c::Registry;
+using Resolution = mandate::c::Resolution;
+using Calendar = mandate::c::Calendar;
+using DeadlinePtr = mandate::c::Deadline;
+using ClassificationPtr = mandate::c::Classification;
+using Iter = mandate::c::ClassificationIter;
+using Problems = mandate::c::Problems;
+using AggPtr = mandate::c::AggregateResult;
+using ChangePtr = mandate::c::TaskChange;
+using ListsPtr = mandate::c::TaskLists;
+using EvalPtr = mandate::c::TargetEvaluations;
+using Columns = mandate::c::TaskColumns;
+// Allocated strings are not handles: a unique_ptr with mdt_string_free.
 struct StringDeleter {
   void operator()(char* p) const { mdt_string_free(p); }
 };
@@ -72,8 +78,7 @@ inline std::size_t AddSeedPlan(mdt_dataset* ds, const mdt_registry* reg) {
   for (const auto& row : SeedPlanRows()) {
     const std::string id = row["id"], title = row["title"], lead = row["lead"],
                       coord = row["coordinators"], result = row["expected_result"],
-                      deadline = row["deadline_text"], note = row["note"],
-                      section = row["section"];
+                      deadline = row["deadline_text"], note = row["note"], section = row["section"];
     mdt_resolution* r = nullptr;
     EXPECT_EQ(mdt_registry_resolve(&r, reg, lead.data(), lead.size()), MDT_OK);
     size_t n = 0;
@@ -90,7 +95,9 @@ inline std::size_t AddSeedPlan(mdt_dataset* ds, const mdt_registry* reg) {
     t.expected_result = result.c_str();
     t.category = section.c_str();
     t.deadline_text = deadline.c_str();
-    t.deadline_context.plan_year = 2025;
+    mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+    ctx.plan_year = 2025;
+    t.deadline_context = &ctx;
     t.note = note.c_str();
     const mdt_status st = mdt_dataset_add_task(nullptr, ds, &t);
     EXPECT_EQ(st, MDT_OK) << id << ": " << mdt_last_error();

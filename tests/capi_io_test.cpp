@@ -1,16 +1,14 @@
 // Loading and saving datasets across the C ABI, with the list of problems.
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <string>
-
-#include <unistd.h>
 
 #include "capi_fixture.h"
 
 namespace mandate::capi_test {
 namespace {
-
-using Problems = std::unique_ptr<mdt_problems, Deleter<mdt_problems, mdt_problems_free>>;
 
 Dataset SmallDataset() {
   mdt_dataset* ds = nullptr;
@@ -73,18 +71,23 @@ TEST(CApiIo, CorruptMissingAndStrict) {
   String owned(text);
   mdt_dataset* out = reinterpret_cast<mdt_dataset*>(0x1);
   mdt_problems* problems = nullptr;
-  EXPECT_MDT_ERR(MDT_ERR_CORRUPT, "truncated", mdt_dataset_read_json(&out, &problems, text, len / 2, nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_CORRUPT, "truncated",
+                 mdt_dataset_read_json(&out, &problems, text, len / 2, nullptr));
   EXPECT_EQ(out, nullptr);
   mdt_problems_free(problems);
   // Edited by hand: the checksum no longer matches.
   std::string edited(text, len);
   edited.replace(edited.find("Xây dựng"), 3, "XAY");
-  EXPECT_MDT_ERR(MDT_ERR_CORRUPT, "checksum", mdt_dataset_read_json(&out, nullptr, edited.data(), edited.size(), nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_PARSE, "schema_version",
-                 mdt_dataset_read_json(&out, nullptr, "{\"dataset\": {}}", MDT_NUL_TERMINATED, nullptr));
-  EXPECT_EQ(mdt_dataset_read_json(&out, nullptr, "{\"\xff\": 1}", 7, nullptr), MDT_ERR_INVALID_UTF8);
+  EXPECT_MDT_ERR(MDT_ERR_CORRUPT, "checksum",
+                 mdt_dataset_read_json(&out, nullptr, edited.data(), edited.size(), nullptr));
+  EXPECT_MDT_ERR(
+      MDT_ERR_PARSE, "schema_version",
+      mdt_dataset_read_json(&out, nullptr, "{\"dataset\": {}}", MDT_NUL_TERMINATED, nullptr));
+  EXPECT_EQ(mdt_dataset_read_json(&out, nullptr, "{\"\xff\": 1}", 7, nullptr),
+            MDT_ERR_INVALID_UTF8);
   EXPECT_NE(mdt_dataset_load_json(&out, nullptr, "/nonexistent/d.json", nullptr), MDT_OK);
-  EXPECT_NE(std::string(mdt_last_error()).find("/nonexistent/d.json"), std::string::npos) << mdt_last_error();
+  EXPECT_NE(std::string(mdt_last_error()).find("/nonexistent/d.json"), std::string::npos)
+      << mdt_last_error();
   EXPECT_EQ(mdt_dataset_load_json(&out, nullptr, nullptr, nullptr), MDT_ERR_INVALID_ARGUMENT);
   EXPECT_EQ(mdt_dataset_load_json(nullptr, nullptr, "x.json", nullptr), MDT_ERR_INVALID_ARGUMENT);
   mdt_load_options opts = MDT_LOAD_OPTIONS_INIT;
@@ -92,7 +95,8 @@ TEST(CApiIo, CorruptMissingAndStrict) {
   EXPECT_MDT_ERR(MDT_ERR_LIMIT, "limit", mdt_dataset_read_json(&out, nullptr, text, len, &opts));
   opts = MDT_LOAD_OPTIONS_INIT;
   opts.version = 7;
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "version 7", mdt_dataset_read_json(&out, nullptr, text, len, &opts));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "version 7",
+                 mdt_dataset_read_json(&out, nullptr, text, len, &opts));
 
   // A hand-written file without a checksum: loaded with a problem; refused when strict or
   // when a checksum is required.
@@ -110,7 +114,8 @@ TEST(CApiIo, CorruptMissingAndStrict) {
     const char *record = nullptr, *field = nullptr, *message = nullptr;
     ASSERT_MDT_OK(mdt_problems_get(&record, &field, &message, problems, i));
     checksum |= std::string(field) == "checksum";
-    lead |= std::string(record).find("H-2") != std::string::npos && std::string(message).find("NOPE") != std::string::npos;
+    lead |= std::string(record).find("H-2") != std::string::npos &&
+            std::string(message).find("NOPE") != std::string::npos;
   }
   EXPECT_TRUE(checksum);
   EXPECT_TRUE(lead);
@@ -118,7 +123,8 @@ TEST(CApiIo, CorruptMissingAndStrict) {
   opts = MDT_LOAD_OPTIONS_INIT;
   opts.strict = 1;
   mdt_problems* strict_problems = nullptr;
-  EXPECT_EQ(mdt_dataset_read_json(&out, &strict_problems, hand, MDT_NUL_TERMINATED, &opts), MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(mdt_dataset_read_json(&out, &strict_problems, hand, MDT_NUL_TERMINATED, &opts),
+            MDT_ERR_INVALID_ARGUMENT);
   Problems sp(strict_problems);
   ASSERT_MDT_OK(mdt_problems_count(&n, strict_problems));
   EXPECT_GE(n, 2u);  // the problems are handed out with the refusal
@@ -127,7 +133,9 @@ TEST(CApiIo, CorruptMissingAndStrict) {
   EXPECT_EQ(mdt_dataset_read_json(&out, nullptr, hand, MDT_NUL_TERMINATED, &opts), MDT_ERR_CORRUPT);
   // A custom registry that knows NOPE.
   mdt_registry* reg = nullptr;
-  ASSERT_MDT_OK(mdt_registry_from_json(&reg, R"({"agencies": [{"id": "NOPE", "name": "Cơ quan Nope", "kind": "ministry"}]})", MDT_NUL_TERMINATED));
+  ASSERT_MDT_OK(mdt_registry_from_json(
+      &reg, R"({"agencies": [{"id": "NOPE", "name": "Cơ quan Nope", "kind": "ministry"}]})",
+      MDT_NUL_TERMINATED));
   Registry r(reg);
   opts = MDT_LOAD_OPTIONS_INIT;
   opts.registry = reg;
@@ -180,10 +188,12 @@ TEST(CApiIo, CsvTableReadAndWritten) {
   std::remove(path.c_str());
   mdt_load_options opts = MDT_LOAD_OPTIONS_INIT;
   opts.strict = 1;
-  EXPECT_EQ(mdt_dataset_read_csv(&back, nullptr, csv.data(), csv.size(), &opts), MDT_ERR_INVALID_ARGUMENT);
+  EXPECT_EQ(mdt_dataset_read_csv(&back, nullptr, csv.data(), csv.size(), &opts),
+            MDT_ERR_INVALID_ARGUMENT);
   opts = MDT_LOAD_OPTIONS_INIT;
   opts.plan_year = 3000;
-  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "plan_year", mdt_dataset_read_csv(&back, nullptr, csv.data(), csv.size(), &opts));
+  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "plan_year",
+                 mdt_dataset_read_csv(&back, nullptr, csv.data(), csv.size(), &opts));
   EXPECT_EQ(mdt_dataset_load_csv(&back, nullptr, "/nonexistent/t.csv", nullptr) == MDT_OK, false);
   EXPECT_EQ(mdt_dataset_save_csv(ds, "/nonexistent/dir/t.csv") == MDT_OK, false);
   EXPECT_EQ(mdt_dataset_save_json(ds, "/nonexistent/dir/t.json") == MDT_OK, false);
@@ -199,10 +209,14 @@ TEST(CApiIo, AddTaskAsJson) {
   uint32_t i = 0;
   ASSERT_MDT_OK(mdt_dataset_add_task_json(&i, ds.get(), task, MDT_NUL_TERMINATED));
   EXPECT_EQ(i, 1u);
-  EXPECT_EQ(mdt_dataset_add_task_json(&i, ds.get(), task, MDT_NUL_TERMINATED), MDT_ERR_ALREADY_EXISTS);
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "NOPE", mdt_dataset_add_task_json(&i, ds.get(),
-      R"({"id": "J-2", "title": "x", "lead": ["NOPE"], "deadline": {"kind": "year", "text": "2025", "due": "2025-12-31"}})",
-      MDT_NUL_TERMINATED));
+  EXPECT_EQ(mdt_dataset_add_task_json(&i, ds.get(), task, MDT_NUL_TERMINATED),
+            MDT_ERR_ALREADY_EXISTS);
+  EXPECT_MDT_ERR(
+      MDT_ERR_INVALID_ARGUMENT, "NOPE",
+      mdt_dataset_add_task_json(
+          &i, ds.get(),
+          R"({"id": "J-2", "title": "x", "lead": ["NOPE"], "deadline": {"kind": "year", "text": "2025", "due": "2025-12-31"}})",
+          MDT_NUL_TERMINATED));
   EXPECT_MDT_ERR(MDT_ERR_PARSE, "not valid JSON", mdt_dataset_add_task_json(&i, ds.get(), "{", 1));
   EXPECT_MDT_ERR(MDT_ERR_PARSE, "object", mdt_dataset_add_task_json(&i, ds.get(), "[1]", 3));
   EXPECT_EQ(mdt_dataset_add_task_json(&i, ds.get(), "\"\xff\"", 3), MDT_ERR_INVALID_UTF8);

@@ -27,9 +27,10 @@ TEST(CApiReport, EqualsTheGoldenReportInEveryFormat) {
   ASSERT_TRUE(ds);
   mdt_report_options o = MDT_REPORT_OPTIONS_INIT;
   o.since = Date("2025-07-20");
-  const std::pair<mdt_report_format, const char*> formats[] = {
-      {MDT_REPORT_MARKDOWN, "md"}, {MDT_REPORT_HTML, "html"}, {MDT_REPORT_JSON, "json"},
-      {MDT_REPORT_CSV, "csv"}};
+  const std::pair<mdt_report_format, const char*> formats[] = {{MDT_REPORT_MARKDOWN, "md"},
+                                                               {MDT_REPORT_HTML, "html"},
+                                                               {MDT_REPORT_JSON, "json"},
+                                                               {MDT_REPORT_CSV, "csv"}};
   for (const auto& [format, ext] : formats) {
     o.format = format;
     char* text = nullptr;
@@ -75,8 +76,10 @@ TEST(CApiReport, Errors) {
   char* text = reinterpret_cast<char*>(0x1);
   size_t len = 99;
   const mdt_date day = Date("2025-09-23");
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "out", mdt_report(nullptr, &len, ds.get(), day, nullptr));
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_HANDLE, "dataset is NULL", mdt_report(&text, &len, nullptr, day, nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "out",
+                 mdt_report(nullptr, &len, ds.get(), day, nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_HANDLE, "dataset is NULL",
+                 mdt_report(&text, &len, nullptr, day, nullptr));
   EXPECT_EQ(text, nullptr);  // cleared on failure
   EXPECT_EQ(len, 0u);
   EXPECT_EQ(mdt_report(&text, &len, ds.get(), MDT_NO_DATE, nullptr), MDT_ERR_INVALID_ARGUMENT);
@@ -85,24 +88,29 @@ TEST(CApiReport, Errors) {
   o.version = 99;
   EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "version", mdt_report(&text, &len, ds.get(), day, &o));
   o = MDT_REPORT_OPTIONS_INIT;
-  o.format = static_cast<mdt_report_format>(7);
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "options.format 7", mdt_report(&text, &len, ds.get(), day, &o));
+  o.format = 7;
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "options.format 7",
+                 mdt_report(&text, &len, ds.get(), day, &o));
   o = MDT_REPORT_OPTIONS_INIT;
-  o.language = static_cast<mdt_report_language>(-1);
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "options.language", mdt_report(&text, &len, ds.get(), day, &o));
+  o.language = -1;
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "options.language",
+                 mdt_report(&text, &len, ds.get(), day, &o));
   o = MDT_REPORT_OPTIONS_INIT;
   o.soon_days = -1;
   EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "soon_days", mdt_report(&text, &len, ds.get(), day, &o));
   o = MDT_REPORT_OPTIONS_INIT;
   o.criteria_threshold = std::nan("");
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "criteria_threshold", mdt_report(&text, &len, ds.get(), day, &o));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "criteria_threshold",
+                 mdt_report(&text, &len, ds.get(), day, &o));
   o = MDT_REPORT_OPTIONS_INIT;
   o.since = Date("2025-10-01");
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "after as_of", mdt_report(&text, &len, ds.get(), day, &o));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "after as_of",
+                 mdt_report(&text, &len, ds.get(), day, &o));
   // A freed dataset is caught by the liveness table.
   mdt_dataset* raw = ds.release();
   mdt_dataset_free(raw);
-  EXPECT_MDT_ERR(MDT_ERR_INVALID_HANDLE, "not a live dataset", mdt_report(&text, &len, raw, day, nullptr));
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_HANDLE, "not a live dataset",
+                 mdt_report(&text, &len, raw, day, nullptr));
 }
 
 }  // namespace

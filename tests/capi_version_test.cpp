@@ -8,6 +8,8 @@
 TEST(CApiVersion, RuntimeMatchesHeader) {
   EXPECT_EQ(mdt_version_number(), MDT_VERSION_NUMBER);
   EXPECT_STREQ(mdt_version(), MDT_VERSION_STRING);
+  EXPECT_EQ(mdt_abi_version(), MDT_SOVERSION);
+  EXPECT_GE(mdt_abi_version(), 1);  // 1.0: the first frozen ABI
 }
 
 TEST(CApiVersion, StatusNamesAreStableAndTotal) {

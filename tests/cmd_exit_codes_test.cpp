@@ -178,7 +178,9 @@ TEST(CliContract, InputWithProblemsExitsOneAndKeepsTheValidRecords) {
     const auto r = RunCli(cmd + " --data " + csv + " " + args, "2>/dev/null");
     EXPECT_EQ(r.code, 1) << cmd;
     // The output was still written (the file holds no targets: `targets` prints nothing).
-    if (cmd != "targets") EXPECT_FALSE(r.out.empty()) << cmd;
+    if (cmd != "targets") {
+      EXPECT_FALSE(r.out.empty()) << cmd;
+    }
   }
   const auto status = RunCli("status --data " + csv + " --as-of 2025-09-23");
   EXPECT_THAT(status.out, HasSubstr("\"id\":\"T1\""));

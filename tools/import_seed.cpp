@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "mandate/agency_registry.h"
+#include "mandate/atomic_file.h"
 #include "mandate/dataset.h"
 #include "mandate/dataset_json.h"
 #include "mandate/deadline.h"
@@ -241,10 +242,9 @@ int Run(const std::vector<std::string>& argv) {
            << "\n";
   }
   if (args.contains("--problems")) {
-    std::ofstream out(args["--problems"]);
-    out << report.str();
-    if (!out.flush()) {
-      std::cerr << "mandate-import-seed: cannot write " << args["--problems"] << "\n";
+    // Atomic and checked to the end (close included), like the dataset itself.
+    if (auto s = WriteFileAtomically(args["--problems"], report.str()); !s.ok()) {
+      std::cerr << "mandate-import-seed: " << s.message() << "\n";
       return 2;
     }
   } else {

@@ -16,11 +16,12 @@
 #include "mandate.h"
 #include "mandate/civil_day.h"
 #include "mandate/deadline.h"
+#include "mandate/status.h"
 
 // Returns from the enclosing function when a check fails.
-#define MDT_TRY(expr)                                   \
-  do {                                                  \
-    const mdt_status mdt_try_status_ = (expr);          \
+#define MDT_TRY(expr)                                      \
+  do {                                                     \
+    const mdt_status mdt_try_status_ = (expr);             \
     if (mdt_try_status_ != MDT_OK) return mdt_try_status_; \
   } while (0)
 
@@ -36,6 +37,13 @@ std::int32_t EnumArg(const E& e) {
   std::memcpy(&v, &e, sizeof v);
   return v;
 }
+
+// The classify options a caller passed (NULL = defaults), checked; `what` names them.
+mdt_status ClassifyOptionsArg(ClassifyOptions* out, const mdt_classify_options* o,
+                              std::string_view what);
+// A status column's value (0 .. kTaskStatusCount - 1, or kNotYetAssigned) as the C ABI's
+// mdt_task_status value (MDT_TASK_NOT_YET_ASSIGNED for kNotYetAssigned).
+std::int32_t StatusValue(std::uint8_t s);
 
 // MDT_ERR_INVALID_ARGUMENT naming the out-parameter when it is NULL.
 mdt_status CheckOut(const void* out, std::string_view what);
@@ -83,10 +91,11 @@ mdt_status CopyToArray(T* out, std::size_t out_cap, std::size_t* out_count,
                        const std::vector<U>& values) {
   MDT_TRY(CheckOut(out_count, "out_count"));
   *out_count = values.size();
+  if (out == nullptr && out_cap == 0) return Ok();  // a count query
   if (out_cap < values.size()) {
-    return Fail(MDT_ERR_BUFFER_TOO_SMALL,
-                "the array holds " + std::to_string(out_cap) + " entries; " +
-                    std::to_string(values.size()) + " are needed");
+    return Fail(MDT_ERR_BUFFER_TOO_SMALL, "the array holds " + std::to_string(out_cap) +
+                                              " entries; " + std::to_string(values.size()) +
+                                              " are needed");
   }
   if (out == nullptr && !values.empty()) return Fail(MDT_ERR_INVALID_ARGUMENT, "out is NULL");
   for (std::size_t i = 0; i < values.size(); ++i) out[i] = static_cast<T>(values[i]);

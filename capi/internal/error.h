@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "absl/status/status.h"
-#include "mandate/absl_compat.h"
 #include "mandate.h"
+#include "mandate/absl_compat.h"
 
 namespace mandate::capi {
 
@@ -15,7 +15,8 @@ namespace mandate::capi {
 mdt_status Fail(mdt_status code, std::string_view msg);
 // Maps an absl::Status onto mdt_status, recording its message.
 mdt_status FromStatus(const absl::Status& status);
-// Clears the last error; returns MDT_OK.
+// Returns MDT_OK. The last error is left as it is: it stays until the next failure (the
+// libgit2 rule), so a binding can still read it after the calls that follow a failure.
 mdt_status Ok();
 
 // Runs body, turning any escaping exception into MDT_ERR_NO_MEMORY or MDT_ERR_INTERNAL:

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <shared_mutex>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,12 +22,12 @@
 #include "mandate/aggregate.h"
 #include "mandate/aggregate_change.h"
 #include "mandate/aggregate_lists.h"
-#include "mandate/load_problem.h"
-#include "mandate/target_status.h"
 #include "mandate/calendar.h"
 #include "mandate/dataset.h"
 #include "mandate/deadline.h"
+#include "mandate/load_problem.h"
 #include "mandate/status.h"
+#include "mandate/target_status.h"
 
 namespace mandate::capi {
 
@@ -43,6 +44,7 @@ enum class Kind : std::uint32_t {
   kTargetEvaluations = 0x4d44520a,
   kTaskChange = 0x4d44520b,
   kTaskLists = 0x4d44520c,
+  kTaskColumns = 0x4d44520d,
 };
 
 void RegisterHandle(const void* handle, Kind kind);
@@ -53,8 +55,7 @@ bool IsLiveHandle(const void* handle, Kind kind);
 // The dataset and the lock that makes concurrent readers plus one writer safe. Shared by the
 // dataset handle and the iterators made from it, so handles may be freed in any order.
 struct DatasetState {
-  explicit DatasetState(std::shared_ptr<const AgencyRegistry> registry)
-      : ds(std::move(registry)) {}
+  explicit DatasetState(std::shared_ptr<const AgencyRegistry> registry) : ds(std::move(registry)) {}
   explicit DatasetState(Dataset loaded) : ds(std::move(loaded)) {}
   mutable std::shared_mutex mu;
   Dataset ds;
@@ -157,6 +158,21 @@ struct mdt_task_lists {
   static constexpr std::string_view kName = "task lists";
   mandate::capi::Kind magic = kKind;
   std::vector<mandate::TaskGroupList> groups;
+};
+
+struct mdt_task_columns {
+  static constexpr mandate::capi::Kind kKind = mandate::capi::Kind::kTaskColumns;
+  static constexpr std::string_view kName = "task columns";
+  mandate::capi::Kind magic = kKind;
+  mdt_date as_of = 0;
+  std::vector<std::uint64_t> id_offsets{0};
+  std::string id_chars;
+  std::vector<mdt_date> assigned, due, completed;
+  std::vector<std::int32_t> status;
+  std::vector<std::uint64_t> lead_offsets{0};
+  std::vector<std::uint32_t> leads;
+  std::vector<std::uint64_t> coordinator_offsets{0};
+  std::vector<std::uint32_t> coordinators;
 };
 
 namespace mandate::capi {

@@ -69,9 +69,12 @@ int Run(const mandate::cli::Args& args) {
   }
   const auto soon = args.Int("--soon-days", 0, mandate::kMaxSoonDays, q.classify.soon_days);
   const auto level = args.Int("--category-level", 0, 100, q.category_level);
-  if (!soon || !level) return mandate::cli::kExitUsage;
+  const auto max_groups =
+      args.Int("--max-groups", 1, 2'000'000'000, static_cast<int>(q.max_groups));
+  if (!soon || !level || !max_groups) return mandate::cli::kExitUsage;
   q.classify.soon_days = *soon;
   q.category_level = *level;
+  q.max_groups = static_cast<std::size_t>(*max_groups);
   q.include_coordinators = args.Has("--include-coordinators");
 
   std::size_t problems = 0;
@@ -79,11 +82,14 @@ int Run(const mandate::cli::Args& args) {
   if (!ds.ok()) return Fail("aggregate", data + ": " + std::string(ds.status().message()));
   auto result = mandate::Aggregate(*ds, q);
   if (!result.ok()) return Fail("aggregate", mandate::ToStd(result.status().message()));
-  json out = json::object();
-  out["as_of"] = mandate::FormatIsoDay(q.as_of);
-  out["by"] = std::move(by);
-  json groups = json::array();
-  for (std::size_t g = 0; g < result->groups.size(); ++g) {
+  // Streamed group by group (the bytes of one compact JSON object): a million groups are
+  // never held as one JSON tree or one string.
+  const auto dump = [](const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  };
+  std::cout << "{\"as_of\":" << dump(mandate::FormatIsoDay(q.as_of)) << ",\"by\":" << dump(by)
+            << ",\"groups\":[";
+  for (std::size_t g = 0; g < result->groups.size() && std::cout; ++g) {
     json key = json::object();
     for (std::size_t k = 0; k < q.by.size(); ++k) {
       auto label = result->Label(g, k);
@@ -93,11 +99,10 @@ int Run(const mandate::cli::Args& args) {
     json row = json::object();
     row["key"] = std::move(key);
     row.update(Measures(result->groups[g].counts));
-    groups.push_back(std::move(row));
+    if (g > 0) std::cout << ',';
+    std::cout << dump(row);
   }
-  out["groups"] = std::move(groups);
-  out["totals"] = Measures(result->totals);
-  std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  std::cout << "],\"totals\":" << dump(Measures(result->totals)) << "}\n";
   if (!std::cout.good()) return Fail("aggregate", "cannot write the output");
   return problems ? mandate::cli::kExitProblems : mandate::cli::kExitOk;
 }
@@ -106,7 +111,8 @@ const mandate::cli::Registration kReg{
     {.name = "aggregate",
      .summary = "status counts per group as of a day",
      .synopsis = "--data FILE --as-of D --by DIM[,DIM...] [--assigned-from D] [--assigned-to D]\n"
-                 "  [--include-coordinators] [--soon-days N] [--category-level N]",
+                 "  [--include-coordinators] [--soon-days N] [--category-level N]\n"
+                 "  [--max-groups N]",
      .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
                  {"--as-of", "D", "the day to classify at (YYYY-MM-DD)"},
                  {"--by", "DIM,...",
@@ -116,7 +122,9 @@ const mandate::cli::Registration kReg{
                  {"--assigned-to", "D", "only tasks assigned on or before D"},
                  {"--include-coordinators", nullptr, "count coordinating agencies too"},
                  {"--soon-days", "N", "due within N days counts as due_soon (default 7)"},
-                 {"--category-level", "N", "group categories by their first N levels"}},
+                 {"--category-level", "N", "group categories by their first N levels"},
+                 {"--max-groups", "N",
+                  "refuse a grouping of more than N groups (default 1000000; exit 2)"}},
      .run = &Run,
      .details =
          "Prints one JSON object {\"as_of\", \"by\", \"groups\": [{\"key\", \"total\", one count\n"

@@ -2,8 +2,9 @@
 // dataset, as of any day.
 //   mandate report --data FILE --as-of D [--since D0] [--format md|html|json|csv]
 //                  [--lang vi|en] [--soon-days N] [--out FILE]
-// It goes through the C ABI only (mandate.h), as an application in another language would:
-// load, report, free. The other subcommands use the C++ core directly.
+// It goes through the C ABI only (mandate.h, with the RAII classes of mandate.hpp), as an
+// application in another language would: load, report, free. The other subcommands use the
+// C++ core directly.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -12,21 +13,14 @@
 
 #include "command.h"
 #include "mandate.h"
+#include "mandate.hpp"
 #include "mandate/atomic_file.h"
 #include "mandate/status.h"
 
 namespace mandate::cli {
 namespace {
 
-struct DatasetFree {
-  void operator()(mdt_dataset* d) const { mdt_dataset_free(d); }
-};
-struct ProblemsFree {
-  void operator()(mdt_problems* p) const { mdt_problems_free(p); }
-};
-struct StringFree {
-  void operator()(char* s) const { mdt_string_free(s); }
-};
+namespace mc = mandate::c;
 
 int Fail(const std::string& what, mdt_status status, int code) {
   return cli::Fail("report", what + ": " + mdt_last_error() + " (" + mdt_status_name(status) + ")",
@@ -34,28 +28,26 @@ int Fail(const std::string& what, mdt_status status, int code) {
 }
 
 // Loads JSON or CSV (by extension), printing each problem found as a JSON line on stderr
-// (the same lines as `mandate validate`) and counting them in *count.
-int Load(std::unique_ptr<mdt_dataset, DatasetFree>* out, const std::string& path,
-         std::size_t* count) {
+// (the same lines as `mandate validate`, also when the load fails) and counting them in
+// *count. The message of a failed load outlives the calls that read the problems.
+int Load(mc::Dataset* out, const std::string& path, std::size_t* count) {
   const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
-  mdt_dataset* ds = nullptr;
-  mdt_problems* raw = nullptr;
-  const mdt_status st = csv ? mdt_dataset_load_csv(&ds, &raw, path.c_str(), nullptr)
-                            : mdt_dataset_load_json(&ds, &raw, path.c_str(), nullptr);
-  out->reset(ds);
-  std::unique_ptr<mdt_problems, ProblemsFree> problems(raw);
-  size_t n = 0;
-  if (problems && mdt_problems_count(&n, problems.get()) == MDT_OK) {
-    *count = n;
-    for (size_t i = 0; i < n; ++i) {
-      const char *record = nullptr, *field = nullptr, *message = nullptr;
-      if (mdt_problems_get(&record, &field, &message, problems.get(), i) != MDT_OK) continue;
-      std::cerr << nlohmann::json{{"record", record}, {"field", field}, {"message", message}}.dump(
-                       -1, ' ', false, nlohmann::json::error_handler_t::replace)
-                << "\n";
-    }
+  mc::Problems problems;
+  mdt_status status = MDT_OK;
+  try {
+    *out = csv ? mc::Dataset::load_csv(path, nullptr, &problems)
+               : mc::Dataset::load_json(path, nullptr, &problems);
+  } catch (const mc::Error& e) {
+    status = e.status();
   }
-  return st == MDT_OK ? 0 : Fail(path, st, kExitUsage);
+  *count = problems.size();
+  for (size_t i = 0; i < *count; ++i) {
+    const mc::Problem p = problems[i];
+    std::cerr << nlohmann::json{{"record", p.record}, {"field", p.field}, {"message", p.message}}
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
+  }
+  return status == MDT_OK ? 0 : Fail(path, status, kExitUsage);
 }
 
 int Run(const Args& args) {
@@ -95,21 +87,21 @@ int Run(const Args& args) {
   }
   options.language = lang == "en" ? MDT_REPORT_ENGLISH : MDT_REPORT_VIETNAMESE;
 
-  std::unique_ptr<mdt_dataset, DatasetFree> ds;
+  mc::Dataset ds;
   std::size_t problems = 0;
   if (int rc = Load(&ds, required->front(), &problems); rc != 0) return rc;
-  char* raw = nullptr;
-  size_t len = 0;
-  if (mdt_status st = mdt_report(&raw, &len, ds.get(), as_of, &options); st != MDT_OK) {
-    return Fail("report", st, kExitUsage);
+  std::string text;
+  try {
+    text = ds.report(mc::Day(std::chrono::days(as_of)), &options);
+  } catch (const mc::Error& e) {
+    return Fail("report", e.status(), kExitUsage);
   }
-  std::unique_ptr<char, StringFree> text(raw);
   if (auto out = args.Get("--out")) {
-    if (auto s = WriteFileAtomically(*out, std::string_view(text.get(), len)); !s.ok()) {
+    if (auto s = WriteFileAtomically(*out, text); !s.ok()) {
       return cli::Fail("report", std::string(s.message()));
     }
   } else {
-    std::cout.write(text.get(), static_cast<std::streamsize>(len));
+    std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
     std::cout.flush();
     if (!std::cout.good()) return cli::Fail("report", "cannot write the output");
   }

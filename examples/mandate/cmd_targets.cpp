@@ -27,17 +27,9 @@ int Run(const mandate::cli::Args& args) {
   if (!as_of.ok()) return Fail("targets", "--as-of: " + std::string(as_of.status().message()));
   mandate::TargetOptions options;
   if (auto t = args.Get("--tolerance")) {
-    std::size_t used = 0;
-    double v = -1;
-    try {
-      v = std::stod(*t, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != t->size() || !std::isfinite(v) || v < 0 || v > 1) {
-      return Fail("targets", "--tolerance needs a fraction 0..1, got \"" + *t + "\"");
-    }
-    options.tolerance = v;
+    const auto v = mandate::cli::ParseDecimal(*t, 0, 1);
+    if (!v) return Fail("targets", "--tolerance needs a fraction 0..1, got \"" + *t + "\"");
+    options.tolerance = *v;
   }
   std::size_t problems = 0;
   auto ds = mandate::cli::LoadDataset(data, &problems);

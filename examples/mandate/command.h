@@ -72,6 +72,10 @@ class Args {
   std::map<std::string, std::string, std::less<>> values_;
 };
 
+// A decimal option parses whole: "0.5x", " 0.5" and "" are refused (nullopt), as is a value
+// outside [min, max] (Args::Int for whole numbers).
+std::optional<double> ParseDecimal(std::string_view text, double min, double max);
+
 }  // namespace mandate::cli
 
 #endif

@@ -1,5 +1,6 @@
 // mandate: the command-line program over the library (command.h: the registry, the option
 // parser and the exit status every command shares).
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -20,7 +21,7 @@ std::map<std::string, CommandSpec, std::less<>>& MutableCommands() {
 
 constexpr const char* kExitStatus =
     "exit status: 0 success; 1 the input has problems (printed; the valid records were used);\n"
-    "             2 usage error or unreadable input\n";
+    "             2 usage error, unreadable input or unwritable output\n";
 
 void PrintUsage(std::ostream& out) {
   out << "usage: mandate COMMAND [OPTIONS]\n"
@@ -155,9 +156,41 @@ std::optional<int> Args::Int(std::string_view flag, int min, int max, int fallba
   return v;
 }
 
+std::optional<double> ParseDecimal(std::string_view text, double min, double max) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  const auto [p, ec] = std::from_chars(text.data(), end, v, std::chars_format::fixed);
+  if (text.empty() || ec != std::errc() || p != end || !(v >= min && v <= max)) return std::nullopt;
+  return v;
+}
+
 }  // namespace mandate::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+// Every command's output ends here: a failed write (a full disk, /dev/full, a closed stdout)
+// must not exit 0 with a truncated result. Flushing and closing stdout reports what the
+// buffered writes could not.
+int FinishOutput(int rc) {
+  errno = 0;
+  std::cout.flush();
+  bool failed = !std::cout.good();
+  int err = errno;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    failed = true;
+    if (err == 0) err = errno;
+  }
+  if (std::fclose(stdout) != 0 && !failed) {
+    failed = true;
+    err = errno;
+  }
+  if (!failed) return rc;
+  std::cerr << "mandate: cannot write the output: "
+            << (err != 0 ? std::strerror(err) : "write error") << "\n";
+  return rc == mandate::cli::kExitOk ? mandate::cli::kExitUsage : rc;
+}
+
+int Main(int argc, char** argv) {
   using namespace mandate::cli;
   const std::vector<std::string> all(argv + 1, argv + argc);
   if (all.empty()) {
@@ -202,3 +235,7 @@ int main(int argc, char** argv) {
   if (!args) return kExitUsage;
   return it->second.run(*args);
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return FinishOutput(Main(argc, argv)); }

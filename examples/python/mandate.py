@@ -27,7 +27,7 @@ __all__ = [
 # Fixed forever, as in mandate.h.
 TASK_STATUSES = ("completed_on_time", "completed_late", "overdue", "due_soon", "in_progress",
                  "cancelled")
-NOT_YET_ASSIGNED = 255
+NOT_YET_ASSIGNED = -1
 DEADLINE_KINDS = ("unknown", "date", "before", "month", "quarter", "half", "year", "recurring",
                   "ongoing", "roadmap", "open_ended", "multi", "relative", "none")
 DIMENSIONS = ("lead", "coordinator", "agency_kind", "category", "source", "due_month",
@@ -38,7 +38,9 @@ EVENT_TYPES = ("progress", "completed", "reopened", "deadline_changed", "cancell
 NO_DATE = -(2 ** 31)
 NUL_TERMINATED = ctypes.c_size_t(-1).value
 _EPOCH = datetime.date(1970, 1, 1)
-_MAJOR = 0  # the ABI major version this binding is written for
+_ABI = 1  # the ABI (SOVERSION) this binding is written for
+DAY_KINDS = ("working", "weekend", "holiday", "substitute_day_off", "swapped_day_off",
+             "swapped_working_day")  # mdt_day_kind values 0..5
 
 
 def _find_library():
@@ -87,8 +89,8 @@ class _ClassifyOptions(ctypes.Structure):
 
 
 class _StatusCounts(ctypes.Structure):
-    _fields_ = [("version", u32), ("total", u64), ("by_status", u64 * 6),
-                ("not_yet_assigned", u64)]
+    _fields_ = [("version", u32), ("status_count", u32), ("total", u64),
+                ("by_status", u64 * 16), ("not_yet_assigned", u64)]
 
 
 class _TaskInput(ctypes.Structure):
@@ -100,31 +102,32 @@ class _TaskInput(ctypes.Structure):
                 ("sources", c_char_pp), ("source_count", size_t),
                 ("category", ctypes.c_char_p), ("expected_result", ctypes.c_char_p),
                 ("deadline", P), ("deadline_text", ctypes.c_char_p),
-                ("deadline_context", _DeadlineContext), ("assigned", i32),
+                ("deadline_context", ctypes.POINTER(_DeadlineContext)), ("assigned", i32),
                 ("note", ctypes.c_char_p)]
 
 
 class _EventInput(ctypes.Structure):
-    _fields_ = [("version", u32), ("type", ctypes.c_int), ("date", i32), ("percent", i32),
+    _fields_ = [("version", u32), ("type", i32), ("date", i32), ("percent", i32),
                 ("text", ctypes.c_char_p), ("evidence", c_char_pp), ("evidence_count", size_t),
                 ("new_deadline", P), ("new_deadline_text", ctypes.c_char_p),
-                ("new_deadline_context", _DeadlineContext), ("document", ctypes.c_char_p)]
+                ("new_deadline_context", ctypes.POINTER(_DeadlineContext)),
+                ("document", ctypes.c_char_p)]
 
 
 class _DeadlineInfo(ctypes.Structure):
-    _fields_ = [("version", u32), ("kind", ctypes.c_int), ("text", ctypes.c_void_p),
+    _fields_ = [("version", u32), ("kind", i32), ("text", ctypes.c_void_p),
                 ("text_len", size_t), ("due", i32), ("anchor", i32), ("first_due", i32),
                 ("relative_days", i32), ("relative_working_days", i32), ("has_recurrence", i32),
-                ("frequency", ctypes.c_int), ("day_of_period", u32), ("recurrence_before", i32),
+                ("frequency", i32), ("day_of_period", u32), ("recurrence_before", i32),
                 ("milestone_count", size_t), ("explanation_count", size_t),
                 ("span_begin", size_t), ("span_end", size_t)]
 
 
 class _ClassificationInfo(ctypes.Structure):
-    _fields_ = [("version", u32), ("task", u32), ("status", ctypes.c_int), ("due", i32),
-                ("deadline_kind", ctypes.c_int), ("completed", i32), ("decisive_event", i32),
+    _fields_ = [("version", u32), ("task", u32), ("status", i32), ("due", i32),
+                ("deadline_kind", i32), ("completed", i32), ("decisive_event", i32),
                 ("reason", ctypes.c_void_p), ("reason_len", size_t),
-                ("has_baseline_status", i32), ("baseline_status", ctypes.c_int),
+                ("has_baseline_status", i32), ("baseline_status", i32),
                 ("behind_schedule", i32), ("expected_percent", ctypes.c_double),
                 ("reported_percent", i32), ("milestone_count", size_t),
                 ("occurrence_count", size_t), ("met_on_time", i32), ("met_late", i32),
@@ -137,20 +140,20 @@ class _LoadOptions(ctypes.Structure):
 
 
 class _AggregateOptions(ctypes.Structure):
-    _fields_ = [("version", u32), ("classify", _ClassifyOptions),
-                ("by", ctypes.POINTER(ctypes.c_int)), ("by_count", size_t),
+    _fields_ = [("version", u32), ("classify", ctypes.POINTER(_ClassifyOptions)),
+                ("by", ctypes.POINTER(i32)), ("by_count", size_t),
                 ("category_level", i32), ("include_coordinators", i32),
                 ("assigned_from", i32), ("assigned_to", i32), ("completed_from", i32),
                 ("completed_to", i32), ("due_from", i32), ("due_to", i32), ("threads", i32)]
 
 
 class _ReportOptions(ctypes.Structure):
-    _fields_ = [("version", u32), ("since", i32), ("soon_days", i32), ("format", ctypes.c_int),
-                ("language", ctypes.c_int), ("criteria_threshold", ctypes.c_double)]
+    _fields_ = [("version", u32), ("since", i32), ("soon_days", i32), ("format", i32),
+                ("language", i32), ("criteria_threshold", ctypes.c_double)]
 
 
 class _RankOptions(ctypes.Structure):
-    _fields_ = [("version", u32), ("measure", ctypes.c_int), ("descending", i32),
+    _fields_ = [("version", u32), ("measure", i32), ("descending", i32),
                 ("limit", u64), ("include_none", i32)]
 
 
@@ -164,6 +167,7 @@ def _fn(name, *argtypes, restype=ctypes.c_int):
 _fn("mdt_version_number", restype=i32)
 _fn("mdt_version", restype=ctypes.c_char_p)
 _fn("mdt_last_error", restype=ctypes.c_char_p)
+_fn("mdt_clear_error", restype=None)
 _fn("mdt_status_name", ctypes.c_int, restype=ctypes.c_char_p)
 _fn("mdt_string_free", P, restype=None)
 _fn("mdt_task_status_name", ctypes.c_int, restype=ctypes.c_char_p)
@@ -171,7 +175,7 @@ _fn("mdt_date_parse", ctypes.POINTER(i32), ctypes.c_char_p, size_t)
 _fn("mdt_registry_bundled", ctypes.POINTER(P))
 _fn("mdt_registry_from_file", ctypes.POINTER(P), ctypes.c_char_p)
 _fn("mdt_registry_free", P, restype=None)
-_fn("mdt_registry_size", ctypes.POINTER(size_t), P)
+_fn("mdt_registry_agency_count", ctypes.POINTER(size_t), P)
 _fn("mdt_registry_find_name", ctypes.POINTER(size_t), P, ctypes.c_char_p, size_t)
 _fn("mdt_registry_agency", c_char_pp, c_char_pp, ctypes.POINTER(ctypes.c_int), P, size_t)
 _fn("mdt_registry_resolve", ctypes.POINTER(P), P, ctypes.c_char_p, size_t)
@@ -208,7 +212,7 @@ _fn("mdt_dataset_find_task", ctypes.POINTER(u32), P, ctypes.c_char_p)
 _fn("mdt_dataset_task_id", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, u32)
 _fn("mdt_dataset_task_title", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, u32)
 _fn("mdt_classify_count", ctypes.POINTER(_StatusCounts), P, i32, ctypes.POINTER(_ClassifyOptions))
-_fn("mdt_classify_all", ctypes.POINTER(ctypes.c_uint8), size_t, ctypes.POINTER(size_t), P, i32, ctypes.POINTER(_ClassifyOptions))
+_fn("mdt_classify_all", ctypes.POINTER(i32), size_t, ctypes.POINTER(size_t), P, i32, ctypes.POINTER(_ClassifyOptions))
 _fn("mdt_classify_task", ctypes.POINTER(P), P, u32, i32, ctypes.POINTER(_ClassifyOptions))
 _fn("mdt_classification_free", P, restype=None)
 _fn("mdt_classification_get_info", ctypes.POINTER(_ClassificationInfo), P)
@@ -221,9 +225,38 @@ _fn("mdt_aggregate_group_count", ctypes.POINTER(size_t), P)
 _fn("mdt_aggregate_dimension_count", ctypes.POINTER(size_t), P)
 _fn("mdt_aggregate_counts", ctypes.POINTER(_StatusCounts), P, size_t)
 _fn("mdt_aggregate_label", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, size_t, size_t)
-_fn("mdt_aggregate_measure", ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_int), P, size_t, ctypes.c_int)
+_fn("mdt_aggregate_measure", ctypes.POINTER(ctypes.c_double), P, size_t, ctypes.c_int)
 _fn("mdt_report", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, i32, ctypes.POINTER(_ReportOptions))
 _fn("mdt_aggregate_rank", ctypes.POINTER(size_t), size_t, ctypes.POINTER(size_t), P, ctypes.POINTER(_RankOptions))
+for _name, _struct in (("load_options", "_LoadOptions"), ("classify_options", "_ClassifyOptions"),
+                       ("deadline_context", "_DeadlineContext"), ("task_input", "_TaskInput"),
+                       ("event_input", "_EventInput"), ("aggregate_options", "_AggregateOptions"),
+                       ("report_options", "_ReportOptions"), ("rank_options", "_RankOptions"),
+                       ("deadline_info", "_DeadlineInfo"), ("status_counts", "_StatusCounts"),
+                       ("classification_info", "_ClassificationInfo")):
+    _fn(f"mdt_{_name}_init", ctypes.POINTER(globals()[_struct]), u32)
+_u64p, _u32p, _i32p = ctypes.POINTER(u64), ctypes.POINTER(u32), ctypes.POINTER(i32)
+_fn("mdt_dataset_registry", ctypes.POINTER(P), P)
+_fn("mdt_dataset_task_category", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, u32)
+for _list in ("lead", "coordinator", "source"):
+    _fn(f"mdt_dataset_task_{_list}_count", ctypes.POINTER(size_t), P, u32)
+    _fn(f"mdt_dataset_task_{_list}", ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(size_t), P, u32, size_t)
+_fn("mdt_dataset_task_assigned", _i32p, P, u32)
+_fn("mdt_dataset_task_due", _i32p, P, u32, i32)
+_fn("mdt_dataset_task_completed", _i32p, P, u32, i32)
+_fn("mdt_dataset_task_status", _i32p, P, u32, i32, ctypes.POINTER(_ClassifyOptions))
+_fn("mdt_dataset_columns", ctypes.POINTER(P), P, i32, ctypes.POINTER(_ClassifyOptions))
+_fn("mdt_task_columns_free", P, restype=None)
+_fn("mdt_task_columns_count", ctypes.POINTER(size_t), _i32p, P)
+_fn("mdt_task_columns_ids", ctypes.POINTER(_u64p), ctypes.POINTER(ctypes.c_void_p), P)
+_fn("mdt_task_columns_days", ctypes.POINTER(_i32p), ctypes.POINTER(_i32p), ctypes.POINTER(_i32p), P)
+_fn("mdt_task_columns_status", ctypes.POINTER(_i32p), P)
+_fn("mdt_task_columns_leads", ctypes.POINTER(_u64p), ctypes.POINTER(_u32p), P)
+_fn("mdt_task_columns_coordinators", ctypes.POINTER(_u64p), ctypes.POINTER(_u32p), P)
+_fn("mdt_calendar_schedule_years", _i32p, size_t, ctypes.POINTER(size_t), P)
+_fn("mdt_calendar_day_kind", _i32p, P, i32)
+_fn("mdt_lunar_leap_month", _u32p, i32)
+_fn("mdt_lunar_month_length", _u32p, i32, u32, i32)
 
 
 class Error(Exception):
@@ -286,8 +319,9 @@ def version():
     return _c.mdt_version().decode()
 
 
-if _c.mdt_version_number() // 1000000 != _MAJOR:
-    raise ImportError(f"libmandate {version()} is not ABI major version {_MAJOR}")
+_fn("mdt_abi_version", restype=i32)
+if _c.mdt_abi_version() != _ABI:
+    raise ImportError(f"libmandate {version()} has ABI {_c.mdt_abi_version()}; this binding needs {_ABI}")
 
 
 class _Handle:
@@ -334,7 +368,7 @@ class Registry(_Handle):
 
     def __len__(self):
         n = size_t()
-        _check(_c.mdt_registry_size(ctypes.byref(n), self.handle))
+        _check(_c.mdt_registry_agency_count(ctypes.byref(n), self.handle))
         return n.value
 
     def resolve(self, cell):
@@ -384,6 +418,33 @@ class Calendar(_Handle):
         out = i32()
         _check(_c.mdt_calendar_add_working_days(ctypes.byref(out), self.handle, _to_day(day), n))
         return _from_day(out.value)
+
+    def schedule_years(self):
+        """The years with an official schedule, ascending."""
+        n = size_t()
+        _check(_c.mdt_calendar_schedule_years(None, 0, ctypes.byref(n), self.handle))
+        buf = (i32 * max(1, n.value))()
+        _check(_c.mdt_calendar_schedule_years(buf, n.value, ctypes.byref(n), self.handle))
+        return list(buf[:n.value])
+
+    def day_kind(self, day):
+        """One of DAY_KINDS: "working", "weekend", "holiday", "substitute_day_off", ..."""
+        out = i32()
+        _check(_c.mdt_calendar_day_kind(ctypes.byref(out), self.handle, _to_day(day)))
+        return DAY_KINDS[out.value]
+
+    @staticmethod
+    def lunar_leap_month(year):
+        """The leap month (1..12) of a lunar year, or None."""
+        out = u32()
+        _check(_c.mdt_lunar_leap_month(ctypes.byref(out), year))
+        return out.value or None
+
+    @staticmethod
+    def lunar_month_length(year, month, leap=False):
+        out = u32()
+        _check(_c.mdt_lunar_month_length(ctypes.byref(out), year, month, 1 if leap else 0))
+        return out.value
 
     def working_days_between(self, start, end):
         out = i32()
@@ -488,10 +549,9 @@ class Aggregate(_Handle):
         return tuple(out)
 
     def measure(self, group, measure):
-        v, defined = ctypes.c_double(), ctypes.c_int()
-        _check(_c.mdt_aggregate_measure(ctypes.byref(v), ctypes.byref(defined), self.handle, group,
-                                        MEASURES.index(measure)))
-        return v.value if defined.value else None
+        v = ctypes.c_double()
+        _check(_c.mdt_aggregate_measure(ctypes.byref(v), self.handle, group, MEASURES.index(measure)))
+        return None if math.isnan(v.value) else v.value  # NaN: a rate over nothing
 
     def top(self, measure="total", limit=5, descending=True, include_none=False):
         """[(labels, value)] of the best groups; ties keep key order."""
@@ -522,7 +582,10 @@ class Dataset(_Handle):
 
     @classmethod
     def _load(cls, fn, *args, strict=False, plan_year=None):
-        opts = _LoadOptions(1, None, 1 if strict else 0, 0, plan_year or 0, NO_DATE, 0, 0)
+        opts = _LoadOptions()
+        _check(_c.mdt_load_options_init(ctypes.byref(opts), 1))
+        opts.strict = 1 if strict else 0
+        opts.plan_year = plan_year or 0
         h, problems = P(), P()
         status = fn(ctypes.byref(h), ctypes.byref(problems), *args, ctypes.byref(opts))
         found = []
@@ -571,7 +634,7 @@ class Dataset(_Handle):
                  sources=()):
         """Adds a task; deadline is a phrase ("Tháng 10/2025") or a Deadline. Returns its index."""
         t = _TaskInput()
-        t.version = 1
+        _check(_c.mdt_task_input_init(ctypes.byref(t), 1))  # the defaults, without the C macro
         t.id, t.title = _b(id), _b(title)
         keep = [_strings(lead), _strings(coordinators), _strings(sources)]
         t.lead, t.lead_count = keep[0]
@@ -583,7 +646,8 @@ class Dataset(_Handle):
             t.deadline = deadline.handle
         else:
             t.deadline_text = _b(deadline)
-        t.deadline_context = _DeadlineContext.make(plan_year)
+        ctx = _DeadlineContext.make(plan_year)  # alive until the call returns
+        t.deadline_context = ctypes.pointer(ctx)
         t.assigned = _to_day(assigned)
         out = u32()
         _check(_c.mdt_dataset_add_task(ctypes.byref(out), self.handle, ctypes.byref(t)))
@@ -600,7 +664,7 @@ class Dataset(_Handle):
                   new_deadline=None, plan_year=None, document=None):
         """type: "progress", "completed", "reopened", "deadline_changed" or "cancelled"."""
         e = _EventInput()
-        e.version = 1
+        _check(_c.mdt_event_input_init(ctypes.byref(e), 1))
         e.type = EVENT_TYPES.index(type)
         e.date = _to_day(date)
         e.percent = -1 if percent is None else percent
@@ -608,7 +672,8 @@ class Dataset(_Handle):
         ev = _strings(evidence)
         e.evidence, e.evidence_count = ev
         e.new_deadline_text = _b(new_deadline)
-        e.new_deadline_context = _DeadlineContext.make(plan_year)
+        ctx = _DeadlineContext.make(plan_year)
+        e.new_deadline_context = ctypes.pointer(ctx)
         _check(_c.mdt_dataset_add_event(self.handle, _b(task_id), ctypes.byref(e)))
 
     def complete(self, task_id, date):
@@ -629,6 +694,96 @@ class Dataset(_Handle):
         _check(_c.mdt_dataset_task_title(ctypes.byref(p), ctypes.byref(n), self.handle, index))
         return _take_string(p.value, n.value)
 
+    def _string(self, fn, *args):
+        p, n = ctypes.c_void_p(), size_t()
+        _check(fn(ctypes.byref(p), ctypes.byref(n), self.handle, *args))
+        return _take_string(p.value, n.value)
+
+    def _list(self, name, index):
+        n = size_t()
+        _check(getattr(_c, f"mdt_dataset_task_{name}_count")(ctypes.byref(n), self.handle, index))
+        item = getattr(_c, f"mdt_dataset_task_{name}")
+        return [self._string(item, index, i) for i in range(n.value)]
+
+    def _day(self, fn, index, *args):
+        out = i32()
+        _check(fn(ctypes.byref(out), self.handle, index, *args))
+        return _from_day(out.value)
+
+    def task(self, index, as_of=None):
+        """Every field of one task as a dict (one call per field; see columns() for bulk).
+
+        Without as_of the due day and completion are those in force today."""
+        if isinstance(index, str):
+            index = self.find(index)
+        day = _to_day(as_of if as_of is not None else datetime.date.today())
+        status = i32()
+        _check(_c.mdt_dataset_task_status(ctypes.byref(status), self.handle, index, day, None))
+        return {
+            "id": self.task_id(index),
+            "title": self.task_title(index),
+            "lead": self._list("lead", index),
+            "coordinators": self._list("coordinator", index),
+            "sources": self._list("source", index),
+            "category": self._string(_c.mdt_dataset_task_category, index),
+            "assigned": self._day(_c.mdt_dataset_task_assigned, index),
+            "due": self._day(_c.mdt_dataset_task_due, index, day),
+            "completed": self._day(_c.mdt_dataset_task_completed, index, day),
+            "status": _status_name(status.value),
+        }
+
+    def agency_ids(self):
+        """The ids of the dataset's registry, by agency index (for columns()["lead"])."""
+        h = P()
+        _check(_c.mdt_dataset_registry(ctypes.byref(h), self.handle))
+        try:
+            n = size_t()
+            _check(_c.mdt_registry_agency_count(ctypes.byref(n), h))
+            ids = []
+            for i in range(n.value):
+                cid = ctypes.c_char_p()
+                _check(_c.mdt_registry_agency(ctypes.byref(cid), None, None, h, i))
+                ids.append(cid.value.decode())
+            return ids
+        finally:
+            _c.mdt_registry_free(h)
+
+    def columns(self, as_of, soon_days=7):
+        """Every task at once, column by column, in a handful of C calls: a dict of lists
+        "id", "assigned", "due", "completed", "status", "lead" and "coordinators" (agency ids)."""
+        h = P()
+        opts = _ClassifyOptions.make(soon_days)
+        _check(_c.mdt_dataset_columns(ctypes.byref(h), self.handle, _to_day(as_of), ctypes.byref(opts)))
+        try:
+            n = size_t()
+            _check(_c.mdt_task_columns_count(ctypes.byref(n), None, h))
+            n = n.value
+            offsets, chars = _u64p(), ctypes.c_void_p()
+            _check(_c.mdt_task_columns_ids(ctypes.byref(offsets), ctypes.byref(chars), h))
+            raw = ctypes.string_at(chars.value, offsets[n]) if n else b""
+            ids = [raw[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n)]
+            a, d, c, st = _i32p(), _i32p(), _i32p(), _i32p()
+            _check(_c.mdt_task_columns_days(ctypes.byref(a), ctypes.byref(d), ctypes.byref(c), h))
+            _check(_c.mdt_task_columns_status(ctypes.byref(st), h))
+            agencies = self.agency_ids()
+
+            def csr(fn):
+                off, val = _u64p(), _u32p()
+                _check(fn(ctypes.byref(off), ctypes.byref(val), h))
+                return [[agencies[val[j]] for j in range(off[i], off[i + 1])] for i in range(n)]
+
+            return {
+                "id": ids,
+                "assigned": [_from_day(a[i]) for i in range(n)],
+                "due": [_from_day(d[i]) for i in range(n)],
+                "completed": [_from_day(c[i]) for i in range(n)],
+                "status": [_status_name(st[i]) for i in range(n)],
+                "lead": csr(_c.mdt_task_columns_leads),
+                "coordinators": csr(_c.mdt_task_columns_coordinators),
+            }
+        finally:
+            _c.mdt_task_columns_free(h)  # the lent arrays die with it: all copied above
+
     def counts(self, as_of, soon_days=7, baseline=False):
         """{"total", each status name, "not_yet_assigned"} as of a day."""
         c = _StatusCounts(1)
@@ -644,11 +799,9 @@ class Dataset(_Handle):
         n = size_t()
         opts = _ClassifyOptions.make(soon_days)
         day = _to_day(as_of)
-        status = _c.mdt_classify_all(None, 0, ctypes.byref(n), self.handle, day, ctypes.byref(opts))
-        if status not in (0, 6):  # MDT_ERR_BUFFER_TOO_SMALL is the size answer
-            _check(status)
+        _check(_c.mdt_classify_all(None, 0, ctypes.byref(n), self.handle, day, ctypes.byref(opts)))
         while True:
-            buf = (ctypes.c_uint8 * max(1, n.value))()
+            buf = (i32 * max(1, n.value))()
             status = _c.mdt_classify_all(buf, n.value, ctypes.byref(n), self.handle, day, ctypes.byref(opts))
             if status != 6:  # a writer may have added tasks in between: ask again
                 break
@@ -680,14 +833,11 @@ class Dataset(_Handle):
         return Classification(h.value)
 
     def aggregate(self, as_of, by=(), category_level=0, threads=1):
-        dims = (ctypes.c_int * max(1, len(by)))(*[DIMENSIONS.index(d) for d in by])
+        dims = (i32 * max(1, len(by)))(*[DIMENSIONS.index(d) for d in by])
         o = _AggregateOptions()
-        o.version = 1
-        o.classify = _ClassifyOptions.make()
-        o.by, o.by_count = ctypes.cast(dims, ctypes.POINTER(ctypes.c_int)), len(by)
+        _check(_c.mdt_aggregate_options_init(ctypes.byref(o), 1))  # windows open, 1 thread
+        o.by, o.by_count = ctypes.cast(dims, ctypes.POINTER(i32)), len(by)
         o.category_level = category_level
-        for f in ("assigned_from", "assigned_to", "completed_from", "completed_to", "due_from", "due_to"):
-            setattr(o, f, NO_DATE)
         o.threads = threads
         h = P()
         _check(_c.mdt_aggregate(ctypes.byref(h), self.handle, _to_day(as_of), ctypes.byref(o)))
@@ -697,7 +847,7 @@ class Dataset(_Handle):
                criteria_threshold=95.0):
         """The summary report as a string: format md, html, json or csv; lang vi or en."""
         o = _ReportOptions()
-        o.version = 1
+        _check(_c.mdt_report_options_init(ctypes.byref(o), 1))
         o.since = NO_DATE if since is None else _to_day(since)
         o.soon_days = soon_days
         o.format = REPORT_FORMATS.index(format) if format in REPORT_FORMATS else -1

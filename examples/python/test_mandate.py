@@ -210,6 +210,107 @@ class HelpersTest(unittest.TestCase):
         self.assertIn("plan year", e.exception.message)
         self.assertTrue(mandate.version())
 
+    def test_calendar_data(self):
+        with mandate.Calendar() as cal:
+            years = cal.schedule_years()
+            self.assertEqual(years, sorted(years))
+            self.assertIn(2025, years)
+            self.assertEqual(years[-1], 2026)
+            self.assertEqual(cal.day_kind(D(2025, 2, 3)), "working")
+            self.assertEqual(cal.day_kind(D(2025, 2, 9)), "weekend")
+            self.assertEqual(cal.day_kind(D(2025, 1, 29)), "holiday")
+            self.assertEqual(cal.day_kind(D(2025, 5, 2)), "swapped_day_off")
+            self.assertEqual(cal.day_kind(D(2025, 4, 26)), "swapped_working_day")
+            self.assertEqual(cal.day_kind(D(2026, 4, 27)), "substitute_day_off")
+        with mandate.Calendar(rules_only=True) as rules:
+            self.assertEqual(rules.schedule_years(), [])
+        self.assertEqual(mandate.Calendar.lunar_leap_month(2025), 6)
+        self.assertIsNone(mandate.Calendar.lunar_leap_month(2024))
+        self.assertIn(mandate.Calendar.lunar_month_length(2025, 6, leap=True), (29, 30))
+
+
+class LastErrorTest(unittest.TestCase):
+    def test_a_failed_load_raises_with_the_real_message(self):
+        # The binding reads and frees the problems list after the failed call: the message
+        # must survive those successful calls (mdt_last_error keeps it until the next failure).
+        with self.assertRaises(mandate.Error) as e:
+            mandate.Dataset.load_json("/nope.json")
+        self.assertEqual(e.exception.name, "MDT_ERR_NOT_FOUND")
+        self.assertIn("/nope.json", e.exception.message)
+        self.assertTrue(e.exception.message.strip())
+
+    def test_init_functions_give_the_macro_defaults(self):
+        o = mandate._AggregateOptions()
+        self.assertEqual(mandate._c.mdt_aggregate_options_init(mandate.ctypes.byref(o), 1), 0)
+        self.assertEqual((o.version, o.threads, o.assigned_from, bool(o.classify)),
+                         (1, 1, mandate.NO_DATE, False))
+        c = mandate._ClassifyOptions()
+        self.assertEqual(mandate._c.mdt_classify_options_init(mandate.ctypes.byref(c), 1), 0)
+        self.assertEqual((c.soon_days, c.baseline), (7, 0))
+        self.assertNotEqual(mandate._c.mdt_classify_options_init(mandate.ctypes.byref(c), 99), 0)
+
+
+class FieldsTest(unittest.TestCase):
+    """Every task field through the C ABI equals the JSON export of the same dataset."""
+
+    def make(self):
+        ds = mandate.Dataset.load_json(pathlib.Path(__file__).resolve().parent.parent / "data" / "plan-2025.json")
+        ds.add_task("F-1", "Đủ trường", lead=["BKHCN", "BTC"], coordinators=["BCA"],
+                    sources=["45-TB/TGV ngày 30/9/2025"], category="2. Chuyển đổi số",
+                    deadline="Quý III", plan_year=2025, assigned=D(2025, 4, 14))
+        ds.add_event("F-1", "deadline_changed", D(2025, 9, 1), new_deadline="Tháng 12/2025", plan_year=2025)
+        ds.complete("F-1", D(2025, 10, 20))
+        return ds
+
+    @staticmethod
+    def expected(task, day):
+        def parse(s):
+            return datetime.date.fromisoformat(s) if s else None
+        due = parse(task["deadline"].get("due"))
+        completed = None
+        for ev in task.get("history", []):
+            if parse(ev["day"]) > day:
+                break
+            if ev["type"] == "completed":
+                completed = parse(ev["day"])
+            elif ev["type"] == "reopened":
+                completed = None
+            elif ev["type"] == "deadline_changed":
+                due = parse(ev["new_deadline"].get("due"))
+        return due, completed
+
+    def test_task_getters_and_columns_equal_the_json_export(self):
+        day = D(2025, 10, 25)
+        with self.make() as ds:
+            tasks = json.loads(ds.to_json())["dataset"]["tasks"]
+            cols = ds.columns(day)
+            statuses = ds.statuses(day)
+            self.assertEqual(len(cols["id"]), len(tasks))
+            for i, t in enumerate(tasks):
+                due, completed = self.expected(t, day)
+                one = ds.task(i, as_of=day)
+                self.assertEqual(one["id"], t["id"])
+                self.assertEqual(one["lead"], t.get("lead", []))
+                self.assertEqual(one["coordinators"], t.get("coordinators", []))
+                self.assertEqual(one["sources"], t.get("sources", []))
+                self.assertEqual(one["category"], t.get("category", ""))
+                self.assertEqual(one["assigned"], datetime.date.fromisoformat(t["assigned"]) if t.get("assigned") else None)
+                self.assertEqual(one["completed"], completed)
+                self.assertEqual(one["status"], statuses[i])
+                self.assertEqual(cols["id"][i], t["id"])
+                self.assertEqual(cols["assigned"][i], one["assigned"])
+                self.assertEqual(cols["completed"][i], completed)
+                self.assertEqual(cols["status"][i], statuses[i])
+                self.assertEqual(sorted(cols["lead"][i]), sorted(t.get("lead", [])))
+                self.assertEqual(sorted(cols["coordinators"][i]), sorted(t.get("coordinators", [])))
+                if t["deadline"]["kind"] not in ("relative", "open_ended"):
+                    self.assertEqual(one["due"], due, t["id"])
+                    self.assertEqual(cols["due"][i], due, t["id"])
+            f1 = ds.task("F-1", as_of=day)
+            self.assertEqual((f1["due"], f1["completed"], f1["status"]),
+                             (D(2025, 12, 31), D(2025, 10, 20), "completed_on_time"))
+            self.assertEqual(ds.task("F-1", as_of=D(2025, 8, 1))["due"], D(2025, 9, 30))
+
 
 if __name__ == "__main__":
     unittest.main()

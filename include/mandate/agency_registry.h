@@ -107,10 +107,11 @@ class AgencyRegistry {
     std::vector<AgencyIndex> members;
   };
   struct Match;
+  struct MatchMemo;  // MatchAt's results within one token range
   using Tokens = std::vector<internal::CellToken>;
   absl::Status Index();
-  std::optional<Match> MatchAt(const Tokens& toks, std::size_t i, std::size_t end,
-                               bool item_start) const;
+  std::optional<Match> MatchAt(const Tokens& toks, std::size_t i, std::size_t end, bool item_start,
+                               MatchMemo& memo) const;
   std::optional<Match> LongestAt(const Tokens& toks, std::size_t i, std::size_t end,
                                  std::string_view prefix) const;
   void ResolveRange(std::string_view cell, const Tokens& toks, std::size_t begin, std::size_t end,

@@ -63,6 +63,10 @@ struct AggregateQuery {
   // assigned: assignment day. completed: the completion in force as of as_of (so only
   // completed tasks pass). due: the due day in force as of as_of (tasks without one fail).
   DayWindow assigned, completed, due;
+  // Most groups a result may hold (ResourceExhausted past it): multi-valued dimensions
+  // multiply, and 2,000 rows by lead, coordinator, category and source made 6 M groups.
+  std::size_t max_groups = kDefaultMaxGroups;
+  static constexpr std::size_t kDefaultMaxGroups = 1'000'000;
 };
 
 // Counts of each TaskStatus (indexed by its value).
@@ -194,6 +198,11 @@ class AggregateState {
   absl::Status Merge(const AggregateState& other);
 
   const StatusCounts& totals() const { return totals_; }
+  // More groups than the query's max_groups were made: counting stopped there (so memory
+  // stays bounded) and the state is incomplete. GroupLimitError() says so.
+  bool over_limit() const { return over_limit_; }
+  std::size_t GroupCount() const;  // groups with a task
+  absl::Status GroupLimitError() const;
   AggregateResult Result() const;
   friend bool operator==(const AggregateState& a, const AggregateState& b);
 
@@ -210,12 +219,13 @@ class AggregateState {
   std::vector<StatusCounts> dense_;
   absl::flat_hash_map<std::uint64_t, StatusCounts> sparse_;
   StatusCounts totals_;
+  bool over_limit_ = false;
 };
 
 // Plans, classifies every task as of query.as_of and aggregates them. threads: 0 =
 // automatic (2 from 262144 tasks on a machine with 2 or more cores, else 1: no thread);
 // more splits the tasks into ranges aggregated in parallel and merged. Classification
-// follows query.classify.threads.
+// follows query.classify.threads. ResourceExhausted past query.max_groups.
 absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuery& query,
                                           int threads = 0);
 // The same over a status column the caller already holds (ClassifyAll as of query.as_of).

@@ -112,7 +112,18 @@ struct CsvWriteOptions {
   char delimiter = ',';
   std::string_view line_end = "\r\n";  // RFC 4180
   bool bom = false;                    // Excel needs a BOM to open a UTF-8 file as UTF-8
+  bool guard_formulas = false;         // GuardFormula on every field (files people open)
 };
+
+// CSV injection (OWASP): a spreadsheet runs a cell that starts with = + - @, tab or CR as a
+// formula ("=HYPERLINK(…)", "+cmd|' /C calc'!A0"). Such a cell is written with a leading
+// "'", which spreadsheets read as "this is text" and do not show. A plain number ("-5",
+// "+3.5") cannot be a formula and is left alone. A cell that already starts with "'"s before
+// one of those characters gets one more, so UnguardFormula undoes the guard exactly.
+bool NeedsFormulaGuard(std::string_view cell);
+std::string GuardFormula(std::string_view cell);
+// Drops the guard's "'" from a cell read back ("'=1" gives "=1", "''=1" gives "'=1").
+std::string_view UnguardFormula(std::string_view cell);
 
 // Quotes a field only when it must: it holds the delimiter, '"', CR or LF.
 class CsvWriter {

@@ -113,7 +113,9 @@ class Dataset {
   std::optional<Day> assigned(TaskIndex i) const;
 
   const TaskColumns& columns() const { return columns_; }
-  // Dictionaries for TaskColumns::category / source; entry 0 is "" (none).
+  // Dictionaries for TaskColumns::category / source; entry 0 is "" (none). Codes are 16-bit
+  // (a task's columns stay small): at most 65,535 distinct values each, the task past that
+  // is refused naming the field (documented in docs/dataset-format.md and SECURITY.md).
   const std::vector<std::string>& categories() const { return categories_; }
   const std::vector<std::string>& sources() const { return sources_; }
 
@@ -154,6 +156,8 @@ class Dataset {
                                  absl::flat_hash_map<std::string, std::uint16_t>& index,
                                  std::string_view value);
   void Rederive(TaskIndex i);  // recomputes the derived columns from the history
+  void FoldAppended(TaskIndex i, const TaskEvent& e);  // the same for one event at the end
+  void SetDeadlineColumns(TaskIndex i, const Deadline& current);  // kind, due, flags
 
   std::shared_ptr<const AgencyRegistry> registry_;
   DatasetLimits limits_;

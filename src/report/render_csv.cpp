@@ -2,14 +2,19 @@
 // spreadsheet can pivot any part of it. RFC 4180 quoting.
 #include <sstream>
 
+#include "mandate/csv.h"
 #include "mandate/report.h"
 #include "report/render.h"
 
 namespace mandate::report {
 namespace {
 
-std::string Quote(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+// Quoted as RFC 4180 needs, after the formula guard (include/mandate/csv.h): a title such
+// as "=HYPERLINK(…)" must not run when the report is opened in a spreadsheet.
+std::string Quote(std::string_view raw) {
+  const std::string guarded = GuardFormula(raw);
+  const std::string_view s = guarded;
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return guarded;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out.push_back('"');

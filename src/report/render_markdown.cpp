@@ -8,11 +8,19 @@
 namespace mandate::report {
 namespace {
 
+// Text from the dataset, made inert: many Markdown viewers render raw HTML ("<script>") and
+// links ("[x](javascript:…)"), so '<' and '>' become entities and brackets are escaped; '|'
+// would end a table cell, a line break the row.
 std::string Cell(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') {
-      out += "\\|";
+    if (c == '|' || c == '[' || c == ']') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '>') {
+      out += "&gt;";
     } else if (c == '\n' || c == '\r') {
       out.push_back(' ');
     } else {

@@ -3,11 +3,10 @@
  * readers classify, and independent datasets on separate threads. ctest runs it in the
  * normal build, under ASan, and in a ThreadSanitizer sub-build (tests/capi_programs/tsan.sh).
  * Exit status 0 when every invariant held. */
+#include <mandate.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <mandate.h>
 
 #define READERS 4
 #define INITIAL_TASKS 200
@@ -32,8 +31,8 @@ static mdt_date day(const char* iso) {
   return d;
 }
 
-static const char* const kDeadlines[] = {"Tháng 9/2025", "Quý IV", "Hằng tháng", "2025",
-                                         "trước ngày 20/12/2025", "Thường xuyên"};
+static const char* const kDeadlines[] = {
+    "Tháng 9/2025", "Quý IV", "Hằng tháng", "2025", "trước ngày 20/12/2025", "Thường xuyên"};
 
 static void add_task(mdt_dataset* ds, const char* prefix, int i) {
   char id[64];
@@ -45,7 +44,9 @@ static void add_task(mdt_dataset* ds, const char* prefix, int i) {
   t.lead = lead;
   t.lead_count = 1;
   t.deadline_text = kDeadlines[i % 6];
-  t.deadline_context.plan_year = 2025;
+  mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+  ctx.plan_year = 2025;
+  t.deadline_context = &ctx;
   check(mdt_dataset_add_task(NULL, ds, &t) == MDT_OK, "add_task");
   if (i % 3 == 0) check(mdt_dataset_complete_task(ds, id, day("2025-08-15")) == MDT_OK, "complete");
   if (i % 5 == 0) {
@@ -61,7 +62,7 @@ struct reader_args {
 
 static void* reader(void* p) {
   struct reader_args* a = (struct reader_args*)p;
-  static uint8_t buf[READERS][INITIAL_TASKS + WRITER_TASKS];
+  static int32_t buf[READERS][INITIAL_TASKS + WRITER_TASKS];
   static int next_slot = 0;
   int slot, r;
   pthread_mutex_lock(&failures_mu);
@@ -83,7 +84,8 @@ static void* reader(void* p) {
     check(before >= a->min_tasks && after <= INITIAL_TASKS + WRITER_TASKS, "task count bounds");
     n = 0;
     {
-      mdt_status st = mdt_classify_all(buf[slot], sizeof buf[slot], &n, a->ds, day("2025-10-01"), NULL);
+      mdt_status st = mdt_classify_all(buf[slot], INITIAL_TASKS + WRITER_TASKS, &n, a->ds,
+                                       day("2025-10-01"), NULL);
       check(st == MDT_OK && n >= before, "classify_all");
     }
     check(mdt_dataset_find_task(&idx, a->ds, "seed-7") == MDT_OK, "find_task");

@@ -65,7 +65,9 @@ int main(int argc, char** argv) {
     t.category = section.c_str();
     t.note = note.c_str();
     t.deadline_text = deadline.c_str();
-    t.deadline_context.plan_year = 2025;
+    mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
+    ctx.plan_year = 2025;
+    t.deadline_context = &ctx;
     t.assigned = Day("2025-03-01");
     const mdt_status st = mdt_dataset_add_task(nullptr, ds, &t);
     mdt_resolution_free(r);

@@ -6,6 +6,8 @@
 
 int main() {
   if (mandate::c::version_number() != MDT_VERSION_NUMBER) return 1;
+  if (mandate::c::abi_version() != MDT_SOVERSION) return 1;
+  // The C ABI directly, and through the RAII classes of mandate.hpp.
   mdt_registry* reg = nullptr;
   mdt_resolution* r = nullptr;
   size_t n = 0;
@@ -18,7 +20,9 @@ int main() {
   }
   mdt_resolution_free(r);
   mdt_registry_free(reg);
-  std::cout << "C++ consumer linked mandate " << mandate::c::version() << ": " << n
-            << " agencies\n";
+  const mandate::c::Registry registry = mandate::c::Registry::bundled();
+  if (registry.resolve(cell).agencies().size() != n) return 1;
+  std::cout << "C++ consumer linked mandate " << mandate::c::version() << " (ABI "
+            << mandate::c::abi_version() << "): " << n << " agencies\n";
   return 0;
 }

@@ -38,7 +38,7 @@ else
   if [ "$lang" = c ]; then
     compile=(cc -std=c99 -Wall -Werror "$src/consumer.c")
   else
-    compile=(c++ -std=c++17 -Wall -Werror "$src/consumer.cpp")
+    compile=(c++ -std=c++20 -Wall -Werror "$src/consumer.cpp")  # mandate.hpp needs C++20
   fi
   if [ "$link" = static ]; then
     # -l:libmandate.a picks the archive where the shared library sits beside it.

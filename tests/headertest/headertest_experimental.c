@@ -1,0 +1,3 @@
+/* headertest.c again with the experimental section declared. */
+#define MDT_EXPERIMENTAL
+#include "headertest.c"
