@@ -180,12 +180,12 @@ int mg_lunar(int32_t* year, int32_t* month, int32_t* day, int* leap, int32_t sol
   *year = l.year;
   *month = (int32_t)l.month;
   *day = (int32_t)l.day;
-  *leap = l.leap_month != 0;
+  *leap = l.is_leap_month != 0;
   return 0;
 }
 
 /* The status index of the counters for a library status value. */
-static int count_index(unsigned status) {
+static int count_index(int32_t status) {
   switch (status) {
     case MDT_TASK_COMPLETED_ON_TIME: return MG_COMPLETED_ON_TIME;
     case MDT_TASK_COMPLETED_LATE: return MG_COMPLETED_LATE;
@@ -285,14 +285,15 @@ int mg_classify_batch(uint64_t counts[MG_NCOUNTS], uint8_t* statuses, const mg_b
   size_t i;
   int rc = 0;
   char id[32], due_text[32], prefix[64];
-  uint8_t small[256];
-  uint8_t* out = NULL;
+  int32_t small[256];
+  int32_t* out = NULL;
   if (b->n == 0) return 0;
   if (!registry(err)) return -1;
   st = mdt_dataset_new(&ds, registry(err));
   if (st != MDT_OK) return fail(err, "dataset: ", st);
   for (i = 0; i < b->n; ++i) {
     mdt_task_input t = MDT_TASK_INPUT_INIT;
+    mdt_deadline_context text_ctx = MDT_DEADLINE_CONTEXT_INIT;
     mdt_deadline* dl = NULL;
     int32_t y = 0;
     uint32_t m = 0, d = 0;
@@ -330,7 +331,8 @@ int mg_classify_batch(uint64_t counts[MG_NCOUNTS], uint8_t* statuses, const mg_b
               mdt_date_to_ymd(&y, &m, &d, iso) == MDT_OK) {
             snprintf(due_text, sizeof due_text, "%02u/%02u/%04d", d, m, (int)y);
             t.deadline_text = due_text;
-            t.deadline_context.plan_year = y;
+            text_ctx.plan_year = y;
+            t.deadline_context = &text_ctx;
           }
         }
       }
@@ -382,11 +384,12 @@ int mg_classify_batch(uint64_t counts[MG_NCOUNTS], uint8_t* statuses, const mg_b
       goto done;
     }
     counts[MG_TOTAL] += c.total;
-    for (s = 0; s < MDT_TASK_STATUS_COUNT; ++s) counts[count_index((unsigned)s)] += c.by_status[s];
+    for (s = 0; s < MDT_TASK_STATUS_COUNT; ++s) counts[count_index(s)] += c.by_status[s];
     counts[MG_NOT_YET_ASSIGNED] += c.not_yet_assigned;
   } else {
     size_t got = 0;
-    out = b->n <= sizeof small ? small : (uint8_t*)malloc(b->n);
+    out = b->n <= sizeof small / sizeof small[0] ? small
+                                                 : (int32_t*)malloc(b->n * sizeof(int32_t));
     if (!out) {
       snprintf(err, MG_ERR_SIZE, "out of memory");
       rc = -1;
