@@ -102,8 +102,7 @@ mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregat
                 absl::StrFormat("options.threads %d is outside 1..256", o->threads));
   }
   *threads = o->threads;
-  // Version 1 structs end before max_groups: never read past what the caller has.
-  if (o->version >= 2 && o->max_groups != 0) {
+  if (o->max_groups != 0) {
     q->max_groups = static_cast<std::size_t>(
         std::min<std::uint64_t>(o->max_groups, std::numeric_limits<std::size_t>::max()));
   }

@@ -165,7 +165,10 @@ TEST(LongInput, FileTruncatedWhileReadGivesItsBytesNotSigbus) {
     ASSERT_TRUE(bytes.ok()) << bytes.status();
     const std::string_view text = bytes->text();
     EXPECT_LE(text.size(), kSize);
-    EXPECT_EQ(text.find_first_not_of('a'), std::string_view::npos);
+    // A read racing with truncate(2) may see the cut pages as zeros (read is not atomic
+    // against a truncation; seen here once in a loaded run): what was read is the file's bytes
+    // or zeros, never anything else, and never a signal.
+    EXPECT_EQ(text.find_first_not_of(std::string_view("a\0", 2)), std::string_view::npos);
   }
   // Read after the cut, the file is what it now holds.
   ASSERT_EQ(::truncate(path.c_str(), 100), 0);

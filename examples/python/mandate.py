@@ -144,7 +144,8 @@ class _AggregateOptions(ctypes.Structure):
                 ("by", ctypes.POINTER(i32)), ("by_count", size_t),
                 ("category_level", i32), ("include_coordinators", i32),
                 ("assigned_from", i32), ("assigned_to", i32), ("completed_from", i32),
-                ("completed_to", i32), ("due_from", i32), ("due_to", i32), ("threads", i32)]
+                ("completed_to", i32), ("due_from", i32), ("due_to", i32), ("threads", i32),
+                ("max_groups", u64)]
 
 
 class _ReportOptions(ctypes.Structure):
