@@ -350,8 +350,12 @@ std::optional<AgencyRegistry::Match> AgencyRegistry::LongestAt(const Tokens& tok
          toks[limit].group == toks[i].group) {
     ++limit;
   }
-  std::string key(prefix);
-  std::vector<std::size_t> lengths;  // key length after each token
+  // Called at every position of a cell: the buffers are reused, so a 90 KB cell costs no
+  // allocation per token (which dominated under the sanitizers' allocator).
+  thread_local std::string key;
+  thread_local std::vector<std::size_t> lengths;  // key length after each token
+  key.assign(prefix);
+  lengths.clear();
   for (std::size_t j = i; j < limit; ++j) {
     if (j > i || !key.empty()) key.push_back(' ');
     key += toks[j].text;
