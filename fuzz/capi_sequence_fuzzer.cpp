@@ -588,7 +588,7 @@ class Program {
     mdt_status_counts tally = MDT_STATUS_COUNTS_INIT;
     for (std::size_t i = 0; i < n; ++i) {
       const int s = statuses[i];
-      if (s < MDT_TASK_STATUS_COUNT) {
+      if (s >= 0 && s < MDT_TASK_STATUS_COUNT) {
         ++tally.by_status[s];
         ++tally.total;
       } else {
