@@ -583,7 +583,8 @@ class Program {
     mdt_status_counts counts = MDT_STATUS_COUNTS_INIT;
     const mdt_status cst = Check(mdt_classify_count(&counts, ds, as_of, opts.ptr));
     CHECK((cst == MDT_OK) == args_ok);
-    if (st != MDT_OK) return;
+    // With no buffer (cap 0) the call is a size query (MDT_OK, nothing written): no statuses.
+    if (st != MDT_OK || cap < n) return;
     // The counts are the tally of the statuses.
     mdt_status_counts tally = MDT_STATUS_COUNTS_INIT;
     for (std::size_t i = 0; i < n; ++i) {
@@ -785,10 +786,12 @@ class Program {
     }
     CHECK(count <= groups);
     if (opts && limit) CHECK(count <= limit);
-    CHECK((st == MDT_OK) == (count <= cap));
+    // A NULL buffer (cap 0) is a size query: MDT_OK with the count, nothing written.
+    CHECK((st == MDT_OK) == (count <= cap || cap == 0));
     if (st != MDT_OK) CHECK(st == MDT_ERR_BUFFER_TOO_SMALL);
     CHECK(out[cap] == SIZE_MAX);
-    for (std::size_t i = 0; st == MDT_OK && i < count; ++i) CHECK(out[i] < groups);
+    for (std::size_t i = 0; st == MDT_OK && i < std::min<std::size_t>(count, cap); ++i)
+      CHECK(out[i] < groups);
   }
 
   // 13: the change between two dates into slot b (from, to, options byte), then its task
@@ -815,9 +818,9 @@ class Program {
         continue;
       }
       CHECK(count <= n);
-      CHECK((ks == MDT_OK) == (count <= cap));
+      CHECK((ks == MDT_OK) == (count <= cap || cap == 0));  // cap 0: a size query
       CHECK(out[cap] == UINT32_MAX);
-      for (std::size_t i = 0; ks == MDT_OK && i < count; ++i) {
+      for (std::size_t i = 0; ks == MDT_OK && i < std::min<std::size_t>(count, cap); ++i) {
         CHECK(out[i] < n && (i == 0 || out[i - 1] < out[i]));
       }
     }
@@ -1032,9 +1035,10 @@ class Program {
     const mdt_status os = Check(mdt_deadline_occurrences(cap ? out.data() : nullptr, cap, &count, d,
                                                          from, std::min(from + 400, kMaxDate)));
     if (!info.has_recurrence) CHECK(os == MDT_ERR_INVALID_ARGUMENT);
-    if (info.has_recurrence) CHECK((os == MDT_OK) == (count <= cap));
+    if (info.has_recurrence) CHECK((os == MDT_OK) == (count <= cap || cap == 0));  // size query
     CHECK(out[cap] == MDT_NO_DATE);
-    for (std::size_t i = 1; os == MDT_OK && i < count; ++i) CHECK(out[i - 1] < out[i]);
+    for (std::size_t i = 1; os == MDT_OK && i < std::min<std::size_t>(count, cap); ++i)
+      CHECK(out[i - 1] < out[i]);
     mdt_date due = 0;
     const mdt_status es = Check(mdt_deadline_effective_due(&due, d, assigned));
     CHECK((es == MDT_OK) == (assigned == MDT_NO_DATE || ValidDate(assigned)));
@@ -1334,7 +1338,9 @@ class Program {
     st = Check(mdt_calendar_days_off(cap ? days.data() : nullptr, cap, &count, c, date,
                                      Shift(date, x & 63)));
     if (!args_ok) CHECK(st != MDT_OK);
-    if (st == MDT_OK || st == MDT_ERR_BUFFER_TOO_SMALL) CHECK((st == MDT_OK) == (count <= cap));
+    if (st == MDT_OK || st == MDT_ERR_BUFFER_TOO_SMALL) {
+      CHECK((st == MDT_OK) == (count <= cap || cap == 0));  // cap 0: a size query
+    }
     CHECK(days[cap] == MDT_NO_DATE);
   }
 
