@@ -38,6 +38,7 @@ absl::Status ErrnoStatus(int err, std::string_view what, const std::string& path
 class Fd {
  public:
   explicit Fd(int fd) : fd_(fd) {}
+  Fd(Fd&& other) noexcept : fd_(other.Release()) {}
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
   ~Fd() {
@@ -169,16 +170,29 @@ absl::Status WriteFileAtomically(const std::string& requested, std::string_view 
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::string> ReadFile(const std::string& path, std::size_t max_bytes) {
+namespace {
+
+// Opens `path` for reading; a directory, or a regular file already over max_bytes, is refused
+// before a byte is read. *st receives the file's fstat (st_size is 0 for pipes and /proc).
+absl::StatusOr<Fd> OpenForReading(const std::string& path, std::size_t max_bytes, struct stat* st) {
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return ErrnoStatus(errno, "cannot open", path);
-  struct stat st;
-  if (::fstat(fd.get(), &st) != 0) return ErrnoStatus(errno, "cannot stat", path);
-  if (S_ISDIR(st.st_mode)) return absl::InvalidArgumentError(absl::StrCat(path, " is a directory"));
-  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
-    return absl::ResourceExhaustedError(
-        absl::StrFormat("%s is %d bytes, over the limit of %d bytes", path, st.st_size, max_bytes));
+  if (::fstat(fd.get(), st) != 0) return ErrnoStatus(errno, "cannot stat", path);
+  if (S_ISDIR(st->st_mode))
+    return absl::InvalidArgumentError(absl::StrCat(path, " is a directory"));
+  if (S_ISREG(st->st_mode) && static_cast<std::size_t>(st->st_size) > max_bytes) {
+    return absl::ResourceExhaustedError(absl::StrFormat(
+        "%s is %d bytes, over the limit of %d bytes", path, st->st_size, max_bytes));
   }
+  return fd;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ReadFile(const std::string& path, std::size_t max_bytes) {
+  struct stat st;
+  absl::StatusOr<Fd> fd = OpenForReading(path, max_bytes, &st);
+  if (!fd.ok()) return fd.status();
   std::string out;
   if (S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size));
   // Pipes and /proc files report no size: read in chunks, never more than max_bytes + 1.
@@ -186,7 +200,7 @@ absl::StatusOr<std::string> ReadFile(const std::string& path, std::size_t max_by
   for (;;) {
     const std::size_t left = max_bytes - out.size();  // out.size() <= max_bytes here
     const std::size_t want = left >= sizeof buf ? sizeof buf : left + 1;
-    const ssize_t n = ::read(fd.get(), buf, want);
+    const ssize_t n = ::read(fd->get(), buf, want);
     if (n < 0) {
       if (errno == EINTR) continue;
       return ErrnoStatus(errno, "cannot read", path);
@@ -202,15 +216,9 @@ absl::StatusOr<std::string> ReadFile(const std::string& path, std::size_t max_by
 }
 
 absl::StatusOr<FileBytes> FileBytes::Open(const std::string& path, std::size_t max_bytes) {
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) return ErrnoStatus(errno, "cannot open", path);
   struct stat st;
-  if (::fstat(fd.get(), &st) != 0) return ErrnoStatus(errno, "cannot stat", path);
-  if (S_ISDIR(st.st_mode)) return absl::InvalidArgumentError(absl::StrCat(path, " is a directory"));
-  if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > max_bytes) {
-    return absl::ResourceExhaustedError(
-        absl::StrFormat("%s is %d bytes, over the limit of %d bytes", path, st.st_size, max_bytes));
-  }
+  absl::StatusOr<Fd> fd = OpenForReading(path, max_bytes, &st);
+  if (!fd.ok()) return fd.status();
   // Read, not mapped: a file truncated by another process while it is loaded must give an
   // error or its shorter content, never SIGBUS in the program linking the library. The size
   // is what read() returned, not what fstat said; one byte over the expected size tells a
@@ -232,7 +240,7 @@ absl::StatusOr<FileBytes> FileBytes::Open(const std::string& path, std::size_t m
       out.data_ = std::move(bigger);
       capacity = grown;
     }
-    const ssize_t n = ::read(fd.get(), out.data_.get() + out.size_, capacity - out.size_);
+    const ssize_t n = ::read(fd->get(), out.data_.get() + out.size_, capacity - out.size_);
     if (n < 0) {
       if (errno == EINTR) continue;
       return ErrnoStatus(errno, "cannot read", path);
