@@ -43,8 +43,8 @@ int Run(const mandate::cli::Args& args) {
   if (!required) return mandate::cli::kExitUsage;
   const std::string& data = (*required)[0];
   mandate::AggregateQuery q;
-  auto as_of = mandate::ParseIsoDay((*required)[1]);
-  if (!as_of.ok()) return Fail("aggregate", "--as-of: " + std::string(as_of.status().message()));
+  const auto as_of = args.IsoDay("--as-of");
+  if (!as_of) return mandate::cli::kExitUsage;
   q.as_of = *as_of;
   json by = json::array();
   for (absl::string_view name : absl::StrSplit(mandate::ToAbsl((*required)[2]), ',')) {
@@ -60,10 +60,9 @@ int Run(const mandate::cli::Args& args) {
   }
   for (const auto& [flag, slot] : {std::pair{"--assigned-from", &q.assigned.from},
                                    std::pair{"--assigned-to", &q.assigned.to}}) {
-    if (auto text = args.Get(flag)) {
-      auto d = mandate::ParseIsoDay(*text);
-      if (!d.ok())
-        return Fail("aggregate", std::string(flag) + ": " + std::string(d.status().message()));
+    if (args.Has(flag)) {
+      const auto d = args.IsoDay(flag);
+      if (!d) return mandate::cli::kExitUsage;
       *slot = *d;
     }
   }

@@ -54,9 +54,9 @@ int Run(const mandate::cli::Args& args) {
     if (!year) return mandate::cli::kExitUsage;
     base.plan_year = *year;
   }
-  if (auto a = args.Get("--assigned")) {
-    auto day = mandate::ParseIsoDay(*a);
-    if (!day.ok()) return Fail("deadline", "--assigned: " + std::string(day.status().message()));
+  if (args.Has("--assigned")) {
+    const auto day = args.IsoDay("--assigned");
+    if (!day) return mandate::cli::kExitUsage;
     base.assigned = *day;
   }
   base.inclusive_before = args.Has("--inclusive-before");

@@ -60,8 +60,8 @@ int Run(const mandate::cli::Args& args) {
   const auto required = args.Require({"--data", "--as-of"});
   if (!required) return mandate::cli::kExitUsage;
   const std::string& data = (*required)[0];
-  auto as_of = mandate::ParseIsoDay((*required)[1]);
-  if (!as_of.ok()) return Fail("status", "--as-of: " + std::string(as_of.status().message()));
+  const auto as_of = args.IsoDay("--as-of");
+  if (!as_of) return mandate::cli::kExitUsage;
   mandate::ClassifyOptions options;
   const auto soon = args.Int("--soon-days", 0, mandate::kMaxSoonDays, options.soon_days);
   if (!soon) return mandate::cli::kExitUsage;

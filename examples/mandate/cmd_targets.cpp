@@ -23,8 +23,8 @@ int Run(const mandate::cli::Args& args) {
   const auto required = args.Require({"--data", "--as-of"});
   if (!required) return mandate::cli::kExitUsage;
   const std::string& data = (*required)[0];
-  auto as_of = mandate::ParseIsoDay((*required)[1]);
-  if (!as_of.ok()) return Fail("targets", "--as-of: " + std::string(as_of.status().message()));
+  const auto as_of = args.IsoDay("--as-of");
+  if (!as_of) return mandate::cli::kExitUsage;
   mandate::TargetOptions options;
   if (auto t = args.Get("--tolerance")) {
     const auto v = mandate::cli::ParseDecimal(*t, 0, 1);

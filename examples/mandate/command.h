@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mandate/civil_day.h"
+
 namespace mandate::cli {
 
 inline constexpr int kExitOk = 0;
@@ -66,6 +68,9 @@ class Args {
   // --flag as a whole number in [min, max] (the whole text must parse): `fallback` when absent,
   // nullopt after printing an error when malformed or out of range.
   std::optional<int> Int(std::string_view flag, int min, int max, int fallback) const;
+  // --flag as a YYYY-MM-DD day: nullopt after printing "mandate COMMAND: --flag: why" when it
+  // is malformed or absent (test Has first for an optional flag).
+  std::optional<Day> IsoDay(std::string_view flag) const;
 
  private:
   std::string command_;

@@ -156,6 +156,20 @@ std::optional<int> Args::Int(std::string_view flag, int min, int max, int fallba
   return v;
 }
 
+std::optional<Day> Args::IsoDay(std::string_view flag) const {
+  const auto text = Get(flag);
+  if (!text) {
+    Fail(command_, "missing " + std::string(flag) + " (see mandate " + command_ + " --help)");
+    return std::nullopt;
+  }
+  auto day = ParseIsoDay(*text);
+  if (!day.ok()) {
+    Fail(command_, std::string(flag) + ": " + std::string(day.status().message()));
+    return std::nullopt;
+  }
+  return *day;
+}
+
 std::optional<double> ParseDecimal(std::string_view text, double min, double max) {
   double v = 0;
   const char* end = text.data() + text.size();
