@@ -130,7 +130,8 @@ TEST(CApiRegistry, JsonRoundTripAndFileLoading) {
   EXPECT_EQ(a, b);
 
   mdt_registry* from_file = nullptr;
-  ASSERT_MDT_OK(mdt_registry_from_file(&from_file, mandate::testing::SeedPath("agencies.json").c_str()));
+  ASSERT_MDT_OK(
+      mdt_registry_from_file(&from_file, mandate::testing::SeedPath("agencies.json").c_str()));
   Registry f(from_file);
   size_t i = 0;
   EXPECT_MDT_OK(mdt_registry_find_id(&i, from_file, "BKHCN"));

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
 #include "seed_data.h"
 
 namespace {

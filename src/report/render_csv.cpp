@@ -27,16 +27,20 @@ class Writer {
  public:
   void Row(std::string_view section, std::string_view key, std::string_view label,
            std::string_view measure, const std::string& value) {
-    o_ << Quote(section) << ',' << Quote(key) << ',' << Quote(label) << ',' << Quote(measure)
-       << ',' << Quote(value) << "\r\n";
+    o_ << Quote(section) << ',' << Quote(key) << ',' << Quote(label) << ',' << Quote(measure) << ','
+       << Quote(value) << "\r\n";
   }
   void Counts(std::string_view section, std::string_view key, std::string_view label,
               const ReportCounts& c) {
     const std::pair<std::string_view, std::int64_t> measures[] = {
-        {"total", c.total},         {"completed", c.completed()},
-        {"completed_on_time", c.completed_on_time}, {"completed_late", c.completed_late},
-        {"in_progress", c.in_progress}, {"due_soon", c.due_soon},
-        {"overdue", c.overdue},     {"cancelled", c.cancelled}};
+        {"total", c.total},
+        {"completed", c.completed()},
+        {"completed_on_time", c.completed_on_time},
+        {"completed_late", c.completed_late},
+        {"in_progress", c.in_progress},
+        {"due_soon", c.due_soon},
+        {"overdue", c.overdue},
+        {"cancelled", c.cancelled}};
     for (const auto& [m, v] : measures) Row(section, key, label, m, std::to_string(v));
   }
   std::string str() const { return o_.str(); }
@@ -81,7 +85,8 @@ std::string RenderCsv(const ReportData& d, ReportLanguage) {
   }
   for (const auto& t : d.targets) {
     w.Row("targets", t.id, t.name, "status", t.status);
-    if (t.achievement) w.Row("targets", t.id, t.name, "achievement", std::to_string(*t.achievement));
+    if (t.achievement)
+      w.Row("targets", t.id, t.name, "achievement", std::to_string(*t.achievement));
   }
   for (const auto& c : d.criteria) {
     w.Row("criteria", c.family, "", "threshold", Number(c.threshold, ReportLanguage::kEnglish));

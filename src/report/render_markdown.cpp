@@ -71,9 +71,11 @@ std::string RenderMarkdown(const ReportData& d, ReportLanguage lang) {
   } else {
     o << "### " << L.by_category << "\n\n| " << L.category << " | " << L.tasks
       << " |\n|---|---:|\n";
-    for (const auto& g : d.overdue_by_category) o << "| " << Cell(g.label) << " | " << n(g.count) << " |\n";
+    for (const auto& g : d.overdue_by_category)
+      o << "| " << Cell(g.label) << " | " << n(g.count) << " |\n";
     o << "\n### " << L.by_agency << "\n\n| " << L.agency << " | " << L.tasks << " |\n|---|---:|\n";
-    for (const auto& g : d.overdue_by_agency) o << "| " << Cell(g.label) << " | " << n(g.count) << " |\n";
+    for (const auto& g : d.overdue_by_agency)
+      o << "| " << Cell(g.label) << " | " << n(g.count) << " |\n";
     o << "\n";
   }
 
@@ -91,7 +93,8 @@ std::string RenderMarkdown(const ReportData& d, ReportLanguage lang) {
 
   if (!d.targets.empty()) {
     o << "## " << L.targets_heading << "\n\n| " << L.target << " | " << L.latest << " | "
-      << L.target << " | " << L.achievement << " | " << L.status << " |\n|---|---:|---:|---:|---|\n";
+      << L.target << " | " << L.achievement << " | " << L.status
+      << " |\n|---|---:|---:|---:|---|\n";
     for (const auto& t : d.targets) {
       o << "| " << Cell(t.name) << " | " << (t.latest ? Number(*t.latest, lang) : "-") << " "
         << Cell(t.unit) << " | " << Number(t.target, lang) << " " << Cell(t.unit) << " | "
