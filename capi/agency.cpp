@@ -11,8 +11,11 @@ namespace {
 
 mdt_status Adopt(mdt_registry** out, absl::StatusOr<mandate::AgencyRegistry> reg) {
   if (!reg.ok()) {
-    const mdt_status st = FromStatus(reg.status());
-    return st == MDT_ERR_INVALID_ARGUMENT ? Fail(MDT_ERR_PARSE, mdt_last_error()) : st;
+    // A registry file that does not parse is MDT_ERR_PARSE, not a bad argument.
+    if (reg.status().code() == absl::StatusCode::kInvalidArgument) {
+      return Fail(MDT_ERR_PARSE, mandate::ToStd(reg.status().message()));
+    }
+    return FromStatus(reg.status());
   }
   auto h = std::make_unique<mdt_registry>();
   h->registry = std::make_shared<const mandate::AgencyRegistry>(*std::move(reg));

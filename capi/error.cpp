@@ -60,10 +60,8 @@ mdt_status FromStatus(const absl::Status& status) {
       code = MDT_ERR_CORRUPT;
       break;
     case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kPermissionDenied:
       code = MDT_ERR_IO;
-      break;
-    case absl::StatusCode::kFailedPrecondition:
-      code = MDT_ERR_INVALID_HANDLE;
       break;
     default:
       break;

@@ -29,8 +29,8 @@ absl::Status ErrnoStatus(int err, std::string_view what, const std::string& path
     case EFBIG:
     case EDQUOT:
       return absl::ResourceExhaustedError(msg);
-    default:
-      return absl::InternalError(msg);
+    default:  // EIO, EMFILE, ...: the file system failed, not the library
+      return absl::UnavailableError(msg);
   }
 }
 
@@ -130,7 +130,7 @@ absl::Status WriteFileAtomically(const std::string& requested, std::string_view 
   auto resolved = ResolveLinks(requested, &lst);
   if (!resolved.ok()) return resolved.status();
   if (lst.st_mode != 0 && !S_ISREG(lst.st_mode)) {  // replaced since the stat above
-    return absl::FailedPreconditionError(
+    return absl::UnavailableError(
         absl::StrCat("cannot save to ", requested, ": it changed into a non-regular file"));
   }
   const std::string& path = *resolved;
