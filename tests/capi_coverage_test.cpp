@@ -12,45 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "capi_header.h"
+
 namespace mandate::capi_test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// Drops /* */ and // comments, so a function named only in a comment does not count.
-std::string StripComments(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 2, "/*") == 0) {
-      const std::size_t end = s.find("*/", i + 2);
-      i = end == std::string::npos ? s.size() : end + 1;
-      out += ' ';
-    } else if (s.compare(i, 2, "//") == 0) {
-      const std::size_t end = s.find('\n', i);
-      i = end == std::string::npos ? s.size() : end - 1;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-// The functions mandate.h declares: "MDT_API <return type> mdt_name(".
-std::vector<std::string> DeclaredFunctions(const std::string& header) {
-  std::vector<std::string> names;
-  static const std::regex decl(R"(MDT_API\s+[^;(]*?\b(mdt_\w+)\s*\()");
-  const std::string text = StripComments(header);
-  for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it) {
-    names.push_back((*it)[1]);
-  }
-  return names;
-}
 
 // The mdt_ identifiers in the test sources, outside comments: the functions they call,
 // directly or through a pointer (the RAII deleters call the _free functions).
@@ -83,7 +50,8 @@ std::vector<fs::path> CApiTestSources() {
 }
 
 TEST(CApiCoverage, ParsesTheHeader) {
-  const auto names = DeclaredFunctions(Slurp(fs::path(MANDATE_SOURCE_DIR) / "capi" / "mandate.h"));
+  std::vector<std::string> names;
+  for (const auto& f : HeaderFunctions()) names.push_back(f.name);
   const std::set<std::string> unique(names.begin(), names.end());
   EXPECT_EQ(unique.size(), names.size()) << "a function is declared twice";
   // Spot checks across the header: the first, a multi-line declaration, the last.
@@ -97,14 +65,13 @@ TEST(CApiCoverage, ParsesTheHeader) {
 }
 
 TEST(CApiCoverage, EveryPublicFunctionIsCalledByTheCTests) {
-  const auto declared =
-      DeclaredFunctions(Slurp(fs::path(MANDATE_SOURCE_DIR) / "capi" / "mandate.h"));
+  const auto declared = HeaderFunctions();
   const auto files = CApiTestSources();
   ASSERT_GT(files.size(), 5u);
   const std::set<std::string> called = CalledFunctions(files);
   std::vector<std::string> missing;
-  for (const auto& name : declared) {
-    if (!called.count(name)) missing.push_back(name);
+  for (const auto& f : declared) {
+    if (!called.count(f.name)) missing.push_back(f.name);
   }
   std::ostringstream list;
   for (const auto& m : missing) list << "\n  " << m;

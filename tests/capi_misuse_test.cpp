@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "capi_fixture.h"
+#include "capi_header.h"
 
 namespace mandate::capi_test {
 namespace {
@@ -1366,23 +1367,6 @@ TEST(CApiMisuse, EveryRequiredOutParameterRefusesNull) {
 
 // ---- The tables cover the header -----------------------------------------------------
 
-struct Declared {
-  std::string name;
-  std::string params;
-};
-
-std::vector<Declared> HeaderFunctions() {
-  std::ifstream in(std::filesystem::path(MANDATE_SOURCE_DIR) / "capi" / "mandate.h");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  text = std::regex_replace(text, std::regex(R"(/\*[^*]*\*+(?:[^/*][^*]*\*+)*/)"), " ");
-  std::vector<Declared> out;
-  static const std::regex decl(R"(MDT_API\s+[^;(]*?\b(mdt_\w+)\s*\(([^)]*)\))");
-  for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it) {
-    out.push_back({(*it)[1], (*it)[2]});
-  }
-  return out;
-}
-
 template <typename Table>
 std::set<std::string> Names(const Table& t) {
   std::set<std::string> s;
@@ -1390,7 +1374,7 @@ std::set<std::string> Names(const Table& t) {
   return s;
 }
 
-std::string Missing(const std::vector<Declared>& fns, const std::regex& takes,
+std::string Missing(const std::vector<DeclaredFunction>& fns, const std::regex& takes,
                     const std::set<std::string>& table, const std::set<std::string>& exempt) {
   std::string missing;
   for (const auto& f : fns) {

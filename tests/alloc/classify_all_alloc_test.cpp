@@ -1,7 +1,8 @@
 // ClassifyAll at small N (issue 8): single-threaded and allocation-free once its output
 // column has its size, on the benchmark workload including tasks whose deadline changed
 // (the full-rule path) — so a dashboard refresh of a ministry's few thousand tasks costs no
-// heap traffic. Counted by replacing the global operator new for this test runner.
+// heap traffic. Counted by replacing the global operator new: this runner
+// (mandate_alloc_tests) holds only tests that may do so.
 #include <gtest/gtest.h>
 
 #include <atomic>
