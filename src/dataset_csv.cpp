@@ -163,29 +163,223 @@ class BoundedCache {
   absl::flat_hash_map<std::string, V> map_;
 };
 
+// The header row mapped: each known column once; repeats and unknown columns become
+// attributes.
+struct Header {
+  std::vector<std::string> names;       // trimmed; "column N" for an empty one
+  std::vector<int> role;                // per column: a Column, or kAttribute
+  std::array<int, kColumnCount> where;  // per Column: its position, or -1
+
+  // 1-based, as CsvError counts.
+  std::string ColumnName(std::size_t column) const {
+    return column >= 1 && column <= names.size() ? names[column - 1]
+                                                 : absl::StrFormat("column %d", column);
+  }
+  std::string NameOf(Column c) const { return where[c] >= 0 ? names[where[c]] : ""; }
+};
+
+absl::StatusOr<Header> ReadHeader(CsvReader& reader, CsvRecord& rec, ProblemSink& sink) {
+  if (!reader.Next(rec)) return absl::InvalidArgumentError("the CSV file is empty: no header row");
+  if (!rec.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("header row (line %d, column %d) is malformed: %s", rec.error()->line,
+                        rec.error()->column, rec.error()->message));
+  }
+  Header h;
+  h.names = rec.ToVector();
+  h.role.assign(h.names.size(), kAttribute);
+  h.where.fill(-1);
+  for (std::size_t c = 0; c < h.names.size(); ++c) {
+    h.names[c] = std::string(Trim(h.names[c]));
+    if (h.names[c].empty()) h.names[c] = absl::StrFormat("column %d", c + 1);
+    const auto col = ColumnOf(h.names[c]);
+    if (!col) continue;
+    if (h.where[*col] < 0) {
+      h.where[*col] = static_cast<int>(c);
+      h.role[c] = *col;
+    } else {
+      sink.Add("header", h.names[c],
+               absl::StrFormat("column repeated (first is column %d); kept as an attribute",
+                               h.where[*col] + 1));
+    }
+  }
+  if (h.where[kId] < 0) {
+    return absl::InvalidArgumentError(
+        "the header has no \"id\" column, so tasks cannot be identified");
+  }
+  for (int c = 0; c < kRequiredColumns; ++c) {
+    if (h.where[c] < 0) sink.Add("header", std::string(kColumnNames[c]), "missing column");
+  }
+  return h;
+}
+
 class RowReader {
  public:
-  RowReader(const CsvReadOptions& options, Dataset& ds, ProblemSink& problems)
-      : opt_(options), ds_(ds), reg_(ds.registry()), problems_(problems) {}
+  RowReader(const CsvReadOptions& options, const Header& header, Dataset& ds, ProblemSink& problems)
+      : opt_(options), h_(header), ds_(ds), reg_(ds.registry()), problems_(problems) {}
 
-  // The cell's agencies appended to out (registry indexes); each unknown part is a problem.
-  void Agencies(std::string_view cell, std::size_t line, const std::string& field,
-                std::vector<AgencyIndex>& out) {
+  // One data row: a task added, or problems saying why the row was skipped.
+  void Read(const CsvRecord& rec) {
+    line_ = rec.line();
+    rec_ = &rec;
+    if (!rec.ok()) {
+      const CsvError& e = *rec.error();
+      problems_.Add(absl::StrFormat("line %d", e.line),
+                    e.column == 0 ? "" : h_.ColumnName(e.column), e.message + "; row skipped");
+      return;
+    }
+    bool blank = true;
+    for (std::size_t c = 0; c < rec.size() && blank; ++c) blank = Trim(rec[c]).empty();
+    if (blank) return;  // spreadsheets export empty rows as ",,,,"
+    if (rec.size() != h_.names.size()) {
+      Problem("",
+              absl::StrFormat("row has %d cells, the header has %d%s", rec.size(), h_.names.size(),
+                              rec.size() > h_.names.size() ? "; extra cells kept as attributes"
+                                                           : "; missing cells read as empty"));
+    }
+    if (!ReadId()) return;
+    ReadText();
+    ReadAgencyCells();
+    t_.assigned = ReadDay(kAssigned);
+    // The CSV reader refused every field that is not valid UTF-8.
+    Dataset::Resolved resolved{
+        .lead = lead_, .coordinators = coordinators_, .utf8_checked = true, .id_checked = true};
+    resolved.deadline = h_.where[kDeadline] >= 0 ? ReadDeadline(Cell(kDeadline), t_.assigned)
+                                                 : ds_.InternDeadline(Deadline{});
+    ReadHistory();
+    ReadAttributes();
+    auto added = ds_.AddTask(t_, resolved);
+    if (!added.ok()) {
+      Problem("", std::string(added.status().message()) + "; row skipped");
+      return;
+    }
+    line_of_.push_back(static_cast<std::uint32_t>(line_));
+  }
+
+ private:
+  std::string_view Cell(Column c) const {
+    const int at = h_.where[c];
+    // A cell our export guarded against formula injection ("'=…") reads back as written.
+    return at >= 0 && static_cast<std::size_t>(at) < rec_->size()
+               ? UnguardFormula((*rec_)[static_cast<std::size_t>(at)])
+               : std::string_view();
+  }
+  void Problem(std::string field, std::string message) {
+    problems_.Add(absl::StrFormat("line %d", line_), std::move(field), std::move(message));
+  }
+
+  // False (and a problem) when the row cannot be a task: no id, or an id seen before.
+  bool ReadId() {
+    t_.id.assign(Trim(Cell(kId)));
+    if (t_.id.empty()) {
+      Problem(h_.NameOf(kId), "empty id; row skipped");
+      return false;
+    }
+    if (auto prev = ds_.FindTask(t_.id)) {
+      Problem(h_.NameOf(kId), absl::StrFormat("duplicate id \"%s\" (first on line %d); row skipped",
+                                              t_.id.substr(0, 80), line_of_[*prev]));
+      return false;
+    }
+    return true;
+  }
+
+  void ReadText() {
+    t_.title.assign(Cell(kTitle));
+    if (Trim(t_.title).empty() && h_.where[kTitle] >= 0) Problem(h_.NameOf(kTitle), "empty title");
+    t_.category.assign(Trim(Cell(kCategory)));
+    const std::string_view source_cell = Cell(kSource);
+    if (source_cell.find_first_of(";\r\n") == std::string_view::npos) {  // one reference
+      const std::string_view one = Trim(source_cell);
+      t_.sources.resize(one.empty() ? 0 : 1);
+      if (!one.empty()) t_.sources[0].assign(one);
+    } else {
+      t_.sources = SplitSources(source_cell);
+    }
+    t_.expected_result.assign(Cell(kExpectedResult));
+    t_.note.assign(Cell(kNote));
+  }
+
+  void ReadAgencyCells() {
+    t_.lead_text.assign(Cell(kLead));
+    Agencies(t_.lead_text, h_.NameOf(kLead), lead_);
+    if (Trim(t_.lead_text).empty() && h_.where[kLead] >= 0) {
+      Problem(h_.NameOf(kLead), "empty: the task has no lead agency");
+    }
+    t_.coordinators_text.assign(Cell(kCoordinators));
+    Agencies(t_.coordinators_text, h_.NameOf(kCoordinators), coordinators_);
+    Agencies(Cell(kPartners), h_.NameOf(kPartners), partners_);
+    t_.partners.clear();
+    for (AgencyIndex a : partners_) t_.partners.push_back(reg_.agency(a).id);
+    t_.attributes.clear();
+    if (!Trim(Cell(kPartners)).empty())
+      t_.attributes.emplace_back("partners_text", Cell(kPartners));
+  }
+
+  // A date that cannot be read is kept verbatim as the attribute "raw:<column>".
+  std::optional<Day> ReadDay(Column c) {
+    const std::string_view v = Trim(Cell(c));
+    if (v.empty()) return std::nullopt;
+    auto d = ParseDay(v);
+    if (d.ok()) return *d;
+    Problem(h_.NameOf(c), absl::StrFormat("bad date \"%s\" (expected YYYY-MM-DD or DD/MM/YYYY): %s",
+                                          v, d.status().message()));
+    t_.attributes.emplace_back("raw:" + std::string(kColumnNames[c]), v);
+    return std::nullopt;
+  }
+
+  // The completion and progress cells as events (progress is dated the load's as-of day; with
+  // none it is kept as an attribute).
+  void ReadHistory() {
+    t_.history.clear();
+    if (auto done = ReadDay(kCompleted)) {
+      TaskEvent e;
+      e.day = *done;
+      e.type = EventType::kCompleted;
+      t_.history.push_back(std::move(e));
+    }
+    const std::string_view p = Trim(Cell(kProgress));
+    if (p.empty()) return;
+    const auto percent = ParsePercent(p);
+    if (!percent) {
+      Problem(h_.NameOf(kProgress), absl::StrFormat("\"%s\" is not a percentage 0..100", p));
+      t_.attributes.emplace_back("raw:progress", p);
+    } else if (opt_.as_of) {
+      TaskEvent e;
+      e.day = *opt_.as_of;
+      e.type = EventType::kProgress;
+      e.percent = *percent;
+      t_.history.push_back(std::move(e));
+    } else {
+      t_.attributes.emplace_back("progress", p);
+    }
+  }
+
+  // Cells of unknown or repeated columns, kept under their header names.
+  void ReadAttributes() {
+    const CsvRecord& rec = *rec_;
+    for (std::size_t c = 0; c < rec.size(); ++c) {
+      if (c < h_.role.size() && h_.role[c] != kAttribute) continue;
+      if (rec[c].empty()) continue;
+      t_.attributes.emplace_back(h_.ColumnName(c + 1), UnguardFormula(rec[c]));
+    }
+  }
+
+  // The cell's agencies into out (registry indexes); each unknown part is a problem.
+  void Agencies(std::string_view cell, const std::string& field, std::vector<AgencyIndex>& out) {
     out.clear();
     if (Trim(cell).empty()) return;
     const Resolution* r = agencies_.Find(cell);
     if (!r) r = agencies_.Put(cell, reg_.Resolve(cell));
     out.assign(r->agencies.begin(), r->agencies.end());
     for (const auto& part : r->unresolved) {
-      problems_.Add(absl::StrFormat("line %d", line), field,
-                    absl::StrFormat("unknown agency \"%s\"", part));
+      Problem(field, absl::StrFormat("unknown agency \"%s\"", part));
     }
   }
 
   // The deadline, interned in the dataset: each distinct (phrase, plan year) is parsed and
   // keyed once, not once a row.
-  std::uint32_t ReadDeadline(std::string_view cell, std::optional<Day> assigned, std::size_t line,
-                             const std::string& field) {
+  std::uint32_t ReadDeadline(std::string_view cell, std::optional<Day> assigned) {
+    const std::string field = h_.NameOf(kDeadline);
     DeadlineContext ctx;
     ctx.plan_year = opt_.plan_year;
     if (!ctx.plan_year && assigned) {
@@ -200,7 +394,7 @@ class RowReader {
     d.text = std::string(cell);
     if (Trim(cell).empty()) {
       d.kind = DeadlineKind::kNone;
-      problems_.Add(absl::StrFormat("line %d", line), field, "empty: the task has no deadline");
+      Problem(field, "empty: the task has no deadline");
       return ds_.InternDeadline(d);
     }
     auto parsed = ParseDeadline(cell, ctx);
@@ -218,20 +412,26 @@ class RowReader {
       return id;
     }
     d.kind = DeadlineKind::kUnknown;
-    problems_.Add(absl::StrFormat("line %d", line), field,
-                  absl::StrFormat("cannot read the deadline \"%s\": %s; kept as text", cell,
-                                  parsed.status().message()));
+    Problem(field, absl::StrFormat("cannot read the deadline \"%s\": %s; kept as text", cell,
+                                   parsed.status().message()));
     return ds_.InternDeadline(d);
   }
 
- private:
   const CsvReadOptions& opt_;
+  const Header& h_;
   Dataset& ds_;
   const AgencyRegistry& reg_;
   ProblemSink& problems_;
   BoundedCache<Resolution> agencies_;
   BoundedCache<std::uint32_t> deadlines_;
   std::string key_;
+  // The row being read. Reused from row to row: after the first rows a row allocates only
+  // what the dataset keeps.
+  const CsvRecord* rec_ = nullptr;
+  std::size_t line_ = 0;
+  Task t_;
+  std::vector<AgencyIndex> lead_, coordinators_, partners_;
+  std::vector<std::uint32_t> line_of_;  // by TaskIndex: for "duplicate of line N"
 };
 
 }  // namespace
@@ -248,173 +448,16 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
   ProblemSink sink(out, options.max_problems);
   CsvReader reader(text, options.csv);
   CsvRecord rec;
-  if (!reader.Next(rec)) return absl::InvalidArgumentError("the CSV file is empty: no header row");
-  if (!rec.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("header row (line %d, column %d) is malformed: %s", rec.error()->line,
-                        rec.error()->column, rec.error()->message));
-  }
-
-  // Map the header: each known column once; repeats and unknown columns become attributes.
-  std::vector<std::string> names = rec.ToVector();
-  std::vector<int> role(names.size(), kAttribute);
-  std::array<int, kColumnCount> where;
-  where.fill(-1);
-  for (std::size_t c = 0; c < names.size(); ++c) {
-    names[c] = std::string(Trim(names[c]));
-    if (names[c].empty()) names[c] = absl::StrFormat("column %d", c + 1);
-    if (auto col = ColumnOf(names[c])) {
-      if (where[*col] < 0) {
-        where[*col] = static_cast<int>(c);
-        role[c] = *col;
-      } else {
-        sink.Add("header", names[c],
-                 absl::StrFormat("column repeated (first is column %d); kept as an attribute",
-                                 where[*col] + 1));
-      }
-    }
-  }
-  if (where[kId] < 0) {
-    return absl::InvalidArgumentError(
-        "the header has no \"id\" column, so tasks cannot be identified");
-  }
-  for (int c = 0; c < kRequiredColumns; ++c) {
-    if (where[c] < 0) sink.Add("header", std::string(kColumnNames[c]), "missing column");
-  }
-  const auto column_name = [&](std::size_t column) {  // 1-based, as CsvError counts
-    return column >= 1 && column <= names.size() ? names[column - 1]
-                                                 : absl::StrFormat("column %d", column);
-  };
+  auto header = ReadHeader(reader, rec, sink);
+  if (!header.ok()) return header.status();
 
   Dataset ds(options.registry, options.limits);
   // One task a line at most: room for them up front. Bounded by the bytes too (a real row is
   // well over 64 bytes), so a hostile file of line breaks cannot reserve gigabytes.
   const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   ds.Reserve(std::min(lines, text.size() / 64 + 1));
-  RowReader rows(options, ds, sink);
-  std::vector<std::uint32_t> line_of;  // by TaskIndex: for "duplicate of line N"
-  // Reused from row to row: after the first rows a row allocates only what the dataset keeps.
-  Task t;
-  std::vector<AgencyIndex> lead, coordinators, partners;
-  while (reader.Next(rec)) {
-    const std::size_t line = rec.line();
-    const auto record = [&] { return absl::StrFormat("line %d", line); };
-    if (!rec.ok()) {
-      const CsvError& e = *rec.error();
-      sink.Add(e.line == rec.line() ? record() : absl::StrFormat("line %d", e.line),
-               e.column == 0 ? "" : column_name(e.column), e.message + "; row skipped");
-      continue;
-    }
-    bool blank = true;
-    for (std::size_t c = 0; c < rec.size() && blank; ++c) blank = Trim(rec[c]).empty();
-    if (blank) continue;  // spreadsheets export empty rows as ",,,,"
-    if (rec.size() != names.size()) {
-      sink.Add(record(), "",
-               absl::StrFormat("row has %d cells, the header has %d%s", rec.size(), names.size(),
-                               rec.size() > names.size() ? "; extra cells kept as attributes"
-                                                         : "; missing cells read as empty"));
-    }
-    const auto cell = [&](Column c) -> std::string_view {
-      const int at = where[c];
-      // A cell our export guarded against formula injection ("'=…") reads back as written.
-      return at >= 0 && static_cast<std::size_t>(at) < rec.size() ? UnguardFormula(rec[at])
-                                                                  : std::string_view();
-    };
-    const auto name = [&](Column c) { return where[c] >= 0 ? names[where[c]] : ""; };
-
-    t.id.assign(Trim(cell(kId)));
-    if (t.id.empty()) {
-      sink.Add(record(), name(kId), "empty id; row skipped");
-      continue;
-    }
-    if (auto prev = ds.FindTask(t.id)) {
-      sink.Add(record(), name(kId),
-               absl::StrFormat("duplicate id \"%s\" (first on line %d); row skipped",
-                               t.id.substr(0, 80), line_of[*prev]));
-      continue;
-    }
-    t.title.assign(cell(kTitle));
-    if (Trim(t.title).empty() && where[kTitle] >= 0)
-      sink.Add(record(), name(kTitle), "empty title");
-    t.lead_text.assign(cell(kLead));
-    rows.Agencies(t.lead_text, line, name(kLead), lead);
-    if (Trim(t.lead_text).empty() && where[kLead] >= 0) {
-      sink.Add(record(), name(kLead), "empty: the task has no lead agency");
-    }
-    t.coordinators_text.assign(cell(kCoordinators));
-    rows.Agencies(t.coordinators_text, line, name(kCoordinators), coordinators);
-    rows.Agencies(cell(kPartners), line, name(kPartners), partners);
-    t.partners.clear();
-    for (AgencyIndex a : partners) t.partners.push_back(ds.registry().agency(a).id);
-    t.attributes.clear();
-    if (!Trim(cell(kPartners)).empty()) t.attributes.emplace_back("partners_text", cell(kPartners));
-    t.category.assign(Trim(cell(kCategory)));
-    const std::string_view source_cell = cell(kSource);
-    if (source_cell.find_first_of(";\r\n") == std::string_view::npos) {  // one reference
-      const std::string_view one = Trim(source_cell);
-      t.sources.resize(one.empty() ? 0 : 1);
-      if (!one.empty()) t.sources[0].assign(one);
-    } else {
-      t.sources = SplitSources(source_cell);
-    }
-    t.expected_result.assign(cell(kExpectedResult));
-    t.note.assign(cell(kNote));
-    // A date that cannot be read is kept verbatim as the attribute "raw:<column>".
-    const auto read_day = [&](Column c) -> std::optional<Day> {
-      const std::string_view v = Trim(cell(c));
-      if (v.empty()) return std::nullopt;
-      auto d = ParseDay(v);
-      if (d.ok()) return *d;
-      sink.Add(record(), name(c),
-               absl::StrFormat("bad date \"%s\" (expected YYYY-MM-DD or DD/MM/YYYY): %s", v,
-                               d.status().message()));
-      t.attributes.emplace_back("raw:" + std::string(kColumnNames[c]), v);
-      return std::nullopt;
-    };
-    t.assigned = read_day(kAssigned);
-    // The CSV reader refused every field that is not valid UTF-8.
-    Dataset::Resolved resolved{
-        .lead = lead, .coordinators = coordinators, .utf8_checked = true, .id_checked = true};
-    if (where[kDeadline] >= 0) {
-      resolved.deadline = rows.ReadDeadline(cell(kDeadline), t.assigned, line, name(kDeadline));
-    } else {
-      resolved.deadline = ds.InternDeadline(Deadline{});
-    }
-    t.history.clear();
-    if (auto done = read_day(kCompleted)) {
-      TaskEvent e;
-      e.day = *done;
-      e.type = EventType::kCompleted;
-      t.history.push_back(std::move(e));
-    }
-    if (const std::string_view p = Trim(cell(kProgress)); !p.empty()) {
-      const auto percent = ParsePercent(p);
-      if (!percent) {
-        sink.Add(record(), name(kProgress),
-                 absl::StrFormat("\"%s\" is not a percentage 0..100", p));
-        t.attributes.emplace_back("raw:progress", p);
-      } else if (options.as_of) {
-        TaskEvent e;
-        e.day = *options.as_of;
-        e.type = EventType::kProgress;
-        e.percent = *percent;
-        t.history.push_back(std::move(e));
-      } else {
-        t.attributes.emplace_back("progress", p);
-      }
-    }
-    for (std::size_t c = 0; c < rec.size(); ++c) {
-      if (c < role.size() && role[c] != kAttribute) continue;
-      if (rec[c].empty()) continue;
-      t.attributes.emplace_back(column_name(c + 1), UnguardFormula(rec[c]));
-    }
-    auto added = ds.AddTask(t, resolved);
-    if (!added.ok()) {
-      sink.Add(record(), "", std::string(added.status().message()) + "; row skipped");
-      continue;
-    }
-    line_of.push_back(static_cast<std::uint32_t>(rec.line()));
-  }
+  RowReader rows(options, *header, ds, sink);
+  while (reader.Next(rec)) rows.Read(rec);
   const std::size_t count = sink.count();
   sink.Finish();
   if (options.strict && count > 0) {
