@@ -81,6 +81,127 @@ void CsvReader::Fail(CsvRecord& record, CsvErrorKind kind, std::size_t line, std
   record.error_ = CsvError{kind, line, column, offset, std::move(message)};
 }
 
+struct CsvReader::Field {
+  std::size_t column = 0;  // 1-based
+  std::size_t start = 0;   // offset of its first byte (the quote, if quoted)
+  std::size_t line = 0;    // line it starts on
+  std::size_t bytes = 0;   // unquoted bytes stored for it
+  std::size_t record_bytes = 0;
+};
+
+// Stores unquoted bytes while the record is sound; past a limit it keeps scanning so the
+// framing (and with it the next record) is found, but stores nothing more.
+void CsvReader::Append(CsvRecord& r, Field& f, std::string_view bytes) {
+  if (!r.ok() || bytes.empty()) return;
+  const CsvLimits& lim = opt_.limits;
+  f.bytes += bytes.size();
+  f.record_bytes += bytes.size();
+  if (f.bytes > lim.max_field_bytes) {
+    Fail(r, CsvErrorKind::kFieldTooLong, f.line, f.column, f.start,
+         absl::StrFormat("field is longer than the limit of %d bytes", lim.max_field_bytes));
+  } else if (f.record_bytes > lim.max_record_bytes) {
+    Fail(r, CsvErrorKind::kRecordTooLong, f.line, f.column, f.start,
+         absl::StrFormat("record is longer than the limit of %d bytes", lim.max_record_bytes));
+  } else {
+    r.data_.append(bytes);
+  }
+}
+
+// Most likely a missing closing quote: resume at the line after the opening quote so the
+// records that follow are not swallowed (within the rescan budget, which keeps work linear).
+void CsvReader::ResyncAfterUnclosedQuote(std::size_t open, std::size_t open_line) {
+  const std::size_t n = in_.size();
+  std::size_t resume = in_.find_first_of("\r\n", open);
+  if (resume == std::string_view::npos) {
+    pos_ = n;
+    return;
+  }
+  resume += (in_[resume] == '\r' && resume + 1 < n && in_[resume + 1] == '\n') ? 2 : 1;
+  if (n - resume <= rescan_budget_) {
+    rescan_budget_ -= n - resume;
+    pos_ = resume;
+    line_ = open_line + 1;
+  } else {
+    pos_ = n;
+  }
+}
+
+bool CsvReader::ReadQuoted(CsvRecord& r, Field& f) {
+  const std::size_t n = in_.size();
+  const std::size_t open = pos_;
+  const std::size_t open_line = line_;
+  ++pos_;
+  bool closed = false;
+  while (pos_ < n) {
+    std::size_t run = pos_;
+    while (run < n) {
+      const char c = in_[run];
+      if (c == '"' || c == '\r' || c == '\n' || c == '\0') break;
+      ++run;
+    }
+    Append(r, f, in_.substr(pos_, run - pos_));
+    pos_ = run;
+    if (pos_ >= n) break;
+    const char c = in_[pos_];
+    if (c == '"') {
+      if (pos_ + 1 < n && in_[pos_ + 1] == '"') {
+        Append(r, f, "\"");
+        pos_ += 2;
+        continue;
+      }
+      ++pos_;
+      closed = true;
+      break;
+    }
+    if (c == '\0') {
+      Fail(r, CsvErrorKind::kNulByte, line_, f.column, pos_, "NUL byte in field");
+      ++pos_;
+      continue;
+    }
+    const std::size_t s = pos_;  // a line break inside quotes belongs to the field
+    ConsumeLineEnd();
+    Append(r, f, in_.substr(s, pos_ - s));
+  }
+  if (!closed) {
+    r.error_.reset();  // the unclosed quote explains whatever else went wrong
+    Fail(r, CsvErrorKind::kUnterminatedQuote, open_line, f.column, open,
+         "quoted field is never closed (a '\"' is missing)");
+    ResyncAfterUnclosedQuote(open, open_line);
+    return false;
+  }
+  if (pos_ < n && in_[pos_] != opt_.delimiter && !AtLineEnd()) {
+    Fail(r, CsvErrorKind::kStrayQuote, line_, f.column, pos_,
+         "text after the closing quote of a quoted field");
+    SkipPhysicalLine();
+    return false;
+  }
+  return true;
+}
+
+bool CsvReader::ReadUnquoted(CsvRecord& r, Field& f) {
+  const std::size_t n = in_.size();
+  const char delim = opt_.delimiter;
+  for (;;) {
+    std::size_t run = pos_;
+    while (run < n) {
+      const char c = in_[run];
+      if (c == delim || c == '"' || c == '\r' || c == '\n' || c == '\0') break;
+      ++run;
+    }
+    Append(r, f, in_.substr(pos_, run - pos_));
+    pos_ = run;
+    if (pos_ >= n || in_[pos_] == delim || AtLineEnd()) return true;
+    if (in_[pos_] == '"') {
+      Fail(r, CsvErrorKind::kStrayQuote, line_, f.column, pos_,
+           "'\"' inside an unquoted field: quote the whole field and double inner quotes");
+      SkipPhysicalLine();
+      return false;
+    }
+    Fail(r, CsvErrorKind::kNulByte, line_, f.column, pos_, "NUL byte in field");
+    ++pos_;
+  }
+}
+
 bool CsvReader::Next(CsvRecord& r) {
   r.data_.clear();
   r.ends_.clear();
@@ -98,144 +219,38 @@ bool CsvReader::Next(CsvRecord& r) {
   if (pos_ >= n) return false;
   r.line_ = line_;
 
-  const char delim = opt_.delimiter;
-  const CsvLimits& lim = opt_.limits;
-  std::size_t column = 0;
-  std::size_t record_bytes = 0;
-  std::size_t field_bytes = 0;
-  std::size_t field_start = 0;
-  std::size_t field_line = 0;
-  // Stores unquoted bytes while the record is sound; past a limit it keeps scanning so the
-  // framing (and with it the next record) is found, but stores nothing more.
-  auto append = [&](std::string_view bytes) {
-    if (!r.ok() || bytes.empty()) return;
-    field_bytes += bytes.size();
-    record_bytes += bytes.size();
-    if (field_bytes > lim.max_field_bytes) {
-      Fail(r, CsvErrorKind::kFieldTooLong, field_line, column, field_start,
-           absl::StrFormat("field is longer than the limit of %d bytes", lim.max_field_bytes));
-    } else if (record_bytes > lim.max_record_bytes) {
-      Fail(r, CsvErrorKind::kRecordTooLong, field_line, column, field_start,
-           absl::StrFormat("record is longer than the limit of %d bytes", lim.max_record_bytes));
-    } else {
-      r.data_.append(bytes);
-    }
-  };
-  auto finish = [&]() {
-    if (!r.ok()) {
-      r.data_.clear();
-      r.ends_.clear();
-    }
-    return true;
-  };
-
+  Field f;
   for (;;) {  // one field per iteration
-    ++column;
-    field_bytes = 0;
-    field_start = pos_;
-    field_line = line_;
-    if (column > lim.max_columns) {
-      Fail(r, CsvErrorKind::kTooManyColumns, line_, column, pos_,
-           absl::StrFormat("record has more than the limit of %d fields", lim.max_columns));
+    ++f.column;
+    f.bytes = 0;
+    f.start = pos_;
+    f.line = line_;
+    if (f.column > opt_.limits.max_columns) {
+      Fail(r, CsvErrorKind::kTooManyColumns, line_, f.column, pos_,
+           absl::StrFormat("record has more than the limit of %d fields", opt_.limits.max_columns));
     }
-    if (pos_ < n && in_[pos_] == '"') {
-      const std::size_t open = pos_;
-      const std::size_t open_line = line_;
-      ++pos_;
-      bool closed = false;
-      while (pos_ < n) {
-        std::size_t run = pos_;
-        while (run < n) {
-          const char c = in_[run];
-          if (c == '"' || c == '\r' || c == '\n' || c == '\0') break;
-          ++run;
-        }
-        append(in_.substr(pos_, run - pos_));
-        pos_ = run;
-        if (pos_ >= n) break;
-        const char c = in_[pos_];
-        if (c == '"') {
-          if (pos_ + 1 < n && in_[pos_ + 1] == '"') {
-            append("\"");
-            pos_ += 2;
-            continue;
-          }
-          ++pos_;
-          closed = true;
-          break;
-        }
-        if (c == '\0') {
-          Fail(r, CsvErrorKind::kNulByte, line_, column, pos_, "NUL byte in field");
-          ++pos_;
-          continue;
-        }
-        const std::size_t s = pos_;  // a line break inside quotes belongs to the field
-        ConsumeLineEnd();
-        append(in_.substr(s, pos_ - s));
-      }
-      if (!closed) {
-        // Most likely a missing closing quote: report it, then resume at the line after the
-        // opening quote so the records that follow are not swallowed.
-        r.error_.reset();
-        Fail(r, CsvErrorKind::kUnterminatedQuote, open_line, column, open,
-             "quoted field is never closed (a '\"' is missing)");
-        std::size_t resume = in_.find_first_of("\r\n", open);
-        if (resume == std::string_view::npos) {
-          pos_ = n;
-        } else {
-          resume += (in_[resume] == '\r' && resume + 1 < n && in_[resume + 1] == '\n') ? 2 : 1;
-          if (n - resume <= rescan_budget_) {
-            rescan_budget_ -= n - resume;
-            pos_ = resume;
-            line_ = open_line + 1;
-          } else {
-            pos_ = n;
-          }
-        }
-        return finish();
-      }
-      if (pos_ < n && in_[pos_] != delim && !AtLineEnd()) {
-        Fail(r, CsvErrorKind::kStrayQuote, line_, column, pos_,
-             "text after the closing quote of a quoted field");
-        SkipPhysicalLine();
-        return finish();
-      }
-    } else {
-      for (;;) {
-        std::size_t run = pos_;
-        while (run < n) {
-          const char c = in_[run];
-          if (c == delim || c == '"' || c == '\r' || c == '\n' || c == '\0') break;
-          ++run;
-        }
-        append(in_.substr(pos_, run - pos_));
-        pos_ = run;
-        if (pos_ >= n || in_[pos_] == delim || AtLineEnd()) break;
-        if (in_[pos_] == '"') {
-          Fail(r, CsvErrorKind::kStrayQuote, line_, column, pos_,
-               "'\"' inside an unquoted field: quote the whole field and double inner quotes");
-          SkipPhysicalLine();
-          return finish();
-        }
-        Fail(r, CsvErrorKind::kNulByte, line_, column, pos_, "NUL byte in field");
-        ++pos_;
-      }
-    }
+    const bool quoted = pos_ < n && in_[pos_] == '"';
+    if (!(quoted ? ReadQuoted(r, f) : ReadUnquoted(r, f))) break;
     if (r.ok()) {
-      if (auto bad = FindInvalidUtf8(in_.substr(field_start, pos_ - field_start))) {
-        Fail(r, CsvErrorKind::kInvalidUtf8, field_line, column, field_start + *bad,
-             absl::StrFormat("invalid UTF-8 at byte offset %d", field_start + *bad));
+      if (auto bad = FindInvalidUtf8(in_.substr(f.start, pos_ - f.start))) {
+        Fail(r, CsvErrorKind::kInvalidUtf8, f.line, f.column, f.start + *bad,
+             absl::StrFormat("invalid UTF-8 at byte offset %d", f.start + *bad));
       } else {
         r.ends_.push_back(r.data_.size());
       }
     }
-    if (pos_ < n && in_[pos_] == delim) {
+    if (pos_ < n && in_[pos_] == opt_.delimiter) {
       ++pos_;
       continue;
     }
     if (pos_ < n) ConsumeLineEnd();
-    return finish();
+    break;
   }
+  if (!r.ok()) {  // a record with an error lends no fields
+    r.data_.clear();
+    r.ends_.clear();
+  }
+  return true;
 }
 
 namespace {

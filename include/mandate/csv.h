@@ -96,6 +96,12 @@ class CsvReader {
   void SkipPhysicalLine();
   void Fail(CsvRecord& record, CsvErrorKind kind, std::size_t line, std::size_t column,
             std::size_t offset, std::string message);
+  struct Field;  // where the field being read starts, and the bytes stored so far
+  void Append(CsvRecord& record, Field& field, std::string_view bytes);
+  // Each reads one field; false when the record ended on an error (the reader resynced).
+  bool ReadQuoted(CsvRecord& record, Field& field);
+  bool ReadUnquoted(CsvRecord& record, Field& field);
+  void ResyncAfterUnclosedQuote(std::size_t open, std::size_t open_line);
 
   std::string_view in_;
   CsvOptions opt_;
