@@ -49,28 +49,22 @@ ReportTask MakeTask(const Dataset& ds, const ListedTask& listed) {
   return t;
 }
 
-}  // namespace
-
-absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options) {
-  ReportData d;
-  d.as_of = options.as_of;
-  d.since = options.since;
-  const ClassifyOptions classify{.soon_days = options.soon_days};
-  std::vector<std::uint8_t> status;
-  ClassifyAll(ds, options.as_of, classify, status);
-
+// The per-agency table and its counts, agencies with the most tasks first.
+absl::Status AddAgencies(ReportData& d, const Dataset& ds, const ReportOptions& options,
+                         const ClassifyOptions& classify, const std::vector<std::uint8_t>& status) {
   AggregateQuery by_lead{.as_of = options.as_of, .classify = classify, .by = {Dimension::kLead}};
   auto agg = Aggregate(ds, by_lead, status);
   if (!agg.ok()) return agg.status();
   d.totals = FromStatusCounts(agg->totals);
-
   RankOptions most{.measure = Measure::kTotal, .descending = true};
   for (std::size_t g : Rank(*agg, most)) {
     const auto label = agg->Label(g, 0);
     if (!label) continue;
     const AgencyIndex a = static_cast<AgencyIndex>(agg->groups[g].code[0] - 1);
     const Agency& agency = ds.registry().agency(a);
-    ReportAgency ra{.id = agency.id, .name = agency.name, .kind = agency.kind,
+    ReportAgency ra{.id = agency.id,
+                    .name = agency.name,
+                    .kind = agency.kind,
                     .counts = FromStatusCounts(agg->groups[g].counts)};
     if (ra.counts.total == 0) continue;
     ++d.agencies;
@@ -79,33 +73,41 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
     if (d.top_agencies.size() < 5) d.top_agencies.push_back(ra);
     d.by_agency.push_back(std::move(ra));
   }
+  return absl::OkStatus();
+}
 
-  if (options.since) {
-    const TaskChange change = ComputeChange(ds, *options.since, options.as_of, classify);
-    ReportData::Change c;
-    c.assigned = static_cast<std::int64_t>(change.newly_assigned.size());
-    c.completed = static_cast<std::int64_t>(change.newly_completed.size());
-    for (TaskIndex i : change.newly_completed) {
-      if (status[i] == static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime)) ++c.completed_on_time;
-    }
-    c.newly_overdue = static_cast<std::int64_t>(change.newly_overdue.size());
-    d.change = c;
+// What changed since the previous report's day.
+ReportData::Change ChangeSince(const Dataset& ds, Day since, const ReportOptions& options,
+                               const ClassifyOptions& classify,
+                               const std::vector<std::uint8_t>& status) {
+  const TaskChange change = ComputeChange(ds, since, options.as_of, classify);
+  ReportData::Change c;
+  c.assigned = static_cast<std::int64_t>(change.newly_assigned.size());
+  c.completed = static_cast<std::int64_t>(change.newly_completed.size());
+  for (TaskIndex i : change.newly_completed) {
+    if (status[i] == static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime)) ++c.completed_on_time;
   }
+  c.newly_overdue = static_cast<std::int64_t>(change.newly_overdue.size());
+  return c;
+}
 
+// The overdue lists (by category, most overdue first; by agency) and the coming period's.
+void AddTaskLists(ReportData& d, const Dataset& ds, const ReportOptions& options,
+                  const std::vector<std::uint8_t>& status) {
   const ListQuery lists{.as_of = options.as_of, .category_level = 1};
   for (const TaskGroupList& g : OverdueByCategory(ds, status, lists)) {
     d.overdue_by_category.push_back(
         {g.key.value_or("-"), static_cast<std::int64_t>(g.tasks.size())});
     for (const ListedTask& t : g.tasks) d.overdue.push_back(MakeTask(ds, t));
   }
-  std::stable_sort(d.overdue.begin(), d.overdue.end(), [](const ReportTask& a, const ReportTask& b) {
-    return a.days_overdue != b.days_overdue ? a.days_overdue > b.days_overdue : a.id < b.id;
-  });
+  std::stable_sort(
+      d.overdue.begin(), d.overdue.end(), [](const ReportTask& a, const ReportTask& b) {
+        return a.days_overdue != b.days_overdue ? a.days_overdue > b.days_overdue : a.id < b.id;
+      });
   for (const TaskGroupList& g : OverdueByAgency(ds, status, lists)) {
     d.overdue_by_agency.push_back({g.agency ? ds.registry().agency(*g.agency).name : "-",
                                    static_cast<std::int64_t>(g.tasks.size())});
   }
-
   // The coming period: from the as-of day to the same day next month.
   d.next_from = options.as_of;
   const date::year_month_day ymd{options.as_of};
@@ -118,17 +120,66 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
     for (const ListedTask& t : g.tasks) group.tasks.push_back(MakeTask(ds, t));
     d.due_next.push_back(std::move(group));
   }
+}
 
+void AddTargets(ReportData& d, const Dataset& ds, const ReportOptions& options) {
   for (const Target& target : ds.targets()) {
     const TargetEvaluation e = EvaluateTarget(target, options.as_of);
-    ReportTarget rt{.id = target.id, .name = target.name, .unit = target.unit,
-                    .status = std::string(TargetStatusName(e.status)), .target = target.target,
+    ReportTarget rt{.id = target.id,
+                    .name = target.name,
+                    .unit = target.unit,
+                    .status = std::string(TargetStatusName(e.status)),
+                    .target = target.target,
                     .achievement = e.achievement};
     if (e.measurement) rt.latest = e.measurement->value;
     d.targets.push_back(std::move(rt));
   }
+}
 
-  // Per-locality criteria: every family with a figure for some locality.
+// One family of per-locality criteria (e.g. the digital-transformation index) summarised.
+absl::StatusOr<std::optional<ReportCriteria>> CriteriaOf(const Dataset& ds,
+                                                         const std::string& family,
+                                                         const ReportOptions& options) {
+  const auto locality_name = [&](const std::string& id) {
+    const auto i = ds.registry().FindById(id);
+    return i ? ds.registry().agency(*i).name : id;
+  };
+  auto s = SummarizeLocalityCriteria(
+      ds, {.family = family, .as_of = options.as_of, .threshold = options.criteria_threshold});
+  if (!s.ok()) return s.status();
+  if (s->localities.empty()) return std::nullopt;  // no locality measured by the as-of day yet
+  ReportCriteria c{.family = family,
+                   .threshold = options.criteria_threshold,
+                   .criteria = static_cast<int>(s->criteria.size()),
+                   .criteria_exceeding = s->criteria_exceeding,
+                   .localities = static_cast<int>(s->localities.size()),
+                   .localities_meeting_all = s->localities_meeting_all};
+  std::vector<std::string> meeting;
+  for (const LocalitySummary& l : s->localities) {
+    if (l.meets_all) {
+      meeting.push_back(l.locality);
+    } else if (c.weakest_localities.size() < 5) {
+      c.weakest_localities.push_back(locality_name(l.locality));
+    }
+  }
+  std::sort(meeting.begin(), meeting.end());
+  for (const std::string& id : meeting) c.meeting_all.push_back(locality_name(id));
+  for (const CriterionSummary& cs : s->criteria) {
+    if (cs.exceeds_threshold) continue;
+    const auto t = std::find_if(ds.targets().begin(), ds.targets().end(),
+                                [&](const Target& x) { return x.id == cs.target_id; });
+    c.below_threshold.push_back({.id = cs.target_id,
+                                 .name = cs.name,
+                                 .unit = t != ds.targets().end() ? t->unit : "",
+                                 .national = cs.national,
+                                 .localities_met = cs.localities_met,
+                                 .localities_measured = cs.localities_measured});
+  }
+  return c;
+}
+
+// Per-locality criteria: every family with a figure for some locality.
+absl::Status AddCriteria(ReportData& d, const Dataset& ds, const ReportOptions& options) {
   std::set<std::string> families;
   for (const Target& target : ds.targets()) {
     if (target.family.empty()) continue;
@@ -136,45 +187,28 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
       if (!m.locality.empty()) families.insert(target.family);
     }
   }
-  const auto locality_name = [&](const std::string& id) {
-    const auto i = ds.registry().FindById(id);
-    return i ? ds.registry().agency(*i).name : id;
-  };
   for (const std::string& family : families) {
-    auto s = SummarizeLocalityCriteria(ds, {.family = family,
-                                            .as_of = options.as_of,
-                                            .threshold = options.criteria_threshold});
-    if (!s.ok()) return s.status();
-    if (s->localities.empty()) continue;  // no locality measured by the as-of day yet
-    ReportCriteria c{.family = family,
-                     .threshold = options.criteria_threshold,
-                     .criteria = static_cast<int>(s->criteria.size()),
-                     .criteria_exceeding = s->criteria_exceeding,
-                     .localities = static_cast<int>(s->localities.size()),
-                     .localities_meeting_all = s->localities_meeting_all};
-    std::vector<std::string> meeting;
-    for (const LocalitySummary& l : s->localities) {
-      if (l.meets_all) {
-        meeting.push_back(l.locality);
-      } else if (c.weakest_localities.size() < 5) {
-        c.weakest_localities.push_back(locality_name(l.locality));
-      }
-    }
-    std::sort(meeting.begin(), meeting.end());
-    for (const std::string& id : meeting) c.meeting_all.push_back(locality_name(id));
-    for (const CriterionSummary& cs : s->criteria) {
-      if (cs.exceeds_threshold) continue;
-      const auto t = std::find_if(ds.targets().begin(), ds.targets().end(),
-                                  [&](const Target& x) { return x.id == cs.target_id; });
-      c.below_threshold.push_back({.id = cs.target_id,
-                                   .name = cs.name,
-                                   .unit = t != ds.targets().end() ? t->unit : "",
-                                   .national = cs.national,
-                                   .localities_met = cs.localities_met,
-                                   .localities_measured = cs.localities_measured});
-    }
-    d.criteria.push_back(std::move(c));
+    auto c = CriteriaOf(ds, family, options);
+    if (!c.ok()) return c.status();
+    if (*c) d.criteria.push_back(**std::move(c));
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options) {
+  ReportData d;
+  d.as_of = options.as_of;
+  d.since = options.since;
+  const ClassifyOptions classify{.soon_days = options.soon_days};
+  std::vector<std::uint8_t> status;
+  ClassifyAll(ds, options.as_of, classify, status);
+  if (auto s = AddAgencies(d, ds, options, classify, status); !s.ok()) return s;
+  if (options.since) d.change = ChangeSince(ds, *options.since, options, classify, status);
+  AddTaskLists(d, ds, options, status);
+  AddTargets(d, ds, options);
+  if (auto s = AddCriteria(d, ds, options); !s.ok()) return s;
   return d;
 }
 
