@@ -648,6 +648,115 @@ absl::Status SaveDatasetJson(const Dataset& dataset, const std::string& path) {
   return WriteFileAtomically(path, *text);
 }
 
+namespace {
+
+using Members = std::map<std::string, std::string_view>;
+
+// The top level: a supported schema_version, a "dataset" object, maybe a checksum.
+struct Envelope {
+  Members top;
+  std::string_view payload;      // the "dataset" object's span
+  std::optional<json> checksum;  // nullopt: the file has none
+};
+
+absl::StatusOr<Envelope> ReadEnvelope(std::string_view text, const JsonReadOptions& options,
+                                      std::vector<LoadProblem>& out) {
+  const std::string_view root = internal::TrimJson(text);
+  if (root.empty() || root.front() != '{') {
+    return absl::InvalidArgumentError("a dataset file is a JSON object");
+  }
+  Envelope e;
+  e.top = MembersByKey(root);
+  const auto version_span = e.top.find("schema_version");
+  const json version = version_span == e.top.end() ? json() : ParseSpan(version_span->second);
+  if (!version.is_number_integer()) {
+    return absl::InvalidArgumentError("not a mandate dataset: no integer \"schema_version\"");
+  }
+  if (version.get<std::int64_t>() != kDatasetSchemaVersion) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("schema_version %s is not supported; this library reads version %d",
+                        version.dump(), kDatasetSchemaVersion));
+  }
+  const auto payload_span = e.top.find("dataset");
+  if (payload_span == e.top.end() || payload_span->second.empty() ||
+      payload_span->second.front() != '{') {
+    return absl::InvalidArgumentError("not a mandate dataset: no \"dataset\" object");
+  }
+  e.payload = payload_span->second;
+  if (const auto checksum_span = e.top.find("checksum"); checksum_span != e.top.end()) {
+    e.checksum = ParseSpan(checksum_span->second);
+  } else if (options.require_checksum) {
+    return absl::DataLossError("the file has no checksum, so its integrity cannot be checked");
+  } else {
+    out.push_back({"file", "checksum", "missing: the file's integrity was not verified"});
+  }
+  for (const auto& [key, span] : e.top) {
+    if (key != "schema_version" && key != "checksum" && key != "dataset") {
+      out.push_back({"file", key, "unknown field, ignored"});
+    }
+  }
+  return e;
+}
+
+// Every payload member but the tasks, as a small DOM the readers take; the tasks array's span
+// (empty when it is not an array) is read task by task.
+json SmallMembers(const Members& members, std::string_view& tasks, std::vector<LoadProblem>& out) {
+  json rest = json::object();
+  for (const auto& [key, span] : members) {
+    if (key == "tasks" && !span.empty() && span.front() == '[') {
+      tasks = span;
+      continue;
+    }
+    json value = ParseSpan(span);
+    if (key != "tasks" && key != "targets" && key != "goals" && key != "documents") {
+      out.push_back({"dataset", key, "unknown field, ignored"});
+    } else if (!value.is_array()) {
+      out.push_back(
+          {"dataset", key, absl::StrFormat("expected an array, found %s", value.type_name())});
+    }
+    rest[key] = std::move(value);
+  }
+  return rest;
+}
+
+// Adds the tasks one element at a time while hashing the payload as payload.dump() would
+// write it (keys sorted, compact); returns the checksum.
+std::string ReadTasksAndHash(const Members& members, json& rest, std::string_view tasks,
+                             Dataset& ds, std::vector<LoadProblem>& records) {
+  Fnv1a64 hash;
+  hash.Add("{");
+  bool first = true;
+  for (const auto& [key, span] : members) {
+    hash.Add(first ? "" : ",");
+    first = false;
+    hash.Add(json(key).dump());
+    hash.Add(":");
+    if (key != "tasks" || tasks.empty()) {
+      hash.Add(rest[key].dump());
+      continue;
+    }
+    hash.Add("[");
+    internal::JsonArrayCursor cursor(tasks);
+    std::string_view element;
+    for (std::size_t i = 0; cursor.Next(element); ++i) {
+      const json j = ParseSpan(element);
+      hash.Add(i == 0 ? "" : ",");
+      hash.Add(j.dump());
+      auto task = TaskFromJson(j, i, ds.registry(), records);
+      if (!task) continue;
+      if (auto added = ds.AddTask(*task); !added.ok()) {
+        records.push_back({absl::StrFormat("task %s", task->id.substr(0, 80)), "",
+                           std::string(added.status().message())});
+      }
+    }
+    hash.Add("]");
+  }
+  hash.Add("}");
+  return hash.Checksum();
+}
+
+}  // namespace
+
 // Read in pieces (issue 21: one DOM of the whole file peaked at 5-11 times its size): the
 // syntax is checked first without building anything, then the top level and the payload are
 // split into member spans, and the tasks array, nearly all of a file, is parsed one task at a
@@ -667,101 +776,24 @@ absl::StatusOr<Dataset> ReadDatasetJson(std::string_view text, const JsonReadOpt
   if (!json::sax_parse(text.begin(), text.end(), &syntax)) return syntax.error;
 
   try {
-    const std::string_view root = internal::TrimJson(text);
-    if (root.empty() || root.front() != '{') {
-      return absl::InvalidArgumentError("a dataset file is a JSON object");
-    }
-    const auto top = MembersByKey(root);
-    const auto version_span = top.find("schema_version");
-    const json version = version_span == top.end() ? json() : ParseSpan(version_span->second);
-    if (!version.is_number_integer()) {
-      return absl::InvalidArgumentError("not a mandate dataset: no integer \"schema_version\"");
-    }
-    if (version.get<std::int64_t>() != kDatasetSchemaVersion) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("schema_version %s is not supported; this library reads version %d",
-                          version.dump(), kDatasetSchemaVersion));
-    }
-    const auto payload_span = top.find("dataset");
-    if (payload_span == top.end() || payload_span->second.empty() ||
-        payload_span->second.front() != '{') {
-      return absl::InvalidArgumentError("not a mandate dataset: no \"dataset\" object");
-    }
-    const auto checksum_span = top.find("checksum");
-    const json checksum = checksum_span == top.end() ? json() : ParseSpan(checksum_span->second);
-    if (checksum_span == top.end()) {
-      if (options.require_checksum) {
-        return absl::DataLossError("the file has no checksum, so its integrity cannot be checked");
-      }
-      out.push_back({"file", "checksum", "missing: the file's integrity was not verified"});
-    }
-    for (const auto& [key, span] : top) {
-      if (key != "schema_version" && key != "checksum" && key != "dataset") {
-        out.push_back({"file", key, "unknown field, ignored"});
-      }
-    }
-
-    // Every payload member but the tasks, as a small DOM the readers below take as before.
-    const auto members = MembersByKey(payload_span->second);
-    json rest = json::object();
-    std::string_view tasks;  // the tasks array's span, when it is one
-    for (const auto& [key, span] : members) {
-      if (key == "tasks" && !span.empty() && span.front() == '[') {
-        tasks = span;
-        continue;
-      }
-      json value = ParseSpan(span);
-      if (key != "tasks" && key != "targets" && key != "goals" && key != "documents") {
-        out.push_back({"dataset", key, "unknown field, ignored"});
-      } else if (!value.is_array()) {
-        out.push_back(
-            {"dataset", key, absl::StrFormat("expected an array, found %s", value.type_name())});
-      }
-      rest[key] = std::move(value);
-    }
+    auto envelope = ReadEnvelope(text, options, out);
+    if (!envelope.ok()) return envelope.status();
+    const Members members = MembersByKey(envelope->payload);
+    std::string_view tasks;
+    json rest = SmallMembers(members, tasks, out);
 
     // Problems of the records wait for the checksum: a corrupt file reports only that.
     std::vector<LoadProblem> records;
     Dataset ds(options.registry, options.limits);
     ReadDocuments(rest, ds, records);
-    Fnv1a64 hash;  // over what payload.dump() would write: keys sorted, compact
-    hash.Add("{");
-    bool first = true;
-    for (const auto& [key, span] : members) {
-      hash.Add(first ? "" : ",");
-      first = false;
-      hash.Add(json(key).dump());
-      hash.Add(":");
-      if (key != "tasks" || tasks.empty()) {
-        hash.Add(rest[key].dump());
-        continue;
-      }
-      hash.Add("[");
-      internal::JsonArrayCursor cursor(tasks);
-      std::string_view element;
-      for (std::size_t i = 0; cursor.Next(element); ++i) {
-        const json j = ParseSpan(element);
-        hash.Add(i == 0 ? "" : ",");
-        hash.Add(j.dump());
-        auto task = TaskFromJson(j, i, ds.registry(), records);
-        if (!task) continue;
-        if (auto added = ds.AddTask(*task); !added.ok()) {
-          records.push_back({absl::StrFormat("task %s", task->id.substr(0, 80)), "",
-                             std::string(added.status().message())});
-        }
-      }
-      hash.Add("]");
-    }
-    hash.Add("}");
-    if (checksum_span != top.end()) {
-      const std::string expected = hash.Checksum();
-      if (!checksum.is_string() || checksum.get<std::string>() != expected) {
-        out.resize(first_problem);
-        return absl::DataLossError(absl::StrFormat(
-            "checksum mismatch: the file says %s but its content hashes to %s; the file is "
-            "corrupted or was edited by hand",
-            checksum.dump(), expected));
-      }
+    const std::string actual = ReadTasksAndHash(members, rest, tasks, ds, records);
+    if (const auto& expected = envelope->checksum;
+        expected && (!expected->is_string() || expected->get<std::string>() != actual)) {
+      out.resize(first_problem);
+      return absl::DataLossError(absl::StrFormat(
+          "checksum mismatch: the file says %s but its content hashes to %s; the file is "
+          "corrupted or was edited by hand",
+          expected->dump(), actual));
     }
     out.insert(out.end(), std::make_move_iterator(records.begin()),
                std::make_move_iterator(records.end()));
