@@ -9,6 +9,7 @@
 #include <shared_mutex>
 
 #include "absl/strings/str_format.h"
+#include "internal/aggregate_handle.h"
 #include "internal/convert.h"
 #include "internal/error.h"
 #include "internal/handle.h"
@@ -72,7 +73,25 @@ mdt_status WindowArg(mandate::DayWindow* out, mdt_date from, mdt_date to, std::s
   return MDT_OK;
 }
 
-mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregate_options* o) {
+const mandate::StatusCounts* GroupCounts(const mdt_aggregate_result* r, size_t group) {
+  if (group == MDT_AGGREGATE_TOTALS) return &r->result.totals;
+  if (group >= r->result.groups.size()) return nullptr;
+  return &r->result.groups[group].counts;
+}
+
+mdt_status GroupArg(const mandate::StatusCounts** out, const mdt_aggregate_result* r,
+                    size_t group) {
+  *out = GroupCounts(r, group);
+  if (*out == nullptr) return IndexArg(group, r->result.groups.size(), "group");
+  return MDT_OK;
+}
+
+}  // namespace
+
+namespace mandate::capi {
+
+mdt_status AggregateQueryArg(mandate::AggregateQuery* q, int* threads,
+                             const mdt_aggregate_options* o) {
   if (o == nullptr) return MDT_OK;
   MDT_TRY(CheckStructVersion(o->version, MDT_AGGREGATE_OPTIONS_VERSION, "options"));
   MDT_TRY(ClassifyOptionsArg(&q->classify, o->classify, "options.classify"));
@@ -109,20 +128,31 @@ mdt_status QueryArg(mandate::AggregateQuery* q, int* threads, const mdt_aggregat
   return MDT_OK;
 }
 
-const mandate::StatusCounts* GroupCounts(const mdt_aggregate_result* r, size_t group) {
-  if (group == MDT_AGGREGATE_TOTALS) return &r->result.totals;
-  if (group >= r->result.groups.size()) return nullptr;
-  return &r->result.groups[group].counts;
+void WriteCounts(mdt_status_counts* out, const mandate::StatusCounts& c) {
+  mdt_status_counts counts{};
+  counts.version = out->version;
+  counts.status_count = MDT_TASK_STATUS_COUNT;
+  for (int s = 0; s < MDT_TASK_STATUS_COUNT; ++s) counts.by_status[s] = c.n[s];
+  counts.total = c.total();
+  *out = counts;
 }
 
-mdt_status GroupArg(const mandate::StatusCounts** out, const mdt_aggregate_result* r,
-                    size_t group) {
-  *out = GroupCounts(r, group);
-  if (*out == nullptr) return IndexArg(group, r->result.groups.size(), "group");
-  return MDT_OK;
+mdt_status NewAggregateResult(mdt_aggregate_result** out, std::shared_ptr<DatasetState> state,
+                              mandate::AggregateResult r) {
+  auto h = std::make_unique<mdt_aggregate_result>();
+  h->state = std::move(state);
+  h->result = std::move(r);
+  const std::size_t dims = h->result.plan->dimension_count();
+  h->labels.resize(h->result.groups.size());
+  for (std::size_t g = 0; g < h->result.groups.size(); ++g) {
+    for (std::size_t d = 0; d < dims; ++d) h->labels[g].push_back(h->result.Label(g, d));
+  }
+  RegisterHandle(h.get(), mdt_aggregate_result::kKind);
+  *out = h.release();
+  return Ok();
 }
 
-}  // namespace
+}  // namespace mandate::capi
 
 extern "C" {
 
@@ -189,23 +219,11 @@ MDT_API mdt_status mdt_aggregate(mdt_aggregate_result** out, const mdt_dataset* 
     mandate::AggregateQuery q;
     MDT_TRY(DayArg(&q.as_of, as_of, "as_of"));
     int threads = 1;
-    MDT_TRY(QueryArg(&q, &threads, options));
-    auto h = std::make_unique<mdt_aggregate_result>();
-    h->state = dataset->state;
-    {
-      std::shared_lock lock(dataset->state->mu);
-      auto r = mandate::Aggregate(dataset->state->ds, q, threads);
-      if (!r.ok()) return FromStatus(r.status());
-      h->result = *std::move(r);
-      const std::size_t dims = h->result.plan->dimension_count();
-      h->labels.resize(h->result.groups.size());
-      for (std::size_t g = 0; g < h->result.groups.size(); ++g) {
-        for (std::size_t d = 0; d < dims; ++d) h->labels[g].push_back(h->result.Label(g, d));
-      }
-    }
-    RegisterHandle(h.get(), mdt_aggregate_result::kKind);
-    *out = h.release();
-    return Ok();
+    MDT_TRY(AggregateQueryArg(&q, &threads, options));
+    std::shared_lock lock(dataset->state->mu);
+    auto r = mandate::Aggregate(dataset->state->ds, q, threads);
+    if (!r.ok()) return FromStatus(r.status());
+    return NewAggregateResult(out, dataset->state, *std::move(r));
   });
 }
 
@@ -237,12 +255,7 @@ MDT_API mdt_status mdt_aggregate_counts(mdt_status_counts* out, const mdt_aggreg
     MDT_TRY(CheckHandle(result, "result"));
     const mandate::StatusCounts* c = nullptr;
     MDT_TRY(GroupArg(&c, result, group));
-    mdt_status_counts counts{};
-    counts.version = out->version;
-    counts.status_count = MDT_TASK_STATUS_COUNT;
-    for (int s = 0; s < MDT_TASK_STATUS_COUNT; ++s) counts.by_status[s] = c->n[s];
-    counts.total = c->total();
-    *out = counts;
+    WriteCounts(out, *c);
     return Ok();
   });
 }

@@ -16,11 +16,22 @@ using namespace mandate::capi;  // NOLINT: the C entry points below
 
 namespace {
 
+// The phrase parsed, through the dataset's cache unless a caller's calendar (which may
+// change) is in the context.
+absl::StatusOr<mandate::Deadline> Parse(std::string_view phrase,
+                                        const mandate::DeadlineContext& context,
+                                        DatasetState& state) {
+  if (context.calendar != nullptr) return mandate::ParseDeadline(phrase, context);
+  std::lock_guard guard(state.deadlines_mu);
+  if (state.deadlines.size() >= DatasetState::kMaxCachedPhrases) state.deadlines.Clear();
+  return state.deadlines.Parse(phrase, context);
+}
+
 // The deadline of a task or a deadline change: a handle, else a phrase parsed with its
 // context (assigned fills the context's when unset), else unknown.
 mdt_status DeadlineArg(mandate::Deadline* out, const mdt_deadline* handle, const char* text,
                        const mdt_deadline_context* ctx, std::optional<mandate::Day> assigned,
-                       std::string_view what) {
+                       std::string_view what, DatasetState& state) {
   if (handle != nullptr) {
     MDT_TRY(CheckHandle(handle, what));
     *out = handle->deadline;
@@ -37,7 +48,7 @@ mdt_status DeadlineArg(mandate::Deadline* out, const mdt_deadline* handle, const
   if (!context.assigned) context.assigned = assigned;
   std::shared_lock<std::shared_mutex> lock;
   if (ctx != nullptr && ctx->calendar != nullptr) lock = std::shared_lock(ctx->calendar->mu);
-  auto d = mandate::ParseDeadline(phrase, context);
+  auto d = Parse(phrase, context, state);
   if (!d.ok()) {
     return Fail(d.status().code() == absl::StatusCode::kInvalidArgument ? MDT_ERR_PARSE
                                                                         : FromStatus(d.status()),
@@ -48,7 +59,7 @@ mdt_status DeadlineArg(mandate::Deadline* out, const mdt_deadline* handle, const
   return MDT_OK;
 }
 
-mdt_status TaskArg(mandate::Task* t, const mdt_task_input* in) {
+mdt_status TaskArg(mandate::Task* t, const mdt_task_input* in, DatasetState& state) {
   MDT_TRY(CheckOut(in, "task"));
   MDT_TRY(CheckStructVersion(in->version, MDT_TASK_INPUT_VERSION, "task"));
   std::string_view s;
@@ -73,10 +84,10 @@ mdt_status TaskArg(mandate::Task* t, const mdt_task_input* in) {
   t->note = s;
   MDT_TRY(OptionalDayArg(&t->assigned, in->assigned, "task.assigned"));
   return DeadlineArg(&t->deadline, in->deadline, in->deadline_text, in->deadline_context,
-                     t->assigned, "task.deadline");
+                     t->assigned, "task.deadline", state);
 }
 
-mdt_status EventArg(mandate::TaskEvent* e, const mdt_event_input* in) {
+mdt_status EventArg(mandate::TaskEvent* e, const mdt_event_input* in, DatasetState& state) {
   MDT_TRY(CheckOut(in, "event"));
   MDT_TRY(CheckStructVersion(in->version, MDT_EVENT_INPUT_VERSION, "event"));
   const std::int32_t type = in->type;
@@ -107,7 +118,7 @@ mdt_status EventArg(mandate::TaskEvent* e, const mdt_event_input* in) {
     }
     mandate::Deadline d;
     MDT_TRY(DeadlineArg(&d, in->new_deadline, in->new_deadline_text, in->new_deadline_context,
-                        std::nullopt, "event.new_deadline"));
+                        std::nullopt, "event.new_deadline", state));
     e->new_deadline = std::move(d);
   }
   return MDT_OK;
@@ -167,7 +178,7 @@ MDT_API mdt_status mdt_dataset_add_task(uint32_t* out, mdt_dataset* dataset,
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckHandle(dataset, "dataset"));
     mandate::Task t;
-    MDT_TRY(TaskArg(&t, task));
+    MDT_TRY(TaskArg(&t, task, *dataset->state));
     std::unique_lock lock(dataset->state->mu);
     auto i = dataset->state->ds.AddTask(t);
     if (!i.ok()) return FromStatus(i.status());
@@ -179,8 +190,9 @@ MDT_API mdt_status mdt_dataset_add_task(uint32_t* out, mdt_dataset* dataset,
 MDT_API mdt_status mdt_dataset_add_event(mdt_dataset* dataset, const char* task_id,
                                          const mdt_event_input* event) {
   return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckHandle(dataset, "dataset"));
     mandate::TaskEvent e;
-    MDT_TRY(EventArg(&e, event));
+    MDT_TRY(EventArg(&e, event, *dataset->state));
     return AddEvent(dataset, task_id, e);
   });
 }

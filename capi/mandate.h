@@ -1241,6 +1241,30 @@ MDT_API mdt_status mdt_task_lists_group(const char** out_key, size_t* out_task_c
 MDT_API mdt_status mdt_task_lists_task(uint32_t* out_task, mdt_date* out_due, int32_t* out_days,
                                        const mdt_task_lists* lists, size_t g, size_t i);
 
+/** An aggregate kept current while its dataset changes: after a task is added or changes, one
+ * update moves that task between groups instead of recounting every task (O(1) per update;
+ * a task bringing a new category or source recounts once). It reads the dataset at each update:
+ * updates and snapshots take the dataset's shared lock, so call them after the write. */
+typedef struct mdt_live_aggregate mdt_live_aggregate;
+/** Classifies and aggregates every task of dataset as of as_of, as mdt_aggregate (options may
+ * be NULL; options->threads is ignored: updates are single-task). */
+MDT_API mdt_status mdt_live_aggregate_new(mdt_live_aggregate** out, const mdt_dataset* dataset,
+                                          mdt_date as_of, const mdt_aggregate_options* options);
+/** Frees a mdt_live_aggregate handle; accepts NULL. */
+MDT_API void mdt_live_aggregate_free(mdt_live_aggregate* live);
+/** After mdt_dataset_add_task, mdt_dataset_add_event or mdt_dataset_change_deadline: task (an
+ * index) leaves the groups of its previous state and joins those of its new one. An index at or
+ * past the number of tasks the aggregate holds adds every task up to it, in order.
+ * MDT_ERR_NOT_FOUND when the dataset has no such task. */
+MDT_API mdt_status mdt_live_aggregate_update(mdt_live_aggregate* live, uint32_t task);
+/** The totals now (set out->version first): every task once. */
+MDT_API mdt_status mdt_live_aggregate_totals(mdt_status_counts* out,
+                                             const mdt_live_aggregate* live);
+/** A snapshot of the groups now, read with the mdt_aggregate_* functions; later updates do not
+ * change it. */
+MDT_API mdt_status mdt_live_aggregate_result(mdt_aggregate_result** out,
+                                             const mdt_live_aggregate* live);
+
 #endif /**< MDT_EXPERIMENTAL */
 
 #ifdef __cplusplus

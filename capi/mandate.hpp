@@ -687,6 +687,27 @@ class TaskLists : public detail::Handle<mdt_task_lists, mdt_task_lists_free> {
     return out;
   }
 };
+
+/** @brief An aggregate kept current as tasks are added or change (experimental:
+ * mdt_live_aggregate). */
+class LiveAggregate : public detail::Handle<mdt_live_aggregate, mdt_live_aggregate_free> {
+ public:
+  using Handle::Handle;
+  /** @brief After adding or changing task (an index): moves it to its new groups. */
+  void update(uint32_t task) { check(mdt_live_aggregate_update(h_, task)); }
+  /** @brief The totals now. */
+  mdt_status_counts totals() const {
+    mdt_status_counts c = MDT_STATUS_COUNTS_INIT;
+    check(mdt_live_aggregate_totals(&c, h_));
+    return c;
+  }
+  /** @brief A snapshot of the groups now. */
+  AggregateResult result() const {
+    mdt_aggregate_result* r = nullptr;
+    check(mdt_live_aggregate_result(&r, h_));
+    return AggregateResult(r);
+  }
+};
 #endif
 
 /** @brief Tasks, events, targets and measurements (mdt_dataset). */
@@ -926,6 +947,12 @@ class Dataset : public detail::Handle<mdt_dataset, mdt_dataset_free> {
     mdt_task_lists* l = nullptr;
     check(mdt_task_lists_new(&l, h_, kind, to_c(as_of), options));
     return TaskLists(l);
+  }
+  /** @brief An aggregate kept current by update() (experimental); options may be NULL. */
+  LiveAggregate live_aggregate(Day as_of, const mdt_aggregate_options* options = nullptr) const {
+    mdt_live_aggregate* l = nullptr;
+    check(mdt_live_aggregate_new(&l, h_, to_c(as_of), options));
+    return LiveAggregate(l);
   }
 #endif
 

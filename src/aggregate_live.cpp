@@ -49,7 +49,7 @@ absl::Status LiveAggregate::OnTaskAdded(TaskIndex i, std::uint8_t status) {
     return absl::NotFoundError(absl::StrFormat("no task with index %u", i));
   }
   if (i != status_.size()) {
-    return absl::FailedPreconditionError(absl::StrFormat(
+    return absl::InvalidArgumentError(absl::StrFormat(
         "task %u added out of order: the aggregate holds %u tasks", i, status_.size()));
   }
   if (status >= kTaskStatusCount && status != kNotYetAssigned) {

@@ -86,7 +86,7 @@ TEST(AggregateLive, CompletingOneTaskMovesOneCount) {
   }
   // Errors: unknown task, out-of-order add, bad status.
   EXPECT_EQ(live->OnTaskChanged(99).code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(live->OnTaskAdded(3).code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(live->OnTaskAdded(3).code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(live->OnTaskChanged(0, 17).code(), absl::StatusCode::kInvalidArgument);
 }
 

@@ -35,8 +35,9 @@ enum class K {
   kChange,
   kLists,
   kColumns,
+  kLive,
 };
-constexpr int kKinds = 13;
+constexpr int kKinds = 14;
 const char* const kKindType[kKinds] = {"mdt_registry",
                                        "mdt_resolution",
                                        "mdt_calendar",
@@ -49,7 +50,8 @@ const char* const kKindType[kKinds] = {"mdt_registry",
                                        "mdt_aggregate_result",
                                        "mdt_task_change",
                                        "mdt_task_lists",
-                                       "mdt_task_columns"};
+                                       "mdt_task_columns",
+                                       "mdt_live_aggregate"};
 
 // One live handle of each kind, made from a two-task dataset: a recurring obligation
 // assigned 2025-03-01 and a quarter deadline assigned 2025-06-01, plus target T1.
@@ -97,6 +99,7 @@ class Handles {
     EXPECT_MDT_OK(mdt_task_change_compute(&change, dataset, Date("2025-01-01"), as_of, nullptr));
     EXPECT_MDT_OK(mdt_task_lists_new(&lists, dataset, MDT_LIST_OVERDUE_BY_AGENCY, as_of, nullptr));
     EXPECT_MDT_OK(mdt_dataset_columns(&columns, dataset, as_of, nullptr));
+    EXPECT_MDT_OK(mdt_live_aggregate_new(&live, dataset, as_of, &o));
   }
   ~Handles() {
     mdt_registry_free(registry);
@@ -112,6 +115,7 @@ class Handles {
     mdt_task_change_free(change);
     mdt_task_lists_free(lists);
     mdt_task_columns_free(columns);
+    mdt_live_aggregate_free(live);
   }
   Handles(const Handles&) = delete;
   Handles& operator=(const Handles&) = delete;
@@ -144,6 +148,8 @@ class Handles {
         return lists;
       case K::kColumns:
         return columns;
+      case K::kLive:
+        return live;
     }
     return nullptr;
   }
@@ -168,6 +174,7 @@ class Handles {
   mdt_task_change* change = nullptr;
   mdt_task_lists* lists = nullptr;
   mdt_task_columns* columns = nullptr;
+  mdt_live_aggregate* live = nullptr;
 
  private:
   void AddTask(const char* id, const char* title, const char* phrase, const char* assigned) {
@@ -609,6 +616,23 @@ std::vector<HandleCall> HandleCalls() {
   add("mdt_task_lists_task", K::kLists, [](void* h, const Handles&) {
     return mdt_task_lists_task(nullptr, nullptr, nullptr, As<mdt_task_lists>(h), 0, 0);
   });
+  add("mdt_live_aggregate_new", K::kDataset, [ds, day](void* h, const Handles&) {
+    mdt_live_aggregate* l = nullptr;
+    return FreeOut<mdt_live_aggregate, mdt_live_aggregate_free>(
+        mdt_live_aggregate_new(&l, ds(h), day, nullptr), &l);
+  });
+  add("mdt_live_aggregate_update", K::kLive, [](void* h, const Handles&) {
+    return mdt_live_aggregate_update(As<mdt_live_aggregate>(h), 0);
+  });
+  add("mdt_live_aggregate_totals", K::kLive, [](void* h, const Handles&) {
+    mdt_status_counts c = MDT_STATUS_COUNTS_INIT;
+    return mdt_live_aggregate_totals(&c, As<mdt_live_aggregate>(h));
+  });
+  add("mdt_live_aggregate_result", K::kLive, [](void* h, const Handles&) {
+    mdt_aggregate_result* r = nullptr;
+    return FreeOut<mdt_aggregate_result, mdt_aggregate_result_free>(
+        mdt_live_aggregate_result(&r, As<mdt_live_aggregate>(h)), &r);
+  });
   // Task fields and columns.
   add("mdt_dataset_registry", K::kDataset, [ds](void* h, const Handles&) {
     mdt_registry* r = nullptr;
@@ -748,6 +772,8 @@ TEST(CApiMisuse, FreeFunctionsIgnoreNullDoubleFreeAndOtherKinds) {
   mdt_task_change_free(nullptr);
   mdt_task_lists_free(nullptr);
   mdt_task_columns_free(nullptr);
+  mdt_live_aggregate_free(nullptr);
+  mdt_live_aggregate_free(As<mdt_live_aggregate>(h.dataset));
   mdt_task_columns_free(As<mdt_task_columns>(h.dataset));
   mdt_string_free(nullptr);
   mdt_aggregate_result_free(As<mdt_aggregate_result>(h.dataset));
@@ -920,6 +946,11 @@ std::vector<DateCall> DateCalls() {
   add("mdt_report", false, [](mdt_date d, const Handles& h) {
     char* s = nullptr;
     return FreeString(mdt_report(&s, nullptr, h.dataset, d, nullptr), &s);
+  });
+  add("mdt_live_aggregate_new", false, [](mdt_date d, const Handles& h) {
+    mdt_live_aggregate* l = nullptr;
+    return FreeOut<mdt_live_aggregate, mdt_live_aggregate_free>(
+        mdt_live_aggregate_new(&l, h.dataset, d, nullptr), &l);
   });
   add("mdt_task_lists_new", false, [](mdt_date d, const Handles& h) {
     mdt_task_lists* l = nullptr;
@@ -1315,6 +1346,9 @@ std::vector<NullOutCall> NullOutCalls() {
       NULL_OUT(mdt_task_change_tasks, nullptr, 0, nullptr, h.change, MDT_CHANGE_NEWLY_ASSIGNED),
       NULL_OUT(mdt_task_lists_new, nullptr, h.dataset, MDT_LIST_OVERDUE_BY_AGENCY, d, nullptr),
       NULL_OUT(mdt_task_lists_group_count, nullptr, h.lists),
+      NULL_OUT(mdt_live_aggregate_new, nullptr, h.dataset, d, nullptr),
+      NULL_OUT(mdt_live_aggregate_totals, nullptr, h.live),
+      NULL_OUT(mdt_live_aggregate_result, nullptr, h.live),
       NULL_OUT(mdt_report, nullptr, nullptr, h.dataset, d, nullptr),
       NULL_OUT(mdt_dataset_registry, nullptr, h.dataset),
       NULL_OUT(mdt_dataset_task_category, nullptr, nullptr, h.dataset, 0),

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -25,6 +26,7 @@
 #include "mandate/calendar.h"
 #include "mandate/dataset.h"
 #include "mandate/deadline.h"
+#include "mandate/deadline_cache.h"
 #include "mandate/load_problem.h"
 #include "mandate/status.h"
 #include "mandate/target_status.h"
@@ -45,6 +47,7 @@ enum class Kind : std::uint32_t {
   kTaskChange = 0x4d44520b,
   kTaskLists = 0x4d44520c,
   kTaskColumns = 0x4d44520d,
+  kLiveAggregate = 0x4d44520e,
 };
 
 void RegisterHandle(const void* handle, Kind kind);
@@ -59,6 +62,12 @@ struct DatasetState {
   explicit DatasetState(Dataset loaded) : ds(std::move(loaded)) {}
   mutable std::shared_mutex mu;
   Dataset ds;
+  // Bulk loads through mdt_dataset_add_task repeat a few deadline phrases: each distinct
+  // phrase (with its context) is parsed once. Its own lock, as phrases are parsed before the
+  // dataset's lock is taken; cleared when it reaches kMaxCachedPhrases.
+  static constexpr std::size_t kMaxCachedPhrases = 8192;
+  std::mutex deadlines_mu;
+  DeadlineCache deadlines;
 };
 
 }  // namespace mandate::capi

@@ -35,6 +35,7 @@ class LiveAggregate {
   const AggregateState& state() const { return *state_; }
   const std::shared_ptr<const AggregatePlan>& plan() const { return plan_; }
   std::uint8_t status(TaskIndex i) const { return status_[i]; }
+  std::size_t held() const { return status_.size(); }  // tasks counted: 0 .. held()-1
 
  private:
   LiveAggregate() = default;
