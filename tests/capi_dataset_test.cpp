@@ -294,3 +294,55 @@ TEST(CApiDataset, CustomRegistryAndOutlivingHandles) {
 
 }  // namespace
 }  // namespace mandate::capi_test
+
+namespace mandate::capi_test {
+namespace {
+
+// mdt_dataset_add_task parses each distinct phrase once (the dataset's deadline cache): the
+// same phrase under another context, or with a caller's calendar, must still get its own due.
+TEST(CApiDataset, RepeatedPhrasesKeepTheirContexts) {
+  Dataset ds = Dataset::make();
+  const auto add = [&](const char* id, const char* phrase, const mdt_deadline_context* ctx) {
+    const char* lead[] = {"BKHCN"};
+    mdt_task_input t = MDT_TASK_INPUT_INIT;
+    t.id = id;
+    t.title = "Nhiệm vụ";
+    t.lead = lead;
+    t.lead_count = 1;
+    t.deadline_text = phrase;
+    t.deadline_context = ctx;
+    uint32_t i = 0;
+    EXPECT_MDT_OK(mdt_dataset_add_task(&i, ds.get(), &t));
+    mdt_date due = MDT_NO_DATE;
+    EXPECT_MDT_OK(mdt_dataset_task_due(&due, ds.get(), i, Date("2030-01-01")));
+    return due;
+  };
+  mdt_deadline_context y2025 = MDT_DEADLINE_CONTEXT_INIT, y2026 = MDT_DEADLINE_CONTEXT_INIT;
+  y2025.plan_year = 2025;
+  y2026.plan_year = 2026;
+  EXPECT_EQ(add("A", "Quý IV", &y2025), Date("2025-12-31"));
+  EXPECT_EQ(add("B", "Quý IV", &y2026), Date("2026-12-31"));
+  EXPECT_EQ(add("C", "Quý IV", &y2025), Date("2025-12-31"));
+  mdt_deadline_context inclusive = y2025;
+  inclusive.inclusive_before = 1;
+  EXPECT_EQ(add("D", "Trước ngày 15/11/2025", &y2025), Date("2025-11-14"));
+  EXPECT_EQ(add("E", "Trước ngày 15/11/2025", &inclusive), Date("2025-11-15"));
+
+  // A caller's calendar may gain days off between two tasks: no cached answer is reused.
+  mdt_calendar* cal = nullptr;
+  ASSERT_MDT_OK(mdt_calendar_new(&cal, MDT_CALENDAR_VIETNAM));
+  Calendar owned(cal);
+  mdt_deadline_context with_cal = MDT_DEADLINE_CONTEXT_INIT;
+  with_cal.assigned = Date("2025-10-06");  // a Monday
+  with_cal.calendar = cal;
+  const char* phrase = "trong thời hạn 05 ngày làm việc";
+  const mdt_date before = add("F", phrase, &with_cal);
+  EXPECT_EQ(before, Date("2025-10-13"));
+  const char* schedule =
+      R"({"year":2025,"days_off":[{"date":"2025-10-08","reason":"Nghỉ bù"}],"working_days":[]})";
+  ASSERT_MDT_OK(mdt_calendar_add_schedule(cal, schedule, MDT_NUL_TERMINATED));
+  EXPECT_EQ(add("G", phrase, &with_cal), Date("2025-10-14"));
+}
+
+}  // namespace
+}  // namespace mandate::capi_test
