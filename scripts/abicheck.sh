@@ -26,7 +26,7 @@ printf '[suppress_type]\n  type_kind = struct\n  name_regexp = ^(%s)$\n  drop = 
   > "$build/abi-handles.ini"
 # The experimental section of mandate.h (between `#if defined(MDT_EXPERIMENTAL)` and its
 # `#endif`) is not frozen (README, ABI policy): its functions and types are left out too.
-experimental=$(sed -n '/^#if defined(MDT_EXPERIMENTAL)/,/^#endif \/\* MDT_EXPERIMENTAL/p' capi/mandate.h)
+experimental=$(sed -n '/^#if defined(MDT_EXPERIMENTAL)/,/^#endif \/\*\*< MDT_EXPERIMENTAL/p' capi/mandate.h)
 exp_functions=$(grep -o 'mdt_[a-z0-9_]*(' <<< "$experimental" | tr -d '(' | sort -u | paste -sd'|')
 exp_types=$(grep -o '} mdt_[a-z0-9_]*;' <<< "$experimental" | sed 's/[};]//g; s/ //g' | sort -u | paste -sd'|')
 if [ -n "$exp_functions" ]; then
