@@ -7,9 +7,9 @@
 #include "mandate/aggregate_change.h"
 #include "mandate/aggregate_lists.h"
 #include "mandate/aggregate_rank.h"
+#include "mandate/classification.h"
 #include "mandate/locality_criteria.h"
 #include "mandate/report.h"
-#include "mandate/status.h"
 #include "mandate/target_status.h"
 
 namespace mandate {
@@ -70,7 +70,9 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
     if (!label) continue;
     const AgencyIndex a = static_cast<AgencyIndex>(agg->groups[g].code[0] - 1);
     const Agency& agency = ds.registry().agency(a);
-    ReportAgency ra{.id = agency.id, .name = agency.name, .kind = agency.kind,
+    ReportAgency ra{.id = agency.id,
+                    .name = agency.name,
+                    .kind = agency.kind,
                     .counts = FromStatusCounts(agg->groups[g].counts)};
     if (ra.counts.total == 0) continue;
     ++d.agencies;
@@ -86,7 +88,8 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
     c.assigned = static_cast<std::int64_t>(change.newly_assigned.size());
     c.completed = static_cast<std::int64_t>(change.newly_completed.size());
     for (TaskIndex i : change.newly_completed) {
-      if (status[i] == static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime)) ++c.completed_on_time;
+      if (status[i] == static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime))
+        ++c.completed_on_time;
     }
     c.newly_overdue = static_cast<std::int64_t>(change.newly_overdue.size());
     d.change = c;
@@ -98,9 +101,10 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
         {g.key.value_or("-"), static_cast<std::int64_t>(g.tasks.size())});
     for (const ListedTask& t : g.tasks) d.overdue.push_back(MakeTask(ds, t));
   }
-  std::stable_sort(d.overdue.begin(), d.overdue.end(), [](const ReportTask& a, const ReportTask& b) {
-    return a.days_overdue != b.days_overdue ? a.days_overdue > b.days_overdue : a.id < b.id;
-  });
+  std::stable_sort(
+      d.overdue.begin(), d.overdue.end(), [](const ReportTask& a, const ReportTask& b) {
+        return a.days_overdue != b.days_overdue ? a.days_overdue > b.days_overdue : a.id < b.id;
+      });
   for (const TaskGroupList& g : OverdueByAgency(ds, status, lists)) {
     d.overdue_by_agency.push_back({g.agency ? ds.registry().agency(*g.agency).name : "-",
                                    static_cast<std::int64_t>(g.tasks.size())});
@@ -121,8 +125,11 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
 
   for (const Target& target : ds.targets()) {
     const TargetEvaluation e = EvaluateTarget(target, options.as_of);
-    ReportTarget rt{.id = target.id, .name = target.name, .unit = target.unit,
-                    .status = std::string(TargetStatusName(e.status)), .target = target.target,
+    ReportTarget rt{.id = target.id,
+                    .name = target.name,
+                    .unit = target.unit,
+                    .status = std::string(TargetStatusName(e.status)),
+                    .target = target.target,
                     .achievement = e.achievement};
     if (e.measurement) rt.latest = e.measurement->value;
     d.targets.push_back(std::move(rt));
@@ -141,9 +148,8 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
     return i ? ds.registry().agency(*i).name : id;
   };
   for (const std::string& family : families) {
-    auto s = SummarizeLocalityCriteria(ds, {.family = family,
-                                            .as_of = options.as_of,
-                                            .threshold = options.criteria_threshold});
+    auto s = SummarizeLocalityCriteria(
+        ds, {.family = family, .as_of = options.as_of, .threshold = options.criteria_threshold});
     if (!s.ok()) return s.status();
     if (s->localities.empty()) continue;  // no locality measured by the as-of day yet
     ReportCriteria c{.family = family,
