@@ -17,8 +17,8 @@
 #include "generate.h"
 #include "mandate/aggregate.h"
 #include "mandate/aggregate_live.h"
+#include "mandate/classification.h"
 #include "mandate/dataset.h"
-#include "mandate/status.h"
 
 namespace mandate {
 namespace {

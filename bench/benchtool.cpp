@@ -19,8 +19,8 @@
 #include "generate.h"
 #include "mandate/aggregate.h"
 #include "mandate/atomic_file.h"
+#include "mandate/classification.h"
 #include "mandate/dataset_csv.h"
-#include "mandate/status.h"
 
 namespace {
 

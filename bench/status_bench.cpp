@@ -5,7 +5,7 @@
 
 #include "counters.h"
 #include "generate.h"
-#include "mandate/status.h"
+#include "mandate/classification.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include "internal/error.h"
 #include "mandate.h"
 #include "mandate/agency_registry.h"
+#include "mandate/classification.h"
 #include "mandate/deadline.h"
-#include "mandate/status.h"
 #include "mandate/target.h"
 #include "mandate/task.h"
 

@@ -8,7 +8,7 @@
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
-#include "mandate/status.h"
+#include "mandate/classification.h"
 #include "mandate/task_state.h"
 
 using namespace mandate::capi;  // NOLINT: the C entry points below

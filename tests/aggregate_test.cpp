@@ -6,8 +6,8 @@
 #include <string>
 
 #include "aggregate_test_data.h"
+#include "mandate/classification.h"
 #include "mandate/dataset_json.h"
-#include "mandate/status.h"
 
 namespace mandate {
 namespace {
@@ -305,7 +305,7 @@ TEST(Aggregate, ParallelEqualsSequential) {
 namespace mandate {
 namespace {
 
-// The bundled 2025 plan as of 2025-09-23 (statuses hand-checked in status_test.cpp): 281
+// The bundled 2025 plan as of 2025-09-23 (statuses hand-checked in classification_test.cpp): 281
 // tasks assigned, 20 overdue, 40 due soon, 221 in progress. Per-agency groups add up to
 // more than the total (collectives and joint leads), and each agency's count equals the
 // number of tasks that list it.

@@ -9,8 +9,8 @@
 
 #include "generate.h"
 #include "mandate/aggregate.h"
+#include "mandate/classification.h"
 #include "mandate/dataset_csv.h"
-#include "mandate/status.h"
 
 namespace mandate::bench {
 namespace {

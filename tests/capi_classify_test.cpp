@@ -5,9 +5,9 @@
 
 #include "capi_fixture.h"
 #include "mandate/agency_registry.h"
+#include "mandate/classification.h"
 #include "mandate/dataset.h"
 #include "mandate/deadline.h"
-#include "mandate/status.h"
 
 namespace mandate::capi_test {
 namespace {

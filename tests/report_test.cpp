@@ -5,12 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
+#include "mandate/classification.h"
 #include "mandate/dataset_json.h"
-#include "mandate/status.h"
 
 namespace mandate {
 namespace {
@@ -106,18 +105,29 @@ TEST(Report, TargetsAndPerLocalityCriteria) {
   const Day a = D(2025, 9, 1);
   const auto criterion = [&](std::string id, TargetDirection dir, double target,
                              std::vector<std::pair<std::string, double>> figures) {
-    Target t{.id = id, .name = "Tiêu chí " + id, .unit = "%", .direction = dir,
-             .baseline = dir == TargetDirection::kAtLeast ? 0.0 : 100.0, .target = target,
-             .deadline = D(2025, 12, 31), .family = "commune-criteria"};
-    for (auto& [loc, v] : figures) t.measurements.push_back({.day = a, .value = v, .locality = loc});
+    Target t{.id = id,
+             .name = "Tiêu chí " + id,
+             .unit = "%",
+             .direction = dir,
+             .baseline = dir == TargetDirection::kAtLeast ? 0.0 : 100.0,
+             .target = target,
+             .deadline = D(2025, 12, 31),
+             .family = "commune-criteria"};
+    for (auto& [loc, v] : figures)
+      t.measurements.push_back({.day = a, .value = v, .locality = loc});
     ASSERT_TRUE(ds.AddTarget(t).ok());
   };
   // National values (means of the three): C1 96.67, C2 99.33, C3 (at most 5) 5.
   criterion("C1", TargetDirection::kAtLeast, 100, {{"HNI", 100}, {"HCM", 100}, {"DNG", 90}});
   criterion("C2", TargetDirection::kAtLeast, 100, {{"HNI", 100}, {"HCM", 98}, {"DNG", 100}});
   criterion("C3", TargetDirection::kAtMost, 5, {{"HNI", 2}, {"HCM", 4}, {"DNG", 9}});
-  Target fiveg{.id = "5G", .name = "Phủ sóng 5G", .unit = "%", .baseline = 20,
-               .baseline_day = D(2025, 1, 1), .target = 90, .deadline = D(2025, 12, 31)};
+  Target fiveg{.id = "5G",
+               .name = "Phủ sóng 5G",
+               .unit = "%",
+               .baseline = 20,
+               .baseline_day = D(2025, 1, 1),
+               .target = 90,
+               .deadline = D(2025, 12, 31)};
   fiveg.measurements.push_back({.day = D(2025, 9, 1), .value = 55});
   ASSERT_TRUE(ds.AddTarget(fiveg).ok());
 
@@ -162,15 +172,18 @@ TEST(Report, TargetsAndPerLocalityCriteria) {
   EXPECT_NE(html.find("<h2>7. Tiêu chí theo địa phương</h2>"), std::string::npos);
   EXPECT_NE(html.find("<li>Về mặt tiêu chí: 2/3 tiêu chí đạt tỷ lệ trên 97%.</li>"),
             std::string::npos);
-  const auto json = nlohmann::json::parse(RenderReport(*r, ReportFormat::kJson, ReportLanguage::kVietnamese));
+  const auto json =
+      nlohmann::json::parse(RenderReport(*r, ReportFormat::kJson, ReportLanguage::kVietnamese));
   ASSERT_EQ(json["criteria"].size(), 1u);
   EXPECT_EQ(json["criteria"][0]["criteria_exceeding"], 2);
   EXPECT_EQ(json["criteria"][0]["localities_meeting_all"], 1);
   EXPECT_EQ(json["criteria"][0]["below_threshold"][0]["id"], "C1");
   EXPECT_EQ(json["targets"][3]["status"], "off_track");  // the line expects 70.96 on 23/9
   const std::string csv = RenderReport(*r, ReportFormat::kCsv, ReportLanguage::kVietnamese);
-  EXPECT_NE(csv.find("criteria,commune-criteria,,criteria_exceeding,2\r\n"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("criteria_below_threshold,C1,Tiêu chí C1,national,96.67\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("criteria,commune-criteria,,criteria_exceeding,2\r\n"), std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("criteria_below_threshold,C1,Tiêu chí C1,national,96.67\r\n"),
+            std::string::npos);
 
   // Before any locality figure, the family is left out.
   auto early = BuildReport(ds, {.as_of = D(2025, 8, 1)});

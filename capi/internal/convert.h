@@ -15,8 +15,8 @@
 #include "internal/error.h"
 #include "mandate.h"
 #include "mandate/civil_day.h"
+#include "mandate/classification.h"
 #include "mandate/deadline.h"
-#include "mandate/status.h"
 
 // Returns from the enclosing function when a check fails.
 #define MDT_TRY(expr)                                      \

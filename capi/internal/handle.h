@@ -24,11 +24,11 @@
 #include "mandate/aggregate_change.h"
 #include "mandate/aggregate_lists.h"
 #include "mandate/calendar.h"
+#include "mandate/classification.h"
 #include "mandate/dataset.h"
 #include "mandate/deadline.h"
 #include "mandate/deadline_cache.h"
 #include "mandate/load_problem.h"
-#include "mandate/status.h"
 #include "mandate/target_status.h"
 
 namespace mandate::capi {

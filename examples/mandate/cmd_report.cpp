@@ -15,7 +15,7 @@
 #include "mandate.h"
 #include "mandate.hpp"
 #include "mandate/atomic_file.h"
-#include "mandate/status.h"
+#include "mandate/classification.h"
 
 namespace mandate::cli {
 namespace {

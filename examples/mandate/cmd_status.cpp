@@ -4,7 +4,7 @@
 //   {"id","status","due","deadline_kind","completed","reason", ...}
 // plus baseline_status / in_force_status when a deadline change makes a difference,
 // behind_schedule with the percents, milestones, and the occurrence counts of recurring
-// obligations. Rules: include/mandate/status.h.
+// obligations. Rules: include/mandate/classification.h.
 #include <charconv>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -13,7 +13,7 @@
 #include "command.h"
 #include "load.h"
 #include "mandate/civil_day.h"
-#include "mandate/status.h"
+#include "mandate/classification.h"
 
 namespace {
 

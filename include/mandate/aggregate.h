@@ -21,8 +21,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "mandate/civil_day.h"
+#include "mandate/classification.h"
 #include "mandate/dataset.h"
-#include "mandate/status.h"
 
 namespace mandate {
 

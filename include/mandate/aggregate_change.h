@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "mandate/civil_day.h"
+#include "mandate/classification.h"
 #include "mandate/dataset.h"
-#include "mandate/status.h"
 
 namespace mandate {
 

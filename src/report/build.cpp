@@ -7,9 +7,9 @@
 #include "mandate/aggregate_change.h"
 #include "mandate/aggregate_lists.h"
 #include "mandate/aggregate_rank.h"
+#include "mandate/classification.h"
 #include "mandate/locality_criteria.h"
 #include "mandate/report.h"
-#include "mandate/status.h"
 #include "mandate/target_status.h"
 
 namespace mandate {

@@ -10,7 +10,7 @@
 #include <new>
 
 #include "generate.h"
-#include "mandate/status.h"
+#include "mandate/classification.h"
 
 // GCC 12 inlines the replaced operator new into its callers and then sees std::free() on
 // "memory from operator new" (-Wmismatched-new-delete): a false positive here, since this

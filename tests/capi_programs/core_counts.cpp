@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "mandate/classification.h"
 #include "mandate/dataset_json.h"
-#include "mandate/status.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -9,9 +9,9 @@
 #include <optional>
 #include <thread>
 
-#include "mandate/status.h"
+#include "classification_internal.h"
+#include "mandate/classification.h"
 #include "occurrence_internal.h"
-#include "status_internal.h"
 
 namespace mandate {
 namespace {
@@ -51,9 +51,9 @@ void FastRange(const TaskColumns& c, std::size_t begin, std::size_t end, std::in
 }
 
 // A recurring task with an assignment day whose history holds no report but at most its
-// completion (what a CSV gives): the recurring rules of status.h reduce to completed on time
-// (completed by D), overdue once the first occurrence is past (every occurrence is missed;
-// one due on D itself is not yet), else in progress. nullopt: use the full rules.
+// completion (what a CSV gives): the recurring rules of classification.h reduce to completed on
+// time (completed by D), overdue once the first occurrence is past (every occurrence is missed; one
+// due on D itself is not yet), else in progress. nullopt: use the full rules.
 std::optional<std::uint8_t> PlainRecurring(const Dataset& ds, std::size_t i, std::int32_t d,
                                            bool inclusive_before,
                                            std::vector<TaskEvent>& history_scratch) {

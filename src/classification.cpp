@@ -1,13 +1,13 @@
-// ClassifyTask: the full rules of status.h, with the explanation. ClassifyAll's columnar
-// fast path lives in status_columns.cpp and falls back to ClassifyInto() here.
-#include "mandate/status.h"
+// ClassifyTask: the full rules of classification.h, with the explanation. ClassifyAll's columnar
+// fast path lives in classification_columns.cpp and falls back to ClassifyInto() here.
+#include "mandate/classification.h"
 
 #include <algorithm>
 #include <array>
 
 #include "absl/strings/str_format.h"
+#include "classification_internal.h"
 #include "mandate/task_state.h"
-#include "status_internal.h"
 
 namespace mandate {
 namespace {
@@ -77,7 +77,7 @@ std::string FixedReason(const Ctx& c, TaskStatus s, std::optional<Day> due, std:
   return "";
 }
 
-// Occurrences of a recurrence judged against the reports (status.h, "recurring"). Fills
+// Occurrences of a recurrence judged against the reports (classification.h, "recurring"). Fills
 // out.occurrences (when explaining) and the counts; returns the index of the latest judged
 // occurrence's outcome via `latest` (nullopt when none is due yet).
 struct RecurringResult {

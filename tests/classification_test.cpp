@@ -1,4 +1,4 @@
-#include "mandate/status.h"
+#include "mandate/classification.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

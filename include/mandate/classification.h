@@ -1,7 +1,7 @@
 // Status classification: where each task stands as of a day D ("at the end of D", a civil
 // day in Asia/Ho_Chi_Minh), from its history folded up to D (FoldHistory).
 //
-// The rules, decided once and tested (tests/status_test.cpp):
+// The rules, decided once and tested (tests/classification_test.cpp):
 // - Assigned after D: the task does not exist yet (nullopt / kNotYetAssigned). No assignment
 //   day: it always exists. Assigned on D: it exists.
 // - Events dated after D are ignored: a completion after D does not count yet, a deadline
@@ -44,8 +44,8 @@
 //   with an assignment day, a due day and a progress report with a percent on or before D:
 //   behind when the latest percent < 100 * (D - assigned) / (due - assigned), clamped to
 //   0..100. It never changes the status.
-#ifndef MANDATE_STATUS_H
-#define MANDATE_STATUS_H
+#ifndef MANDATE_CLASSIFICATION_H
+#define MANDATE_CLASSIFICATION_H
 
 #include <cstdint>
 #include <optional>

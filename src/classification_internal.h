@@ -1,12 +1,12 @@
-// Shared by status.cpp (ClassifyTask) and status_columns.cpp (ClassifyAll): the one rule for
-// a single due day, and the classifier with the explanation optional.
-#ifndef MANDATE_SRC_STATUS_INTERNAL_H
-#define MANDATE_SRC_STATUS_INTERNAL_H
+// Shared by classification.cpp (ClassifyTask) and classification_columns.cpp (ClassifyAll): the one
+// rule for a single due day, and the classifier with the explanation optional.
+#ifndef MANDATE_SRC_CLASSIFICATION_INTERNAL_H
+#define MANDATE_SRC_CLASSIFICATION_INTERNAL_H
 
 #include <algorithm>
 #include <optional>
 
-#include "mandate/status.h"
+#include "mandate/classification.h"
 
 namespace mandate {
 
