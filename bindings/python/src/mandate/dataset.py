@@ -502,8 +502,9 @@ class Dataset(Handle):
         """Every task as of a day as a pandas DataFrame, one row per task in dataset order:
         ``id``, ``status`` (categorical, the names of ``status()``), ``assigned``, ``due``
         (the due day in force), ``completed``, ``lead`` and ``coordinators`` (tuples of
-        agency ids). Built from the library's column arrays with numpy, not row by row
-        (a million tasks in a fraction of a second). Dates are ``datetime.date`` (None when
+        agency ids, in registry order; ``Task.lead`` keeps the order given). Built from the
+        library's column arrays with numpy, not row by row (a million tasks in a fraction of
+        a second). Dates are ``datetime.date`` (None when
         missing); ``dates="datetime64"`` gives ``datetime64`` columns (NaT) instead.
         Needs pandas (ImportError saying how to install it otherwise)."""
         from ._frames import status_frame  # noqa: PLC0415
