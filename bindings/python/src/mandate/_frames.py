@@ -102,14 +102,16 @@ def _dates(np: Any, days: "numpy.ndarray", mode: str) -> "numpy.ndarray":
         out = days.astype(np.int64)
         out[missing] = np.iinfo(np.int64).min  # NaT
         return out.view("datetime64[D]")
-    out = np.full(len(days), None, dtype=object)
-    valid = ~missing
-    if valid.any():
-        v = days[valid].astype(np.int64)
-        lo, hi = int(v.min()), int(v.max())
-        table = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]").astype(object)
-        out[valid] = table[v - lo]  # datetime.date objects, one per distinct day
-    return out
+    valid = days[~missing]
+    lo = int(valid.min()) if len(valid) else 0
+    hi = int(valid.max()) if len(valid) else -1
+    # One datetime.date per distinct day (a table over [lo, hi] and None last), then one take.
+    table = np.empty(hi - lo + 2, dtype=object)
+    table[:-1] = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]").astype(object)
+    table[-1] = None
+    index = days.astype(np.int64) - lo
+    index[missing] = len(table) - 1
+    return table[index]
 
 
 def _agencies(np: Any, offsets: "numpy.ndarray", values: "numpy.ndarray", names: Sequence[str]) -> "numpy.ndarray":
@@ -130,8 +132,7 @@ def _agencies(np: Any, offsets: "numpy.ndarray", values: "numpy.ndarray", names:
         for k in np.unique(counts[several]):
             sel = several[counts[several] == k]
             rows = name_arr[values[off[sel][:, None] + np.arange(k)]].tolist()
-            for j, row in zip(sel.tolist(), rows):
-                out[j] = tuple(row)
+            out[sel] = np.fromiter(map(tuple, rows), dtype=object, count=len(sel))
     return out
 
 
