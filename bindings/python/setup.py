@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 
-from setuptools import setup
+from setuptools import Distribution, setup
 from setuptools.command.build_py import build_py as _build_py
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -130,4 +130,11 @@ try:
 except ImportError:  # wheel missing: setuptools' own error will say so
     pass
 
-setup(version=version(), cmdclass=cmdclass)
+class BinaryDistribution(Distribution):
+    """A package with a native file: installed into platlib, the wheel's root."""
+
+    def has_ext_modules(self):
+        return True
+
+
+setup(version=version(), cmdclass=cmdclass, distclass=BinaryDistribution)
