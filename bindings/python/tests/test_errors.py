@@ -119,6 +119,20 @@ class ErrorTest(unittest.TestCase):
                 self.assertIn(valid, str(e.exception))
                 self.assertIsInstance(e.exception, mandate.InvalidArgument)
 
+    def test_one_class_per_status(self):
+        from mandate._errors import error_for
+        from mandate._lib import lib
+
+        classes = set()
+        for code in range(1, 14):
+            e = error_for(code)
+            self.assertEqual(e.status, lib.mdt_status_name(code).decode())
+            self.assertEqual(type(e).status, e.status)
+            self.assertEqual(e.code, code)
+            classes.add(type(e))
+        self.assertEqual(len(classes), 13)
+        self.assertTrue(all(issubclass(c, mandate.Error) and c.__name__ in mandate.__all__ for c in classes))
+
     def test_messages_stay_with_their_thread(self):
         results = {}
 
