@@ -131,42 +131,49 @@ def _agencies(np: Any, offsets: "numpy.ndarray", values: "numpy.ndarray", names:
         name_arr = np.array(list(names), dtype=object)
         for k in np.unique(counts[several]):
             sel = several[counts[several] == k]
-            rows = name_arr[values[off[sel][:, None] + np.arange(k)]].tolist()
-            out[sel] = np.fromiter(map(tuple, rows), dtype=object, count=len(sel))
+            codes = values[off[sel][:, None] + np.arange(k)].astype(np.uint64)  # (rows, k)
+            if k <= 4 and len(names) < 1 << 16:
+                # One tuple per distinct combination: pack each row into a 64-bit key.
+                keys = np.zeros(len(sel), dtype=np.uint64)
+                for j in range(k):
+                    keys |= codes[:, j] << np.uint64(16 * j)
+                distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+                combos = np.fromiter(map(tuple, name_arr[codes[first]].tolist()), dtype=object,
+                                     count=len(distinct))
+                out[sel] = combos[inverse]
+            else:
+                rows = name_arr[codes].tolist()
+                out[sel] = np.fromiter(map(tuple, rows), dtype=object, count=len(sel))
     return out
 
 
 def columns(ds: "Dataset", day: int, opts: ClassifyOptions, dates: str = "date") -> Dict[str, Any]:
-    """The task columns as numpy arrays (copied out of the library's buffers)."""
+    """The task columns as numpy arrays and lists, made from the library's buffers while the
+    columns handle lives (every result is a new array: nothing lent escapes)."""
     np, _ = _pandas()
     choice("dates", dates, ("date", "datetime64"))
     names = ds.agency_ids()
     with TaskColumns(ds, day, opts) as cols:
         n = cols.n
+
+        def view(ptr: Any, count: int, dtype: Any) -> "numpy.ndarray":
+            if count == 0:
+                return np.empty(0, dtype=dtype)
+            return np.ctypeslib.as_array(ptr, shape=(count,))
+
         offs, raw = cols.ids_raw()
-        id_offsets = np.frombuffer(offs, dtype=np.uint64).copy()
+        out: Dict[str, Any] = {"id": _ids(np, np.frombuffer(offs, dtype=np.uint64), raw)}
         a, d, c, st = i32p(), i32p(), i32p(), i32p()
         check(lib.mdt_task_columns_days(ctypes.byref(a), ctypes.byref(d), ctypes.byref(c), cols.h))
         check(lib.mdt_task_columns_status(ctypes.byref(st), cols.h))
-
-        def arr(ptr: Any, count: int, dtype: Any) -> "numpy.ndarray":
-            if count == 0:
-                return np.empty(0, dtype=dtype)
-            return np.ctypeslib.as_array(ptr, shape=(count,)).copy()
-
-        days = {name: arr(p, n, np.int32) for name, p in (("assigned", a), ("due", d), ("completed", c))}
-        status = arr(st, n, np.int32)
-        lists = {}
+        out["status"] = view(st, n, np.int32).astype(np.int8)
+        for name, p in (("assigned", a), ("due", d), ("completed", c)):
+            out[name] = _dates(np, view(p, n, np.int32), dates)
         for name, fn in (("lead", lib.mdt_task_columns_leads), ("coordinators", lib.mdt_task_columns_coordinators)):
             o, v = u64p(), u32p()
             check(fn(ctypes.byref(o), ctypes.byref(v), cols.h))
-            lo = arr(o, n + 1, np.uint64)
-            lists[name] = (lo, arr(v, int(lo[-1]) if n else 0, np.uint32))
-    out: Dict[str, Any] = {"id": _ids(np, id_offsets, raw), "status": status}
-    for name, v in days.items():
-        out[name] = _dates(np, v, dates)
-    for name, (o, v) in lists.items():
-        out[name] = _agencies(np, o, v, names) if n else np.empty(0, dtype=object)
+            lo = view(o, n + 1, np.uint64)
+            out[name] = _agencies(np, lo, view(v, int(lo[-1]), np.uint32), names) if n else np.empty(0, dtype=object)
     return out
 
 
@@ -174,12 +181,15 @@ def status_frame(ds: "Dataset", day: int, opts: ClassifyOptions, dates: str = "d
     """Dataset.status_frame (see there)."""
     np, pd = _pandas()
     cols = columns(ds, day, opts, dates)
-    codes = cols["status"].astype(np.int8)
+    codes = cols["status"]
     codes[codes == -1] = len(TASK_STATUSES)  # not_yet_assigned is the last category
     status = pd.Categorical.from_codes(codes, categories=list(STATUS_NAMES))
-    return pd.DataFrame({"id": cols["id"], "status": status, "assigned": cols["assigned"],
-                         "due": cols["due"], "completed": cols["completed"], "lead": cols["lead"],
-                         "coordinators": cols["coordinators"]}, copy=False)
+    data = {"id": cols["id"], "status": status}
+    for name in ("assigned", "due", "completed", "lead", "coordinators"):
+        values = cols[name]
+        # dtype given: pandas takes the objects as they are (no datetime inference pass).
+        data[name] = pd.Series(values, dtype=values.dtype, copy=False)
+    return pd.DataFrame(data, copy=False)
 
 
 def aggregate_frame(rows: List[Dict[str, Any]], by: Sequence[str]) -> "pandas.DataFrame":
