@@ -127,8 +127,11 @@ try:
             return "py3", "none", platform
 
     cmdclass["bdist_wheel"] = bdist_wheel
-except ImportError:  # wheel missing: setuptools' own error will say so
-    pass
+except ImportError:
+    if "bdist_wheel" in sys.argv or "dist_info" in sys.argv:
+        _fail(f"the `wheel` package is missing from {sys.executable}: with --no-build-isolation "
+              "it must be installed there (Debian: apt-get install python3-wheel, and create the "
+              "virtual environment from Debian's /usr/bin/python3 with --system-site-packages)")
 
 class BinaryDistribution(Distribution):
     """A package with a native file: installed into platlib, the wheel's root."""
