@@ -2,7 +2,12 @@
 
 import dataclasses
 import datetime
+import importlib.util
 import inspect
+import os
+import subprocess
+import sys
+import tempfile
 import unittest
 
 import mandate
@@ -71,6 +76,32 @@ class SurfaceTest(unittest.TestCase):
                     missing_hint.append(f"{qual} -> ?")
         self.assertEqual(missing_doc, [])
         self.assertEqual(missing_hint, [])
+
+    @unittest.skipUnless(importlib.util.find_spec("mypy"), "mypy is not installed (Debian: python3-mypy)")
+    def test_mypy_accepts_the_package_and_a_typed_user(self):
+        user = (
+            "import datetime\nfrom typing import Dict, List, Optional\nimport mandate\n"
+            "with mandate.Dataset.load('plan.json') as ds:\n"
+            "    rows: List[mandate.TaskStatus] = ds.status('2025-09-23')\n"
+            "    due: Optional[datetime.date] = rows[0].due\n"
+            "    groups: List[Dict[str, object]] = ds.aggregate(datetime.date(2025, 9, 23), by=('lead',))\n"
+            "    text: str = ds.report('2025-09-23', since=None, format='md', lang='vi')\n"
+            "d: mandate.Deadline = mandate.parse_deadline('Quý IV', year=2025)\n"
+            "ids: List[str] = mandate.resolve_agencies('Bộ Tài chính')\n"
+            "bad: int = ds.report('2025-09-23')\n")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "user.py")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(user)
+            env = dict(os.environ, MYPYPATH=os.environ.get("PYTHONPATH", ""))  # source-tree runs
+            mypy = [sys.executable, "-m", "mypy", "--ignore-missing-imports", "--no-incremental"]
+            package = subprocess.run([*mypy, "-p", "mandate"], capture_output=True, text=True, cwd=tmp, env=env)
+            r = subprocess.run([*mypy, path], capture_output=True, text=True, cwd=tmp, env=env)
+        self.assertEqual(package.returncode, 0, package.stdout + package.stderr)
+        # The one wrong line of the user is caught through the package's hints (py.typed).
+        errors = [line for line in r.stdout.splitlines() if ": error:" in line]
+        self.assertEqual(len(errors), 1, r.stdout + r.stderr)
+        self.assertIn("user.py:11", errors[0])
 
     def test_reprs_say_what_a_thing_is(self):
         with mandate.Dataset.load(BUNDLED) as ds:

@@ -67,7 +67,7 @@ class TaskColumns:
         offsets, chars = u64p(), ctypes.c_void_p()
         check(lib.mdt_task_columns_ids(ctypes.byref(offsets), ctypes.byref(chars), self.h))
         offs = ctypes.cast(offsets, ctypes.POINTER(u64 * (self.n + 1))).contents
-        raw = ctypes.string_at(chars.value, offs[self.n]) if self.n else b""
+        raw = ctypes.string_at(chars.value or 0, offs[self.n]) if self.n else b""
         return offs, raw
 
 
