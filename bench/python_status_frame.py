@@ -22,7 +22,6 @@ PYTHONPATH=bindings/python/src with MANDATE_LIBRARY). Prints, best of --repeat:
 import argparse
 import ctypes
 import os
-import pathlib
 import subprocess
 import sys
 import tempfile

@@ -12,7 +12,7 @@ import ctypes
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 from ._errors import check, choice
-from ._lib import NO_DATE, ClassifyOptions, i32, i32p, lib, size_t, u32p, u64, u64p
+from ._lib import NO_DATE, ClassifyOptions, i32p, lib, size_t, u32p, u64, u64p
 from ._names import STATUS_NAMES, TASK_STATUSES
 
 if TYPE_CHECKING:

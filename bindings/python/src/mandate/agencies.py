@@ -8,7 +8,7 @@ from typing import Iterator, List, NamedTuple, Optional, Union
 
 from ._errors import NotFound, check
 from ._handle import Handle
-from ._lib import PP, borrowed, encode, lib, size_t
+from ._lib import borrowed, encode, lib, size_t
 from ._names import AGENCY_KINDS
 
 __all__ = ["Agency", "Resolution", "Registry", "resolve_agencies"]

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import ctypes
-import dataclasses
-import datetime
 import json
 import math
 import os
 import threading
-from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Optional, Sequence,
-                    Union)
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from . import deadline as _deadline
 from ._dates import DateLike, from_day, to_day, to_day_or_none
@@ -22,6 +19,7 @@ from ._lib import (AGGREGATE_TOTALS, NO_DATE, AggregateOptions, ClassificationIn
 from ._names import (DIMENSIONS, DEADLINE_KINDS, EVENT_TYPES, MEASURES, NOT_YET_ASSIGNED,
                      REPORT_FORMATS, REPORT_LANGUAGES, TASK_STATUSES)
 from .agencies import Registry
+from .records import Classification, Problem, Task, TaskStatus
 
 if TYPE_CHECKING:  # pandas is optional
     import pandas
@@ -31,68 +29,6 @@ __all__ = ["Dataset", "Task", "TaskStatus", "Problem", "Classification", "PathLi
 #: A file path: str or os.PathLike.
 PathLike = Union[str, "os.PathLike[str]"]
 _RATES = ("completion_rate", "on_time_rate", "overdue_rate")
-
-
-class Problem(NamedTuple):
-    """Something a reader could not take as is: where (``record``: "line 12", "task X"),
-    the ``field`` ("" for the whole record) and what is wrong (``message``)."""
-
-    record: str
-    field: str
-    message: str
-
-
-class TaskStatus(NamedTuple):
-    """A task's status as of a day, as one line of ``mandate status``: the task id, the
-    status name (STATUS_NAMES), the due day used (None when none) and the reason."""
-
-    id: str
-    status: str
-    due: Optional[datetime.date]
-    reason: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Task:
-    """One task as stored: ``lead`` and ``coordinators`` are canonical agency ids,
-    ``sources`` the document references, ``assigned`` the day assigned (None when
-    unknown), ``deadline_text`` the original deadline phrase as written, ``index`` its
-    position in the dataset."""
-
-    id: str
-    title: str
-    lead: List[str]
-    coordinators: List[str]
-    category: str
-    sources: List[str]
-    assigned: Optional[datetime.date]
-    deadline_text: str
-    deadline: _deadline.Deadline
-    index: int
-
-    def __repr__(self) -> str:
-        return (f"Task({self.id!r}, lead={self.lead!r}, deadline={self.deadline_text!r}, "
-                f"assigned={self.assigned.isoformat() if self.assigned else None!r})")
-
-
-@dataclasses.dataclass(frozen=True)
-class Classification:
-    """Everything the library says about one task as of a day (``Dataset.classify``)."""
-
-    id: str
-    index: int
-    status: str
-    due: Optional[datetime.date]
-    deadline_kind: str
-    completed: Optional[datetime.date]
-    reason: str
-    baseline_status: Optional[str]
-    behind_schedule: bool
-    expected_percent: Optional[float]
-    reported_percent: Optional[int]
-    met_on_time: int
-    met_late: int
-    missed: int
 
 
 def _status_name(value: int) -> str:
