@@ -5,7 +5,8 @@
    bindings/python, bundling the library of this build tree (MANDATE_BUILD_DIR);
 2. creates a fresh virtual environment (``--system-site-packages``, so Debian's pandas,
    numpy and matplotlib are visible; mandate itself is not installed there) and installs
-   the wheel into it with pip, offline;
+   the wheel into it with pip, offline; and a bare one (no system packages), where the
+   wheel alone must load a dataset and write a report from ``/``;
 3. runs the test suite (bindings/python/tests) with the venv's python from a temporary
    directory outside the repository, without MANDATE_LIBRARY: ``import mandate`` must find
    the installed package and its bundled library.
@@ -59,6 +60,20 @@ def main():
     run([sys.executable, "-m", "venv", "--system-site-packages", venv_dir])
     python = venv_dir / "bin" / "python"
     run([python, "-m", "pip", "install", "--no-index", "--no-deps", "--quiet", wheels[0]], env=env)
+
+    # 2b. A bare virtual environment too (no system packages: no pandas): the wheel alone
+    # suffices for everything but the frames, which say what is missing.
+    bare = work / "venv-bare"
+    run([sys.executable, "-m", "venv", bare])
+    run([bare / "bin" / "python", "-m", "pip", "install", "--no-index", "--no-deps", "--quiet", wheels[0]], env=env)
+    check = ("import mandate, sys\n"
+             f"ds = mandate.Dataset.load({str(source / 'examples/data/plan-2025.json')!r})\n"
+             "assert ds.report('2025-09-23').startswith('# '), 'report'\n"
+             "assert len(ds.status('2025-09-23')) == len(ds) == 333\n"
+             "try:\n    ds.status_frame('2025-09-23'); sys.exit('frames without pandas?')\n"
+             "except ImportError as e:\n    assert 'pandas' in str(e), e\n"
+             "print('bare venv: ok', mandate.__file__)\n")
+    run([bare / "bin" / "python", "-c", check], env=env, cwd="/")
 
     # 3. The tests, copied to a directory outside the repository, run from there.
     tests = work / "run"
