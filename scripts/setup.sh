@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(cmake ninja-build g++ pkg-config tzdata python3 libabsl-dev libhowardhinnant-date-dev
-          nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev abigail-tools dpkg-dev doxygen)
+          nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev abigail-tools dpkg-dev doxygen
+          # the Python package (bindings/python): its wheel, a venv, frames, the chart, type check
+          python3-venv python3-pip python3-setuptools python3-wheel python3-build python3-numpy
+          python3-pandas python3-matplotlib python3-mypy)
 # Optional: only the HTML report render test uses them (it is skipped without them).
 optional=(chromium fonts-noto-core)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }

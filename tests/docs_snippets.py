@@ -2,8 +2,9 @@
 
 Every fenced block tagged c, cpp or python is extracted; C is compiled as C99 and C++ as
 C++20 against capi/ with every warning an error, linked with the shared library, and run
-with the example dataset; Python is run with the ctypes binding. A snippet that fails to
-compile, exits non-zero or prints nothing fails the test.
+with the example dataset; Python is run with the package's source (bindings/python/src) and
+MANDATE_LIBRARY. A snippet that fails to compile, exits non-zero or prints nothing fails the
+test.
 
 usage: docs_snippets.py DOC WORKDIR CC CXX INCLUDE_DIRS(,-separated) LIBRARY DATASET PYTHONPATH
 """
