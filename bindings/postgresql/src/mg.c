@@ -7,11 +7,14 @@
 
 #include "mandate.h"
 
-static const char* const kCountNames[MG_NCOUNTS] = {
-    "total",       "completed_on_time", "completed_late", "overdue",
-    "due_soon",    "in_progress",       "cancelled",      "not_yet_assigned"};
-
-const char* mg_count_name(int i) { return i >= 0 && i < MG_NCOUNTS ? kCountNames[i] : "unknown"; }
+/* Count 0 is the total; count 1 + s is status s (mdt_task_status), the last one the tasks not
+ * yet assigned. The status names are the library's. */
+const char* mg_count_name(int i) {
+  if (i == 0) return "total";
+  if (i == MG_NCOUNTS - 1) return mdt_task_status_name(MDT_TASK_NOT_YET_ASSIGNED);
+  if (i > 0 && i < MG_NCOUNTS - 1) return mdt_task_status_name((mdt_task_status)(i - 1));
+  return "unknown";
+}
 
 const char* mg_version(void) { return mdt_version(); }
 
