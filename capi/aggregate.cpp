@@ -128,6 +128,13 @@ mdt_status AggregateQueryArg(mandate::AggregateQuery* q, int* threads,
   return MDT_OK;
 }
 
+mdt_status AggregateArgs(mandate::AggregateQuery* q, int* threads, const mdt_dataset* dataset,
+                         mdt_date as_of, const mdt_aggregate_options* options) {
+  MDT_TRY(CheckHandle(dataset, "dataset"));
+  MDT_TRY(DayArg(&q->as_of, as_of, "as_of"));
+  return AggregateQueryArg(q, threads, options);
+}
+
 void WriteCounts(mdt_status_counts* out, const mandate::StatusCounts& c) {
   mdt_status_counts counts{};
   counts.version = out->version;
@@ -215,11 +222,9 @@ MDT_API mdt_status mdt_aggregate(mdt_aggregate_result** out, const mdt_dataset* 
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     *out = nullptr;
-    MDT_TRY(CheckHandle(dataset, "dataset"));
     mandate::AggregateQuery q;
-    MDT_TRY(DayArg(&q.as_of, as_of, "as_of"));
     int threads = 1;
-    MDT_TRY(AggregateQueryArg(&q, &threads, options));
+    MDT_TRY(AggregateArgs(&q, &threads, dataset, as_of, options));
     std::shared_lock lock(dataset->state->mu);
     auto r = mandate::Aggregate(dataset->state->ds, q, threads);
     if (!r.ok()) return FromStatus(r.status());

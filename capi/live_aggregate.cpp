@@ -52,11 +52,9 @@ MDT_API mdt_status mdt_live_aggregate_new(mdt_live_aggregate** out, const mdt_da
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckOut(out, "out"));
     *out = nullptr;
-    MDT_TRY(CheckHandle(dataset, "dataset"));
     mandate::AggregateQuery q;
-    MDT_TRY(DayArg(&q.as_of, as_of, "as_of"));
-    int threads = 1;
-    MDT_TRY(AggregateQueryArg(&q, &threads, options));
+    int threads = 1;  // ignored: updates are single-task
+    MDT_TRY(AggregateArgs(&q, &threads, dataset, as_of, options));
     std::shared_lock lock(dataset->state->mu);
     auto live = mandate::LiveAggregate::Make(dataset->state->ds, q);
     if (!live.ok()) return FromStatus(live.status());

@@ -14,6 +14,9 @@ namespace mandate::capi {
 
 // options (NULL = defaults) into q and the thread count.
 mdt_status AggregateQueryArg(AggregateQuery* q, int* threads, const mdt_aggregate_options* o);
+// The arguments of an aggregate call: the dataset handle, the as-of day and the options.
+mdt_status AggregateArgs(AggregateQuery* q, int* threads, const mdt_dataset* dataset,
+                         mdt_date as_of, const mdt_aggregate_options* options);
 
 // A result handle over r, its labels made once. state: the dataset r's plan points into (kept
 // alive with the result); the caller holds its lock (shared) while the labels are made.
