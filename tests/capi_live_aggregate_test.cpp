@@ -139,7 +139,7 @@ TEST_F(LiveSeedPlan, MisuseGetsTheLibrarysMessage) {
 
 // A writer adds events while readers take snapshots: the dataset's lock and the live
 // aggregate's own keep every snapshot whole (run under ThreadSanitizer in CI).
-TEST_F(LiveSeedPlan, ReadersAndAWriter) {
+TEST_F(LiveSeedPlan, ThreadsReadWhileOneWrites) {
   mdt_live_aggregate* live = nullptr;
   ASSERT_MDT_OK(mdt_live_aggregate_new(&live, ds.get(), as_of, &opts));
   mandate::c::LiveAggregate owned(live);
