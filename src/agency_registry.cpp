@@ -26,23 +26,6 @@ constexpr std::string_view kBundledJson =
 #include "agencies_data.inc"
     ;
 
-constexpr std::array<std::pair<AgencyKind, std::string_view>, 14> kKindNames = {{
-    {AgencyKind::kOther, "other"},
-    {AgencyKind::kMinistry, "ministry"},
-    {AgencyKind::kMinistryLevel, "ministry_level"},
-    {AgencyKind::kGovernmentAgency, "government_agency"},
-    {AgencyKind::kProvince, "province"},
-    {AgencyKind::kPartyBody, "party"},
-    {AgencyKind::kEnterprise, "enterprise"},
-    {AgencyKind::kUniversity, "university"},
-    {AgencyKind::kGovernmentUnit, "government_unit"},
-    {AgencyKind::kBank, "bank"},
-    {AgencyKind::kStateAudit, "state_audit"},
-    {AgencyKind::kNationalAssembly, "national_assembly"},
-    {AgencyKind::kCourt, "court"},
-    {AgencyKind::kProcuracy, "procuracy"},
-}};
-
 // Words before a province name that name its government, not another body ("UBND TP. Hà
 // Nội"). Longest first, so "thanh pho" is not read as an unknown word before "pho".
 const std::vector<std::vector<std::string_view>>& AdminPrefixes() {
@@ -95,20 +78,6 @@ absl::Status ReadString(const Json& obj, std::string_view key, std::string_view 
 
 }  // namespace
 
-std::string_view AgencyKindName(AgencyKind kind) {
-  for (const auto& [k, name] : kKindNames) {
-    if (k == kind) return name;
-  }
-  return "other";
-}
-
-std::optional<AgencyKind> AgencyKindFromName(std::string_view name) {
-  for (const auto& [k, n] : kKindNames) {
-    if (n == name) return k;
-  }
-  return std::nullopt;
-}
-
 bool Agency::flag(std::string_view name) const {
   for (const auto& [n, v] : flags) {
     if (n == name) return v;
@@ -159,7 +128,7 @@ absl::StatusOr<AgencyRegistry> AgencyRegistry::FromJson(std::string_view json) {
     if (auto s = ReadString(a, "name", where, true, ag.name); !s.ok()) return s;
     std::string kind;
     if (auto s = ReadString(a, "kind", where, true, kind); !s.ok()) return s;
-    auto k = AgencyKindFromName(kind);
+    auto k = EnumFromName<AgencyKind>(kind);
     if (!k) return FieldError(where, "kind", absl::StrCat("has unknown kind \"", kind, "\""));
     ag.kind = *k;
     if (auto s = ReadString(a, "short_name", where, false, ag.short_name); !s.ok()) return s;
@@ -205,7 +174,7 @@ absl::StatusOr<AgencyRegistry> AgencyRegistry::FromJson(std::string_view json) {
         }
       }
       for (const auto& kind_name : col.kinds) {
-        auto k = AgencyKindFromName(kind_name);
+        auto k = EnumFromName<AgencyKind>(kind_name);
         if (!k) {
           return FieldError(where, "members",
                             absl::StrCat("names unknown kind \"", kind_name, "\""));
@@ -299,7 +268,7 @@ absl::Status AgencyRegistry::Index() {
     for (std::size_t a = 0; a < agencies_.size(); ++a) {
       const Agency& ag = agencies_[a];
       const bool kind_ok = std::any_of(col.kinds.begin(), col.kinds.end(),
-                                       [&](auto& k) { return k == AgencyKindName(ag.kind); });
+                                       [&](auto& k) { return k == EnumName(ag.kind); });
       if (kind_ok && (col.filter.empty() || ag.flag(col.filter))) {
         col.members.push_back(static_cast<AgencyIndex>(a));
       }
@@ -607,7 +576,7 @@ std::string AgencyRegistry::ToJson() const {
     j["id"] = a.id;
     j["name"] = a.name;
     if (!a.short_name.empty()) j["short_name"] = a.short_name;
-    j["kind"] = std::string(AgencyKindName(a.kind));
+    j["kind"] = std::string(EnumName(a.kind));
     for (const auto& [name, value] : a.flags) j[name] = value;
     j["aliases"] = a.aliases;
     if (!a.former_names.empty()) j["former_names"] = a.former_names;

@@ -128,7 +128,7 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
     ReportTarget rt{.id = target.id,
                     .name = target.name,
                     .unit = target.unit,
-                    .status = std::string(TargetStatusName(e.status)),
+                    .status = std::string(EnumName(e.status)),
                     .target = target.target,
                     .achievement = e.achievement};
     if (e.measurement) rt.latest = e.measurement->value;
