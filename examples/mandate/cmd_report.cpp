@@ -82,8 +82,10 @@ int Run(const Args& args) {
   const auto soon = args.Int("--soon-days", 0, kMaxSoonDays, options.soon_days);
   if (!soon) return kExitUsage;
   options.soon_days = *soon;
-  const std::string format = args.Get("--format").value_or("md");
-  const std::string lang = args.Get("--lang").value_or("vi");
+  const std::string format =
+      args.Get("--format").value_or(std::string(EnumName(ReportFormat::kMarkdown)));
+  const std::string lang =
+      args.Get("--lang").value_or(std::string(EnumName(ReportLanguage::kVietnamese)));
   const auto report_format = EnumFromName<ReportFormat>(format);
   if (!report_format) {
     return cli::Fail("report", "--format is " + OneOf<ReportFormat>() + ", got \"" + format + "\"");
