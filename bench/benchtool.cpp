@@ -119,7 +119,7 @@ json Counts(const mandate::AggregateResult& r) {
   }
   for (int s = 0; s < mandate::kTaskStatusCount; ++s) {
     if (r.totals.n[s]) {
-      out["*|" + std::string(mandate::TaskStatusName(static_cast<mandate::TaskStatus>(s)))] =
+      out["*|" + std::string(mandate::EnumName(static_cast<mandate::TaskStatus>(s)))] =
           r.totals.n[s];
     }
   }

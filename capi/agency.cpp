@@ -1,4 +1,5 @@
 // The agency registry and the resolver of raw "lead" cells, across the C ABI.
+#include "internal/agency_handle.h"
 #include "internal/convert.h"
 #include "internal/error.h"
 #include "internal/handle.h"
@@ -19,9 +20,7 @@ mdt_status Adopt(mdt_registry** out, absl::StatusOr<mandate::AgencyRegistry> reg
   }
   auto h = std::make_unique<mdt_registry>();
   h->registry = std::make_shared<const mandate::AgencyRegistry>(*std::move(reg));
-  RegisterHandle(h.get(), mdt_registry::kKind);
-  *out = h.release();
-  return Ok();
+  return PublishHandle(out, std::move(h));
 }
 
 }  // namespace
@@ -36,9 +35,7 @@ MDT_API mdt_status mdt_registry_bundled(mdt_registry** out) {
     // Aliasing constructor: shares nothing, points at the static registry.
     h->registry = std::shared_ptr<const mandate::AgencyRegistry>(
         std::shared_ptr<const mandate::AgencyRegistry>{}, &mandate::AgencyRegistry::Bundled());
-    RegisterHandle(h.get(), mdt_registry::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 
@@ -125,9 +122,7 @@ MDT_API mdt_status mdt_registry_resolve(mdt_resolution** out, const mdt_registry
     auto h = std::make_unique<mdt_resolution>();
     h->registry = registry->registry;
     h->resolution = registry->registry->Resolve(s);
-    RegisterHandle(h.get(), mdt_resolution::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 
@@ -142,9 +137,7 @@ MDT_API mdt_status mdt_registry_find_leading(mdt_resolution** out, const mdt_reg
     auto h = std::make_unique<mdt_resolution>();
     h->registry = registry->registry;
     h->resolution = registry->registry->FindLeadingAgencies(s);
-    RegisterHandle(h.get(), mdt_resolution::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 

@@ -11,6 +11,8 @@
 #include "absl/strings/str_format.h"
 #include "internal/aggregate_handle.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
+#include "internal/enum_name.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
@@ -44,28 +46,6 @@ static_assert(MDT_MEASURE_COMPLETED == static_cast<int>(Measure::kCompleted));
 static_assert(MDT_MEASURE_COMPLETION_RATE == static_cast<int>(Measure::kCompletionRate));
 static_assert(MDT_MEASURE_ON_TIME_RATE == static_cast<int>(Measure::kOnTimeRate));
 static_assert(MDT_MEASURE_OVERDUE_RATE == static_cast<int>(Measure::kOverdueRate));
-
-}  // namespace
-
-namespace mandate::capi {
-
-mdt_status ClassifyOptionsArg(mandate::ClassifyOptions* out, const mdt_classify_options* o,
-                              std::string_view what) {
-  *out = {};
-  if (o == nullptr) return MDT_OK;
-  MDT_TRY(CheckStructVersion(o->version, MDT_CLASSIFY_OPTIONS_VERSION, what));
-  if (o->soon_days < 0 || o->soon_days > 3660) {
-    return Fail(MDT_ERR_INVALID_ARGUMENT,
-                absl::StrFormat("%s.soon_days %d is outside 0..3660", what, o->soon_days));
-  }
-  out->soon_days = o->soon_days;
-  out->baseline = o->baseline != 0;
-  return MDT_OK;
-}
-
-}  // namespace mandate::capi
-
-namespace {
 
 mdt_status WindowArg(mandate::DayWindow* out, mdt_date from, mdt_date to, std::string_view what) {
   MDT_TRY(OptionalDayArg(&out->from, from, std::string(what) + "_from"));
@@ -154,9 +134,7 @@ mdt_status NewAggregateResult(mdt_aggregate_result** out, std::shared_ptr<Datase
   for (std::size_t g = 0; g < h->result.groups.size(); ++g) {
     for (std::size_t d = 0; d < dims; ++d) h->labels[g].push_back(h->result.Label(g, d));
   }
-  RegisterHandle(h.get(), mdt_aggregate_result::kKind);
-  *out = h.release();
-  return Ok();
+  return PublishHandle(out, std::move(h));
 }
 
 }  // namespace mandate::capi
@@ -189,32 +167,7 @@ MDT_API const char* mdt_dimension_name(mdt_dimension value_arg) {
 }
 
 MDT_API const char* mdt_measure_name(mdt_measure value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  switch (value) {
-    case MDT_MEASURE_TOTAL:
-      return "total";
-    case MDT_MEASURE_COMPLETED_ON_TIME:
-      return "completed_on_time";
-    case MDT_MEASURE_COMPLETED_LATE:
-      return "completed_late";
-    case MDT_MEASURE_OVERDUE:
-      return "overdue";
-    case MDT_MEASURE_DUE_SOON:
-      return "due_soon";
-    case MDT_MEASURE_IN_PROGRESS:
-      return "in_progress";
-    case MDT_MEASURE_CANCELLED:
-      return "cancelled";
-    case MDT_MEASURE_COMPLETED:
-      return "completed";
-    case MDT_MEASURE_COMPLETION_RATE:
-      return "completion_rate";
-    case MDT_MEASURE_ON_TIME_RATE:
-      return "on_time_rate";
-    case MDT_MEASURE_OVERDUE_RATE:
-      return "overdue_rate";
-  }
-  return "unknown";
+  return EnumCName<mandate::Measure>(EnumArg(value_arg));
 }
 
 MDT_API mdt_status mdt_aggregate(mdt_aggregate_result** out, const mdt_dataset* dataset,
@@ -341,9 +294,7 @@ MDT_API mdt_status mdt_task_change_compute(mdt_task_change** out, const mdt_data
       std::shared_lock lock(dataset->state->mu);
       h->change = mandate::ComputeChange(dataset->state->ds, f, t, opts);
     }
-    RegisterHandle(h.get(), mdt_task_change::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 
@@ -393,9 +344,8 @@ MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* d
                   absl::StrFormat("options.category_level %d is negative", category_level));
     }
     q.category_level = category_level;
-    if (kind == MDT_LIST_DUE_WITHIN_BY_CATEGORY && (days < 0 || days > 3660)) {
-      return Fail(MDT_ERR_INVALID_ARGUMENT,
-                  absl::StrFormat("options.within_days %d is outside 0..3660", days));
+    if (kind == MDT_LIST_DUE_WITHIN_BY_CATEGORY) {
+      MDT_TRY(DaysWindowArg(days, "options.within_days"));
     }
     if (kind != MDT_LIST_OVERDUE_BY_CATEGORY && kind != MDT_LIST_OVERDUE_BY_AGENCY &&
         kind != MDT_LIST_DUE_WITHIN_BY_CATEGORY) {
@@ -420,9 +370,7 @@ MDT_API mdt_status mdt_task_lists_new(mdt_task_lists** out, const mdt_dataset* d
           break;
       }
     }
-    RegisterHandle(h.get(), mdt_task_lists::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 

@@ -5,7 +5,9 @@
 #include <mutex>
 #include <shared_mutex>
 
+#include "internal/calendar_handle.h"
 #include "internal/convert.h"
+#include "internal/enum_name.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
@@ -193,6 +195,10 @@ static_assert(MDT_DAY_WEEKEND == static_cast<int>(mandate::DayOffCategory::kWeek
 static_assert(MDT_DAY_HOLIDAY == static_cast<int>(mandate::DayOffCategory::kHoliday));
 static_assert(MDT_DAY_SUBSTITUTE == static_cast<int>(mandate::DayOffCategory::kSubstituteDayOff));
 static_assert(MDT_DAY_SWAPPED_OFF == static_cast<int>(mandate::DayOffCategory::kSwappedDayOff));
+static_assert(MDT_DAY_WORKING == static_cast<int>(mandate::DayKind::kWorking));
+static_assert(MDT_DAY_SWAPPED_WORKING == static_cast<int>(mandate::DayKind::kSwappedWorkingDay));
+static_assert(static_cast<int>(mandate::EnumCount<mandate::DayKind>()) ==
+              MDT_DAY_SWAPPED_WORKING + 1);
 
 MDT_API mdt_status mdt_calendar_schedule_years(int32_t* out, size_t out_cap, size_t* out_count,
                                                const mdt_calendar* calendar) {
@@ -210,21 +216,7 @@ MDT_API mdt_status mdt_calendar_schedule_years(int32_t* out, size_t out_cap, siz
 }
 
 MDT_API const char* mdt_day_kind_name(mdt_day_kind value_arg) {
-  switch (EnumArg(value_arg)) {
-    case MDT_DAY_WORKING:
-      return "working";
-    case MDT_DAY_WEEKEND:
-      return "weekend";
-    case MDT_DAY_HOLIDAY:
-      return "holiday";
-    case MDT_DAY_SUBSTITUTE:
-      return "substitute_day_off";
-    case MDT_DAY_SWAPPED_OFF:
-      return "swapped_day_off";
-    case MDT_DAY_SWAPPED_WORKING:
-      return "swapped_working_day";
-  }
-  return "unknown";
+  return EnumCName<mandate::DayKind>(EnumArg(value_arg));
 }
 
 MDT_API mdt_status mdt_calendar_day_kind(int32_t* out, const mdt_calendar* calendar, mdt_date day) {

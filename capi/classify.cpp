@@ -6,7 +6,9 @@
 #include <shared_mutex>
 
 #include "absl/strings/str_format.h"
+#include "internal/classification_handle.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
@@ -24,19 +26,6 @@ std::int32_t StatusValue(std::uint8_t s) {
 
 namespace {
 
-mdt_status OptionsArg(mandate::ClassifyOptions* out, const mdt_classify_options* options) {
-  *out = mandate::ClassifyOptions{};
-  if (options == nullptr) return MDT_OK;
-  MDT_TRY(CheckStructVersion(options->version, MDT_CLASSIFY_OPTIONS_VERSION, "options"));
-  if (options->soon_days < 0 || options->soon_days > 3660) {
-    return Fail(MDT_ERR_INVALID_ARGUMENT,
-                absl::StrFormat("options.soon_days %d is outside 0..3660", options->soon_days));
-  }
-  out->soon_days = options->soon_days;
-  out->baseline = options->baseline != 0;
-  return MDT_OK;
-}
-
 // Checks the common arguments and classifies every task under the shared lock.
 mdt_status ClassifyAllArgs(std::vector<std::uint8_t>* statuses, const mdt_dataset* dataset,
                            mdt_date as_of, const mdt_classify_options* options) {
@@ -44,7 +33,7 @@ mdt_status ClassifyAllArgs(std::vector<std::uint8_t>* statuses, const mdt_datase
   mandate::Day day;
   MDT_TRY(DayArg(&day, as_of, "as_of"));
   mandate::ClassifyOptions opts;
-  MDT_TRY(OptionsArg(&opts, options));
+  MDT_TRY(ClassifyOptionsArg(&opts, options, "options"));
   std::shared_lock lock(dataset->state->mu);
   mandate::ClassifyAll(dataset->state->ds, day, opts, *statuses);
   return MDT_OK;
@@ -60,9 +49,7 @@ mdt_status NewClassification(mdt_classification** out, const mandate::capi::Data
     MDT_TRY(IndexArg(task, st.ds.task_count(), "task index"));
     h->classification = mandate::ClassifyTask(st.ds, task, as_of, opts);
   }
-  RegisterHandle(h.get(), mdt_classification::kKind);
-  *out = h.release();
-  return Ok();
+  return PublishHandle(out, std::move(h));
 }
 
 }  // namespace
@@ -79,7 +66,7 @@ MDT_API mdt_status mdt_classify_task(mdt_classification** out, const mdt_dataset
     mandate::Day day;
     MDT_TRY(DayArg(&day, as_of, "as_of"));
     mandate::ClassifyOptions opts;
-    MDT_TRY(OptionsArg(&opts, options));
+    MDT_TRY(ClassifyOptionsArg(&opts, options, "options"));
     return NewClassification(out, *dataset->state, task, day, opts);
   });
 }
@@ -176,7 +163,7 @@ MDT_API mdt_status mdt_classify_all(int32_t* out, size_t out_cap, size_t* out_co
     mandate::Day day;  // checked before a size query too: bad arguments fail either way
     MDT_TRY(DayArg(&day, as_of, "as_of"));
     mandate::ClassifyOptions opts;
-    MDT_TRY(OptionsArg(&opts, options));
+    MDT_TRY(ClassifyOptionsArg(&opts, options, "options"));
     {  // Size query or too small: no need to classify.
       std::shared_lock lock(dataset->state->mu);
       const std::size_t n = dataset->state->ds.task_count();
@@ -208,10 +195,8 @@ MDT_API mdt_status mdt_classification_iter_new(mdt_classification_iter** out,
     MDT_TRY(ClassifyAllArgs(&h->statuses, dataset, as_of, options));
     h->state = dataset->state;
     h->as_of = mandate::FromEpochDays(as_of);
-    MDT_TRY(OptionsArg(&h->options, options));
-    RegisterHandle(h.get(), mdt_classification_iter::kKind);
-    *out = h.release();
-    return Ok();
+    MDT_TRY(ClassifyOptionsArg(&h->options, options, "options"));
+    return PublishHandle(out, std::move(h));
   });
 }
 

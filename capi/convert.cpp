@@ -1,6 +1,7 @@
 #include "internal/convert.h"
 
 #include "absl/strings/str_format.h"
+#include "internal/calendar_handle.h"
 #include "internal/handle.h"
 #include "mandate/text.h"
 
@@ -8,6 +9,25 @@ namespace mandate::capi {
 
 mdt_status CheckOut(const void* out, std::string_view what) {
   if (out == nullptr) return Fail(MDT_ERR_INVALID_ARGUMENT, std::string(what) + " is NULL");
+  return MDT_OK;
+}
+
+mdt_status DaysWindowArg(std::int32_t days, std::string_view what) {
+  if (days < 0 || days > kMaxSoonDays) {
+    return Fail(MDT_ERR_INVALID_ARGUMENT,
+                absl::StrFormat("%s %d is outside 0..%d", what, days, kMaxSoonDays));
+  }
+  return MDT_OK;
+}
+
+mdt_status ClassifyOptionsArg(mandate::ClassifyOptions* out, const mdt_classify_options* o,
+                              std::string_view what) {
+  *out = {};
+  if (o == nullptr) return MDT_OK;
+  MDT_TRY(CheckStructVersion(o->version, MDT_CLASSIFY_OPTIONS_VERSION, what));
+  MDT_TRY(DaysWindowArg(o->soon_days, std::string(what) + ".soon_days"));
+  out->soon_days = o->soon_days;
+  out->baseline = o->baseline != 0;
   return MDT_OK;
 }
 

@@ -7,7 +7,11 @@
 #include <shared_mutex>
 
 #include "absl/strings/str_format.h"
+#include "internal/agency_handle.h"
+#include "internal/calendar_handle.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
+#include "internal/deadline_handle.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
@@ -165,9 +169,7 @@ MDT_API mdt_status mdt_dataset_new(mdt_dataset** out, const mdt_registry* regist
     }
     auto h = std::make_unique<mdt_dataset>();
     h->state = std::make_shared<DatasetState>(std::move(reg));
-    RegisterHandle(h.get(), mdt_dataset::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 
@@ -310,9 +312,7 @@ MDT_API mdt_status mdt_dataset_task_deadline(mdt_deadline** out, const mdt_datas
       auto h = std::make_unique<mdt_deadline>();
       h->deadline = ds.original_deadline(task);
       h->span_end = h->deadline.text.size();
-      RegisterHandle(h.get(), mdt_deadline::kKind);
-      *out = h.release();
-      return Ok();
+      return PublishHandle(out, std::move(h));
     });
   });
 }

@@ -4,7 +4,9 @@
 #include <mutex>
 #include <shared_mutex>
 
+#include "internal/calendar_handle.h"
 #include "internal/convert.h"
+#include "internal/deadline_handle.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
@@ -45,9 +47,7 @@ MDT_API mdt_status mdt_deadline_parse(mdt_deadline** out, const char* text, size
     auto h = std::make_unique<mdt_deadline>();
     h->deadline = *std::move(d);
     h->span_end = s.size();
-    RegisterHandle(h.get(), mdt_deadline::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 
@@ -72,9 +72,7 @@ MDT_API mdt_status mdt_deadline_extract(mdt_deadline** out, const char* sentence
     h->deadline = std::move(e.deadline);
     h->span_begin = e.begin;
     h->span_end = e.end;
-    RegisterHandle(h.get(), mdt_deadline::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 

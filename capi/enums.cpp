@@ -1,9 +1,7 @@
 // Enumerations across the C ABI: the values equal the C++ core's (checked here at compile
 // time), and the names come from the core so files, reports and bindings agree.
-#include <array>
-#include <string>
-
 #include "internal/convert.h"
+#include "internal/enum_name.h"
 #include "internal/error.h"
 #include "mandate.h"
 #include "mandate/agency_registry.h"
@@ -41,18 +39,21 @@ static_assert(MDT_DEADLINE_OPEN_ENDED == static_cast<int>(DK::kOpenEnded));
 static_assert(MDT_DEADLINE_MULTI == static_cast<int>(DK::kMulti));
 static_assert(MDT_DEADLINE_RELATIVE == static_cast<int>(DK::kRelative));
 static_assert(MDT_DEADLINE_NONE == static_cast<int>(DK::kNone));
+static_assert(static_cast<int>(EnumCount<DeadlineKind>()) == MDT_DEADLINE_NONE + 1);
 
 static_assert(MDT_FREQ_WEEKLY == static_cast<int>(Frequency::kWeekly));
 static_assert(MDT_FREQ_MONTHLY == static_cast<int>(Frequency::kMonthly));
 static_assert(MDT_FREQ_QUARTERLY == static_cast<int>(Frequency::kQuarterly));
 static_assert(MDT_FREQ_SEMIANNUAL == static_cast<int>(Frequency::kSemiannual));
 static_assert(MDT_FREQ_YEARLY == static_cast<int>(Frequency::kYearly));
+static_assert(static_cast<int>(EnumCount<Frequency>()) == MDT_FREQ_YEARLY + 1);
 
 static_assert(MDT_EVENT_PROGRESS == static_cast<int>(EventType::kProgress));
 static_assert(MDT_EVENT_COMPLETED == static_cast<int>(EventType::kCompleted));
 static_assert(MDT_EVENT_REOPENED == static_cast<int>(EventType::kReopened));
 static_assert(MDT_EVENT_DEADLINE_CHANGED == static_cast<int>(EventType::kDeadlineChanged));
 static_assert(MDT_EVENT_CANCELLED == static_cast<int>(EventType::kCancelled));
+static_assert(static_cast<int>(EnumCount<EventType>()) == MDT_EVENT_CANCELLED + 1);
 
 static_assert(MDT_AGENCY_OTHER == static_cast<int>(AgencyKind::kOther));
 static_assert(MDT_AGENCY_MINISTRY == static_cast<int>(AgencyKind::kMinistry));
@@ -68,50 +69,15 @@ static_assert(MDT_AGENCY_STATE_AUDIT == static_cast<int>(AgencyKind::kStateAudit
 static_assert(MDT_AGENCY_NATIONAL_ASSEMBLY == static_cast<int>(AgencyKind::kNationalAssembly));
 static_assert(MDT_AGENCY_COURT == static_cast<int>(AgencyKind::kCourt));
 static_assert(MDT_AGENCY_PROCURACY == static_cast<int>(AgencyKind::kProcuracy));
+static_assert(static_cast<int>(EnumCount<AgencyKind>()) == MDT_AGENCY_PROCURACY + 1);
 
 static_assert(MDT_TARGET_AT_LEAST == static_cast<int>(TargetDirection::kAtLeast));
 static_assert(MDT_TARGET_AT_MOST == static_cast<int>(TargetDirection::kAtMost));
+static_assert(static_cast<int>(EnumCount<TargetDirection>()) == MDT_TARGET_AT_MOST + 1);
 
 static_assert(MDT_OCCURRENCE_MET_ON_TIME == static_cast<int>(OccurrenceOutcome::kMetOnTime));
 static_assert(MDT_OCCURRENCE_MET_LATE == static_cast<int>(OccurrenceOutcome::kMetLate));
 static_assert(MDT_OCCURRENCE_MISSED == static_cast<int>(OccurrenceOutcome::kMissed));
-
-// NUL-terminated copies of the core's names, made once (thread-safe static init).
-template <int N, typename E, typename NameFn>
-const char* Name(int value, NameFn name) noexcept {
-  if (value < 0 || value >= N) return "unknown";
-  try {
-    static const std::array<std::string, N> names = [&] {
-      std::array<std::string, N> a;
-      for (int i = 0; i < N; ++i) a[i] = std::string(name(static_cast<E>(i)));
-      return a;
-    }();
-    return names[value].c_str();
-  } catch (...) {  // out of memory on first use: no exception crosses the C ABI
-    return "unknown";
-  }
-}
-
-template <int N, typename E, typename NameFn, typename Out>
-mdt_status FromName(Out* out, const char* name, NameFn name_of, std::string_view what) {
-  MDT_TRY(CheckOut(out, "out"));
-  std::string_view s;
-  MDT_TRY(CString(&s, name, "name", true));
-  for (int i = 0; i < N; ++i) {
-    if (name_of(static_cast<E>(i)) == s) {
-      *out = static_cast<Out>(i);
-      return Ok();
-    }
-  }
-  return Fail(MDT_ERR_NOT_FOUND, "\"" + Excerpt(s, 64) + "\" is not " + std::string(what));
-}
-
-std::string_view TaskStatusNameOf(TaskStatus s) { return TaskStatusName(s); }
-std::string_view DeadlineKindNameOf(DeadlineKind k) { return DeadlineKindName(k); }
-std::string_view FrequencyNameOf(Frequency f) { return FrequencyName(f); }
-std::string_view EventTypeNameOf(EventType e) { return EventTypeName(e); }
-std::string_view AgencyKindNameOf(AgencyKind k) { return AgencyKindName(k); }
-std::string_view TargetDirectionNameOf(TargetDirection d) { return TargetDirectionName(d); }
 
 }  // namespace
 }  // namespace mandate::capi
@@ -122,43 +88,32 @@ extern "C" {
 
 MDT_API const char* mdt_task_status_name(mdt_task_status value_arg) {
   const std::int32_t value = EnumArg(value_arg);
-  if (value == MDT_TASK_NOT_YET_ASSIGNED) return "not_yet_assigned";
-  return Name<MDT_TASK_STATUS_COUNT, mandate::TaskStatus>(value, TaskStatusNameOf);
+  if (value == MDT_TASK_NOT_YET_ASSIGNED) return mandate::kNotYetAssignedName.data();
+  return EnumCName<mandate::TaskStatus>(value);
 }
 MDT_API mdt_status mdt_task_status_from_name(mdt_task_status* out, const char* name) {
-  return Guard([&] {
-    return FromName<MDT_TASK_STATUS_COUNT, mandate::TaskStatus>(out, name, TaskStatusNameOf,
-                                                                "a task status");
-  });
+  return Guard([&] { return EnumFromCName<mandate::TaskStatus>(out, name, "a task status"); });
 }
 MDT_API const char* mdt_deadline_kind_name(mdt_deadline_kind value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  return Name<14, mandate::DeadlineKind>(value, DeadlineKindNameOf);
+  return EnumCName<mandate::DeadlineKind>(EnumArg(value_arg));
 }
 MDT_API mdt_status mdt_deadline_kind_from_name(mdt_deadline_kind* out, const char* name) {
-  return Guard([&] {
-    return FromName<14, mandate::DeadlineKind>(out, name, DeadlineKindNameOf, "a deadline kind");
-  });
+  return Guard([&] { return EnumFromCName<mandate::DeadlineKind>(out, name, "a deadline kind"); });
 }
 MDT_API const char* mdt_frequency_name(mdt_frequency value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  return Name<5, mandate::Frequency>(value, FrequencyNameOf);
+  return EnumCName<mandate::Frequency>(EnumArg(value_arg));
 }
 MDT_API const char* mdt_event_type_name(mdt_event_type value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  return Name<5, mandate::EventType>(value, EventTypeNameOf);
+  return EnumCName<mandate::EventType>(EnumArg(value_arg));
 }
 MDT_API mdt_status mdt_event_type_from_name(mdt_event_type* out, const char* name) {
-  return Guard(
-      [&] { return FromName<5, mandate::EventType>(out, name, EventTypeNameOf, "an event type"); });
+  return Guard([&] { return EnumFromCName<mandate::EventType>(out, name, "an event type"); });
 }
 MDT_API const char* mdt_agency_kind_name(mdt_agency_kind value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  return Name<14, mandate::AgencyKind>(value, AgencyKindNameOf);
+  return EnumCName<mandate::AgencyKind>(EnumArg(value_arg));
 }
 MDT_API const char* mdt_target_direction_name(mdt_target_direction value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  return Name<2, mandate::TargetDirection>(value, TargetDirectionNameOf);
+  return EnumCName<mandate::TargetDirection>(EnumArg(value_arg));
 }
 
 }  // extern "C"

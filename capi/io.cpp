@@ -1,10 +1,11 @@
 // Loading and saving datasets across the C ABI (JSON and CSV), with the list of problems.
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <shared_mutex>
 
-#include <nlohmann/json.hpp>
-
+#include "internal/agency_handle.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
@@ -74,8 +75,7 @@ mdt_status Finish(mdt_dataset** out, mdt_problems** out_problems, const LoadArgs
   if (out_problems != nullptr) {
     auto p = std::make_unique<mdt_problems>();
     p->problems = std::move(problems);
-    RegisterHandle(p.get(), mdt_problems::kKind);
-    *out_problems = p.release();
+    PublishHandle(out_problems, std::move(p));  // always Ok: the dataset decides the result
   }
   if (!ds.ok()) {
     const absl::Status& st = ds.status();
@@ -87,9 +87,7 @@ mdt_status Finish(mdt_dataset** out, mdt_problems** out_problems, const LoadArgs
   }
   auto h = std::make_unique<mdt_dataset>();
   h->state = std::make_shared<DatasetState>(std::move(*ds));
-  RegisterHandle(h.get(), mdt_dataset::kKind);
-  *out = h.release();
-  return Ok();
+  return PublishHandle(out, std::move(h));
 }
 
 enum class Format { kJson, kCsv };
@@ -124,24 +122,28 @@ extern "C" {
 
 MDT_API mdt_status mdt_dataset_load_json(mdt_dataset** out, mdt_problems** out_problems,
                                          const char* path, const mdt_load_options* options) {
-  return Guard([&] { return Load(out, out_problems, Format::kJson, path, nullptr, 0, true, options); });
+  return Guard(
+      [&] { return Load(out, out_problems, Format::kJson, path, nullptr, 0, true, options); });
 }
 
 MDT_API mdt_status mdt_dataset_read_json(mdt_dataset** out, mdt_problems** out_problems,
                                          const char* text, size_t len,
                                          const mdt_load_options* options) {
-  return Guard([&] { return Load(out, out_problems, Format::kJson, nullptr, text, len, false, options); });
+  return Guard(
+      [&] { return Load(out, out_problems, Format::kJson, nullptr, text, len, false, options); });
 }
 
 MDT_API mdt_status mdt_dataset_load_csv(mdt_dataset** out, mdt_problems** out_problems,
                                         const char* path, const mdt_load_options* options) {
-  return Guard([&] { return Load(out, out_problems, Format::kCsv, path, nullptr, 0, true, options); });
+  return Guard(
+      [&] { return Load(out, out_problems, Format::kCsv, path, nullptr, 0, true, options); });
 }
 
 MDT_API mdt_status mdt_dataset_read_csv(mdt_dataset** out, mdt_problems** out_problems,
                                         const char* text, size_t len,
                                         const mdt_load_options* options) {
-  return Guard([&] { return Load(out, out_problems, Format::kCsv, nullptr, text, len, false, options); });
+  return Guard(
+      [&] { return Load(out, out_problems, Format::kCsv, nullptr, text, len, false, options); });
 }
 
 MDT_API mdt_status mdt_dataset_save_json(const mdt_dataset* dataset, const char* path) {
@@ -186,8 +188,8 @@ MDT_API mdt_status mdt_dataset_write_csv(char** out, size_t* out_len, const mdt_
   });
 }
 
-MDT_API mdt_status mdt_dataset_add_task_json(uint32_t* out, mdt_dataset* dataset,
-                                             const char* json, size_t len) {
+MDT_API mdt_status mdt_dataset_add_task_json(uint32_t* out, mdt_dataset* dataset, const char* json,
+                                             size_t len) {
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckHandle(dataset, "dataset"));
     std::string_view text;

@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "internal/aggregate_handle.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"

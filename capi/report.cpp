@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_format.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
 #include "internal/error.h"
 #include "internal/handle.h"
 #include "mandate.h"
@@ -12,6 +13,13 @@
 using namespace mandate::capi;  // NOLINT: the C entry points below
 
 namespace {
+
+static_assert(MDT_REPORT_MARKDOWN == static_cast<int>(mandate::ReportFormat::kMarkdown));
+static_assert(MDT_REPORT_HTML == static_cast<int>(mandate::ReportFormat::kHtml));
+static_assert(MDT_REPORT_JSON == static_cast<int>(mandate::ReportFormat::kJson));
+static_assert(MDT_REPORT_CSV == static_cast<int>(mandate::ReportFormat::kCsv));
+static_assert(MDT_REPORT_VIETNAMESE == static_cast<int>(mandate::ReportLanguage::kVietnamese));
+static_assert(MDT_REPORT_ENGLISH == static_cast<int>(mandate::ReportLanguage::kEnglish));
 
 struct ReportArgs {
   mandate::ReportOptions options;
@@ -23,10 +31,7 @@ mdt_status OptionsArg(ReportArgs* out, const mdt_report_options* o) {
   if (o == nullptr) return MDT_OK;
   MDT_TRY(CheckStructVersion(o->version, MDT_REPORT_OPTIONS_VERSION, "options"));
   MDT_TRY(OptionalDayArg(&out->options.since, o->since, "options.since"));
-  if (o->soon_days < 0 || o->soon_days > 3660) {
-    return Fail(MDT_ERR_INVALID_ARGUMENT,
-                absl::StrFormat("options.soon_days %d is outside 0..3660", o->soon_days));
-  }
+  MDT_TRY(DaysWindowArg(o->soon_days, "options.soon_days"));
   out->options.soon_days = o->soon_days;
   const std::int32_t format = o->format;
   if (format < MDT_REPORT_MARKDOWN || format > MDT_REPORT_CSV) {

@@ -5,8 +5,11 @@
 
 #include "absl/strings/str_format.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
+#include "internal/enum_name.h"
 #include "internal/error.h"
 #include "internal/handle.h"
+#include "internal/target_handle.h"
 #include "mandate.h"
 #include "mandate/target_status.h"
 
@@ -20,6 +23,8 @@ static_assert(MDT_TARGET_AT_RISK == static_cast<int>(mandate::TargetStatus::kAtR
 static_assert(MDT_TARGET_OFF_TRACK == static_cast<int>(mandate::TargetStatus::kOffTrack));
 static_assert(MDT_TARGET_MISSED == static_cast<int>(mandate::TargetStatus::kMissed));
 static_assert(MDT_TARGET_NO_DATA == static_cast<int>(mandate::TargetStatus::kNoData));
+static_assert(static_cast<int>(mandate::EnumCount<mandate::TargetStatus>()) ==
+              MDT_TARGET_NO_DATA + 1);
 
 double OrNaN(const std::optional<double>& v) {
   return v ? *v : std::numeric_limits<double>::quiet_NaN();
@@ -30,22 +35,7 @@ double OrNaN(const std::optional<double>& v) {
 extern "C" {
 
 MDT_API const char* mdt_target_status_name(mdt_target_status value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  switch (value) {  // the core's names, NUL-terminated (checked by the tests)
-    case MDT_TARGET_ACHIEVED:
-      return "achieved";
-    case MDT_TARGET_ON_TRACK:
-      return "on_track";
-    case MDT_TARGET_AT_RISK:
-      return "at_risk";
-    case MDT_TARGET_OFF_TRACK:
-      return "off_track";
-    case MDT_TARGET_MISSED:
-      return "missed";
-    case MDT_TARGET_NO_DATA:
-      return "no_data";
-  }
-  return "unknown";
+  return EnumCName<mandate::TargetStatus>(EnumArg(value_arg));
 }
 
 MDT_API mdt_status mdt_target_evaluate(mdt_target_evaluations** out, const mdt_dataset* dataset,
@@ -83,9 +73,7 @@ MDT_API mdt_status mdt_target_evaluate(mdt_target_evaluations** out, const mdt_d
         h->evaluations.push_back(mandate::EvaluateTarget(*t, day, loc, opts));
       }
     }
-    RegisterHandle(h.get(), mdt_target_evaluations::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 

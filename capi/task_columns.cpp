@@ -4,9 +4,12 @@
 #include <shared_mutex>
 
 #include "absl/strings/str_format.h"
+#include "internal/agency_handle.h"
 #include "internal/convert.h"
+#include "internal/dataset_handle.h"
 #include "internal/error.h"
 #include "internal/handle.h"
+#include "internal/task_columns_handle.h"
 #include "mandate.h"
 #include "mandate/classification.h"
 #include "mandate/task_state.h"
@@ -112,9 +115,7 @@ MDT_API mdt_status mdt_dataset_registry(mdt_registry** out, const mdt_dataset* d
       std::shared_lock lock(dataset->state->mu);
       h->registry = dataset->state->ds.shared_registry();
     }
-    RegisterHandle(h.get(), mdt_registry::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 
@@ -243,9 +244,7 @@ MDT_API mdt_status mdt_dataset_columns(mdt_task_columns** out, const mdt_dataset
               cols.coordinator_agencies, n);
     }
     static_assert(mandate::kNoDay == MDT_NO_DATE);
-    RegisterHandle(h.get(), mdt_task_columns::kKind);
-    *out = h.release();
-    return Ok();
+    return PublishHandle(out, std::move(h));
   });
 }
 

@@ -35,7 +35,7 @@ void CheckDeadline(const Deadline& d) {
   }
   if (d.kind == DeadlineKind::kBefore) FUZZ_CHECK(d.anchor.has_value());
   if (d.kind == DeadlineKind::kMulti) FUZZ_CHECK(!d.milestones.empty());
-  FUZZ_CHECK(!mandate::DeadlineKindName(d.kind).empty());
+  FUZZ_CHECK(!mandate::EnumName(d.kind).empty());
   if (d.recurrence) {
     const auto& r = *d.recurrence;
     const Day from = mandate::FromEpochDays(20089);  // 2025-01-01

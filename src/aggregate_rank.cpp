@@ -3,27 +3,6 @@
 #include <algorithm>
 
 namespace mandate {
-namespace {
-
-constexpr std::string_view kMeasureNames[kMeasureCount] = {
-    "total",           "completed_on_time", "completed_late", "overdue",
-    "due_soon",        "in_progress",       "cancelled",      "completed",
-    "completion_rate", "on_time_rate",      "overdue_rate"};
-
-}  // namespace
-
-std::string_view MeasureName(Measure m) {
-  const auto i = static_cast<std::size_t>(m);
-  return i < kMeasureCount ? kMeasureNames[i] : std::string_view("?");
-}
-
-std::optional<Measure> MeasureFromName(std::string_view name) {
-  for (int i = 0; i < kMeasureCount; ++i) {
-    if (kMeasureNames[i] == name) return static_cast<Measure>(i);
-  }
-  return std::nullopt;
-}
-
 std::optional<double> MeasureValue(const StatusCounts& c, Measure m) {
   switch (m) {
     case Measure::kTotal:

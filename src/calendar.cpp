@@ -168,7 +168,7 @@ absl::Status ReadEntries(const nlohmann::json& j, const char* list, int year, bo
     if (item.contains("category")) {
       const nlohmann::json& c = item["category"];
       std::optional<DayOffCategory> parsed;
-      if (c.is_string()) parsed = DayOffCategoryFromName(c.get<std::string>());
+      if (c.is_string()) parsed = EnumFromName<DayOffCategory>(c.get<std::string>());
       if (!parsed || *parsed == DayOffCategory::kWeekend) {
         return FieldError(at + ".category",
                           "must be \"holiday\", \"substitute_day_off\" or \"swapped_day_off\"");
@@ -178,7 +178,7 @@ absl::Status ReadEntries(const nlohmann::json& j, const char* list, int year, bo
             at + ".category",
             absl::StrFormat("%s is a %s: a Saturday or Sunday cannot be a %s", text,
                             date::weekday{*day} == date::Saturday ? "Saturday" : "Sunday",
-                            DayOffCategoryName(*parsed)));
+                            EnumName(*parsed)));
       }
       category = *parsed;
     }
@@ -188,27 +188,6 @@ absl::Status ReadEntries(const nlohmann::json& j, const char* list, int year, bo
 }
 
 }  // namespace
-
-std::string_view DayOffCategoryName(DayOffCategory category) {
-  switch (category) {
-    case DayOffCategory::kWeekend:
-      return "weekend";
-    case DayOffCategory::kHoliday:
-      return "holiday";
-    case DayOffCategory::kSubstituteDayOff:
-      return "substitute_day_off";
-    case DayOffCategory::kSwappedDayOff:
-      return "swapped_day_off";
-  }
-  return "";
-}
-
-std::optional<DayOffCategory> DayOffCategoryFromName(std::string_view name) {
-  for (DayOffCategory c : kDayOffCategories) {
-    if (DayOffCategoryName(c) == name) return c;
-  }
-  return std::nullopt;
-}
 
 std::vector<BundledSchedule> BundledSchedules() {
   return {std::begin(kBundled), std::end(kBundled)};

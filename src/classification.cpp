@@ -12,10 +12,6 @@
 namespace mandate {
 namespace {
 
-constexpr std::array<std::string_view, kTaskStatusCount> kStatusNames = {
-    "completed_on_time", "completed_late", "overdue", "due_soon", "in_progress", "cancelled"};
-constexpr std::array<std::string_view, 3> kOutcomeNames = {"met_on_time", "met_late", "missed"};
-
 // How a deadline was judged: one due day (fixed, multi, open_ended) or per occurrence.
 enum class Regime { kFixed, kRecurring };
 
@@ -35,13 +31,13 @@ std::string Days(long long n) { return absl::StrFormat("%d %s", n, n == 1 ? "day
 std::string EventRef(const std::vector<TaskEvent>& history, int event) {
   if (event < 0) return "";
   return absl::StrFormat(" (%s event #%d of %s)",
-                         EventTypeName(history[static_cast<std::size_t>(event)].type), event,
+                         EnumName(history[static_cast<std::size_t>(event)].type), event,
                          Iso(history[static_cast<std::size_t>(event)].day));
 }
 
 std::string DeadlineRef(const Deadline& dl) {
-  if (dl.text.empty()) return absl::StrFormat("%s deadline", DeadlineKindName(dl.kind));
-  return absl::StrFormat("%s deadline \"%s\"", DeadlineKindName(dl.kind), dl.text);
+  if (dl.text.empty()) return absl::StrFormat("%s deadline", EnumName(dl.kind));
+  return absl::StrFormat("%s deadline \"%s\"", EnumName(dl.kind), dl.text);
 }
 
 // Why a fixed due day gives this status.
@@ -168,7 +164,7 @@ void JudgeRecurring(const Ctx& c, const Deadline& dl, Classification& out) {
     if (!next.empty()) out.due = next.front();
   }
   if (!c.explain) return;
-  const std::string head = absl::StrFormat("%s %s", FrequencyName(r.freq), DeadlineRef(dl));
+  const std::string head = absl::StrFormat("%s %s", EnumName(r.freq), DeadlineRef(dl));
   if (!res.start) {
     out.reason = absl::StrFormat(
         "%s: no assignment day and no events, so no occurrence can be judged; %s", head,
@@ -299,23 +295,6 @@ void Judge(const Ctx& c, const Deadline& dl, Classification& out, Regime& regime
 
 }  // namespace
 
-std::string_view TaskStatusName(TaskStatus s) {
-  const auto i = static_cast<std::size_t>(s);
-  return i < kStatusNames.size() ? kStatusNames[i] : "unknown";
-}
-
-std::optional<TaskStatus> TaskStatusFromName(std::string_view name) {
-  for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
-    if (kStatusNames[i] == name) return static_cast<TaskStatus>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view OccurrenceOutcomeName(OccurrenceOutcome o) {
-  const auto i = static_cast<std::size_t>(o);
-  return i < kOutcomeNames.size() ? kOutcomeNames[i] : "unknown";
-}
-
 namespace internal {
 
 bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOptions& options,
@@ -360,14 +339,13 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
                                       change, DeadlineRef(in_force));
         if (out.in_force_status) {
           out.reason += absl::StrFormat(", due %s, under which it is %s", due_or_none(other.due),
-                                        TaskStatusName(*out.in_force_status));
+                                        EnumName(*out.in_force_status));
         }
       } else {
         out.reason += absl::StrFormat("; %s from the original %s", change, DeadlineRef(original));
         if (out.baseline_status) {
-          out.reason +=
-              absl::StrFormat(", due %s, under which it would be %s", due_or_none(other.due),
-                              TaskStatusName(*out.baseline_status));
+          out.reason += absl::StrFormat(", due %s, under which it would be %s",
+                                        due_or_none(other.due), EnumName(*out.baseline_status));
         }
       }
     }

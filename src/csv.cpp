@@ -16,28 +16,6 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 }  // namespace
 
-std::string_view CsvErrorKindName(CsvErrorKind kind) {
-  switch (kind) {
-    case CsvErrorKind::kUnterminatedQuote:
-      return "unterminated_quote";
-    case CsvErrorKind::kStrayQuote:
-      return "stray_quote";
-    case CsvErrorKind::kInvalidUtf8:
-      return "invalid_utf8";
-    case CsvErrorKind::kNulByte:
-      return "nul_byte";
-    case CsvErrorKind::kFieldTooLong:
-      return "field_too_long";
-    case CsvErrorKind::kTooManyColumns:
-      return "too_many_columns";
-    case CsvErrorKind::kRecordTooLong:
-      return "record_too_long";
-    case CsvErrorKind::kUnsupportedEncoding:
-      return "unsupported_encoding";
-  }
-  return "unknown";
-}
-
 std::vector<std::string> CsvRecord::ToVector() const {
   std::vector<std::string> out;
   out.reserve(size());

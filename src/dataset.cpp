@@ -125,7 +125,7 @@ absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e
   if (e.type != EventType::kDeadlineChanged && e.new_deadline) {
     return FieldError(
         task_id, "history.new_deadline",
-        absl::StrFormat("only deadline_changed events carry one, not %s", EventTypeName(e.type)));
+        absl::StrFormat("only deadline_changed events carry one, not %s", EnumName(e.type)));
   }
   if (auto s = CheckText(task_id, "history.text", e.text, limits_.max_text_bytes); !s.ok())
     return s;

@@ -22,7 +22,7 @@ json DayJson(Day d) { return FormatIsoDay(d); }
 
 json DeadlineToJson(const Deadline& d) {
   json j = json::object();
-  j["kind"] = DeadlineKindName(d.kind);
+  j["kind"] = EnumName(d.kind);
   j["text"] = d.text;
   if (d.due) j["due"] = DayJson(*d.due);
   if (d.anchor) j["anchor"] = DayJson(*d.anchor);
@@ -30,14 +30,14 @@ json DeadlineToJson(const Deadline& d) {
   if (!d.milestones.empty()) {
     json ms = json::array();
     for (const auto& m : d.milestones) {
-      json jm = {{"label", m.label}, {"kind", DeadlineKindName(m.kind)}};
+      json jm = {{"label", m.label}, {"kind", EnumName(m.kind)}};
       if (m.due) jm["due"] = DayJson(*m.due);
       ms.push_back(std::move(jm));
     }
     j["milestones"] = std::move(ms);
   }
   if (d.recurrence) {
-    json r = {{"freq", FrequencyName(d.recurrence->freq)}, {"before", d.recurrence->before}};
+    json r = {{"freq", EnumName(d.recurrence->freq)}, {"before", d.recurrence->before}};
     if (d.recurrence->day_of_period) r["day_of_period"] = *d.recurrence->day_of_period;
     j["recurrence"] = std::move(r);
   }
@@ -71,7 +71,7 @@ json TaskToJson(const Task& t) {
   if (!t.history.empty()) {
     json h = json::array();
     for (const auto& e : t.history) {
-      json je = {{"day", DayJson(e.day)}, {"type", EventTypeName(e.type)}};
+      json je = {{"day", DayJson(e.day)}, {"type", EnumName(e.type)}};
       if (e.percent) je["percent"] = *e.percent;
       PutText(je, "text", e.text);
       PutList(je, "evidence", e.evidence);
@@ -93,7 +93,7 @@ json TargetToJson(const Target& t) {
   json j = {{"id", t.id},
             {"name", t.name},
             {"unit", t.unit},
-            {"direction", TargetDirectionName(t.direction)},
+            {"direction", EnumName(t.direction)},
             {"baseline", t.baseline},
             {"target", t.target},
             {"responsible", t.responsible}};
@@ -266,18 +266,10 @@ class Fields {
   std::string prefix_;
 };
 
-std::optional<Frequency> FrequencyFromName(std::string_view name) {
-  for (auto f : {Frequency::kWeekly, Frequency::kMonthly, Frequency::kQuarterly,
-                 Frequency::kSemiannual, Frequency::kYearly}) {
-    if (FrequencyName(f) == name) return f;
-  }
-  return std::nullopt;
-}
-
 DeadlineKind KindField(Fields& f, const char* key) {
   const std::string name = f.String(key, true);
   if (name.empty()) return DeadlineKind::kUnknown;
-  if (auto k = DeadlineKindFromName(name)) return *k;
+  if (auto k = EnumFromName<DeadlineKind>(name)) return *k;
   f.Problem(key, absl::StrFormat("unknown deadline kind \"%s\"", name));
   return DeadlineKind::kUnknown;
 }
@@ -321,7 +313,7 @@ Deadline DeadlineFromJson(const json& j, const std::string& record, std::vector<
       fr.CheckKeys({"freq", "before", "day_of_period"});
       Recurrence rec;
       const std::string freq = fr.String("freq", true);
-      if (auto fq = FrequencyFromName(freq)) {
+      if (auto fq = EnumFromName<Frequency>(freq)) {
         rec.freq = *fq;
       } else if (!freq.empty()) {
         fr.Problem("freq", absl::StrFormat("unknown frequency \"%s\"", freq));
@@ -397,7 +389,7 @@ std::optional<Task> TaskFromJson(const json& j, std::size_t index, const AgencyR
       TaskEvent e;
       const auto day = fe.DayField("day", true);
       const std::string type = fe.String("type", true);
-      const auto et = EventTypeFromName(type);
+      const auto et = EnumFromName<EventType>(type);
       if (!et && !type.empty()) fe.Problem("type", absl::StrFormat("unknown event \"%s\"", type));
       if (!day || !et) {
         fe.Problem("", "event dropped");
@@ -442,7 +434,7 @@ void ReadTargets(const json& arr, Dataset& ds, std::vector<LoadProblem>& out) {
     t.name = f.String("name");
     t.unit = f.String("unit");
     const std::string dir = f.String("direction");
-    if (auto d = TargetDirectionFromName(dir)) {
+    if (auto d = EnumFromName<TargetDirection>(dir)) {
       t.direction = *d;
     } else if (!dir.empty()) {
       f.Problem("direction", absl::StrFormat("unknown direction \"%s\"", dir));

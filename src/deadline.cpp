@@ -14,12 +14,6 @@ using date::days;
 using internal::Core;
 using internal::Lexed;
 
-constexpr std::array<std::string_view, 14> kKindNames = {
-    "unknown",   "date",    "before",  "month",      "quarter", "half",     "year",
-    "recurring", "ongoing", "roadmap", "open_ended", "multi",   "relative", "none"};
-constexpr std::array<std::string_view, 5> kFreqNames = {"weekly", "monthly", "quarterly",
-                                                        "semiannual", "yearly"};
-
 // Words that may name a milestone of a multi deadline ("Tháng 9/2025 xong thí điểm; phát
 // triển 2025 …"). Anything else in a deadline cell is an error, so garbage is never hidden.
 constexpr std::string_view kLabelWords[] = {
@@ -95,23 +89,6 @@ Day DueOf(const Recurrence& r, Day start, bool inclusive_before) {
 }
 
 }  // namespace
-
-std::string_view DeadlineKindName(DeadlineKind kind) {
-  const auto i = static_cast<std::size_t>(kind);
-  return i < kKindNames.size() ? kKindNames[i] : "unknown";
-}
-
-std::optional<DeadlineKind> DeadlineKindFromName(std::string_view name) {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-    if (kKindNames[i] == name) return static_cast<DeadlineKind>(i);
-  }
-  return std::nullopt;
-}
-
-std::string_view FrequencyName(Frequency f) {
-  const auto i = static_cast<std::size_t>(f);
-  return i < kFreqNames.size() ? kFreqNames[i] : "monthly";
-}
 
 absl::StatusOr<Deadline> ParseDeadline(std::string_view text, const DeadlineContext& ctx) {
   if (const std::size_t limit = ctx.max_text_bytes.value_or(kMaxDeadlinePhraseBytes);

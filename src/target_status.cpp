@@ -9,26 +9,12 @@
 namespace mandate {
 namespace {
 
-constexpr std::array<std::string_view, kTargetStatusCount> kNames = {
-    "achieved", "on_track", "at_risk", "off_track", "missed", "no_data"};
 // Comparisons of fractions tolerate rounding: a figure exactly on the line is on it.
 constexpr double kEps = 1e-9;
 
 std::string Num(double v) { return absl::StrFormat("%.6g", v); }
 
 }  // namespace
-
-std::string_view TargetStatusName(TargetStatus s) {
-  const auto i = static_cast<std::size_t>(s);
-  return i < kNames.size() ? kNames[i] : "unknown";
-}
-
-std::optional<TargetStatus> TargetStatusFromName(std::string_view name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == name) return static_cast<TargetStatus>(i);
-  }
-  return std::nullopt;
-}
 
 TargetEvaluation EvaluateTarget(const Target& t, Day as_of, std::string_view locality,
                                 const TargetOptions& options) {
@@ -95,8 +81,8 @@ TargetEvaluation EvaluateTarget(const Target& t, Day as_of, std::string_view loc
   ev.reason = absl::StrFormat(
       "%s: %s%s; the straight line from %s to %s asks for %.1f%% of the way on %s "
       "(tolerance %.1f points)",
-      TargetStatusName(ev.status), figure, pct, FormatIsoDay(*ev.line_start),
-      FormatIsoDay(*t.deadline), 100 * expected, FormatIsoDay(as_of), 100 * tolerance);
+      EnumName(ev.status), figure, pct, FormatIsoDay(*ev.line_start), FormatIsoDay(*t.deadline),
+      100 * expected, FormatIsoDay(as_of), 100 * tolerance);
   return ev;
 }
 

@@ -91,16 +91,16 @@ TEST(AgencyRegistry, EveryKindStringHasItsOwnValue) {
   EXPECT_EQ(kinds.size(), 13u);
   std::set<AgencyKind> values;
   for (const auto& k : kinds) {
-    auto v = AgencyKindFromName(k);
+    auto v = EnumFromName<AgencyKind>(k);
     ASSERT_TRUE(v) << k;
     EXPECT_NE(*v, AgencyKind::kOther) << k;
-    EXPECT_EQ(AgencyKindName(*v), k);
+    EXPECT_EQ(EnumName(*v), k);
     values.insert(*v);
   }
   EXPECT_EQ(values.size(), kinds.size());
   EXPECT_EQ(static_cast<int>(AgencyKind::kOther), 0);
-  EXPECT_EQ(AgencyKindName(AgencyKind::kPartyBody), "party");
-  EXPECT_FALSE(AgencyKindFromName("Ministry"));
+  EXPECT_EQ(EnumName(AgencyKind::kPartyBody), "party");
+  EXPECT_FALSE(EnumFromName<AgencyKind>("Ministry"));
 }
 
 // ---- every seed cell ----

@@ -49,9 +49,9 @@ TEST(AggregateRank, RatesAscendingUndefinedLast) {
 
 TEST(AggregateRank, MeasureNamesRoundTrip) {
   for (int m = 0; m < kMeasureCount; ++m) {
-    EXPECT_EQ(MeasureFromName(MeasureName(static_cast<Measure>(m))), static_cast<Measure>(m));
+    EXPECT_EQ(EnumFromName<Measure>(EnumName(static_cast<Measure>(m))), static_cast<Measure>(m));
   }
-  EXPECT_FALSE(MeasureFromName("tasks").has_value());
+  EXPECT_FALSE(EnumFromName<Measure>("tasks").has_value());
   const StatusCounts c{{1, 2, 3, 4, 5, 6}};
   EXPECT_EQ(*MeasureValue(c, Measure::kDueSoon), 4);
   EXPECT_EQ(*MeasureValue(c, Measure::kCancelled), 6);

@@ -97,7 +97,7 @@ TEST(BenchGenerator, ShapedLikeTheRealData) {
   for (DeadlineKind k :
        {DeadlineKind::kMonth, DeadlineKind::kDate, DeadlineKind::kBefore, DeadlineKind::kQuarter,
         DeadlineKind::kYear, DeadlineKind::kOngoing, DeadlineKind::kRecurring}) {
-    EXPECT_GT(kinds[k], kN / 50) << DeadlineKindName(k);
+    EXPECT_GT(kinds[k], kN / 50) << EnumName(k);
   }
   EXPECT_EQ(kinds.size(), 7u);
 }
@@ -140,7 +140,7 @@ std::map<std::string, std::uint64_t> Counts(const AggregateResult& r) {
         r.plan->Label(1, g.code[1]).value_or("")] += g.counts.total();
   }
   for (int s = 0; s < kTaskStatusCount; ++s) {
-    if (r.totals.n[s]) out["*|" + std::string(TaskStatusName(TaskStatus(s)))] = r.totals.n[s];
+    if (r.totals.n[s]) out["*|" + std::string(EnumName(TaskStatus(s)))] = r.totals.n[s];
   }
   return out;
 }

@@ -459,8 +459,7 @@ TEST(WorkingCalendar, OfficialSchedules2020To2026DayByDay) {
       } else if (!IsWeekendDay(d) || weekend_holidays.contains(d)) {
         want = DayOffCategory::kHoliday;
       }
-      EXPECT_EQ(DayOffCategoryName(at->category), DayOffCategoryName(want))
-          << Iso(d) << " " << at->reason;
+      EXPECT_EQ(EnumName(at->category), EnumName(want)) << Iso(d) << " " << at->reason;
       EXPECT_EQ(at->day, d);
       EXPECT_EQ(at->reason, *Vn().DayOffReason(d));
       if (want == DayOffCategory::kWeekend) {
@@ -583,16 +582,17 @@ TEST(WorkingCalendar, DayOffCategoriesHaveStableNumbersAndNames) {
   EXPECT_EQ(static_cast<int>(DayOffCategory::kSubstituteDayOff), 3);
   EXPECT_EQ(static_cast<int>(DayOffCategory::kSwappedDayOff), 4);
   std::vector<std::string> names;
-  for (DayOffCategory c : kDayOffCategories) {
-    names.emplace_back(DayOffCategoryName(c));
-    EXPECT_EQ(DayOffCategoryFromName(DayOffCategoryName(c)), c);
+  for (const auto& e : EnumTable<DayOffCategory>::kEntries) {
+    const DayOffCategory c = e.value;
+    names.emplace_back(EnumName(c));
+    EXPECT_EQ(EnumFromName<DayOffCategory>(EnumName(c)), c);
   }
   EXPECT_EQ(names, (std::vector<std::string>{"weekend", "holiday", "substitute_day_off",
                                              "swapped_day_off"}));
-  EXPECT_EQ(DayOffCategoryName(static_cast<DayOffCategory>(0)), "");
-  EXPECT_EQ(DayOffCategoryName(static_cast<DayOffCategory>(9)), "");
-  EXPECT_EQ(DayOffCategoryFromName("Holiday"), std::nullopt);
-  EXPECT_EQ(DayOffCategoryFromName(""), std::nullopt);
+  EXPECT_EQ(EnumName(static_cast<DayOffCategory>(0)), "unknown");
+  EXPECT_EQ(EnumName(static_cast<DayOffCategory>(9)), "unknown");
+  EXPECT_EQ(EnumFromName<DayOffCategory>("Holiday"), std::nullopt);
+  EXPECT_EQ(EnumFromName<DayOffCategory>(""), std::nullopt);
   // DaysOff carries the categories too.
   const std::vector<DayOff> off = Vn().DaysOff(D(2026, 4, 24), D(2026, 4, 28));
   ASSERT_EQ(off.size(), 3u);

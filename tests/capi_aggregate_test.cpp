@@ -189,7 +189,7 @@ TEST_F(SeedPlan, DimensionsWindowsAndOptions) {
               DimensionName(static_cast<Dimension>(d)));
   }
   for (int m = 0; m < kMeasureCount; ++m) {
-    EXPECT_EQ(mdt_measure_name(static_cast<mdt_measure>(m)), MeasureName(static_cast<Measure>(m)));
+    EXPECT_EQ(mdt_measure_name(static_cast<mdt_measure>(m)), EnumName(static_cast<Measure>(m)));
   }
 }
 
@@ -343,9 +343,9 @@ TEST(CApiTargets, EvaluationNationalAndPerLocality) {
   EXPECT_STREQ(info.locality, "HNI");
   EXPECT_EQ(info.status, MDT_TARGET_OFF_TRACK) << info.reason;
   EXPECT_STREQ(mdt_target_status_name(static_cast<mdt_target_status>(info.status)), "off_track");
-  for (int s = 0; s < kTargetStatusCount; ++s) {
+  for (int s = 0; s < static_cast<int>(EnumCount<TargetStatus>()); ++s) {
     EXPECT_EQ(mdt_target_status_name(static_cast<mdt_target_status>(s)),
-              TargetStatusName(static_cast<TargetStatus>(s)));
+              EnumName(static_cast<TargetStatus>(s)));
   }
   EXPECT_STREQ(mdt_target_status_name(static_cast<mdt_target_status>(6)), "unknown");
 

@@ -69,7 +69,9 @@ TEST(CApiInit, EveryVersionedStructHasAnInitFunction) {
         << macro << " has no mdt_" << lower << "_init";
     ++found;
   }
-  EXPECT_EQ(found, 17u) << "a new versioned struct: add it to EveryInitFunctionWritesItsMacro";
+  // That EveryInitFunctionWritesItsMacro lists each of them is checked by the test
+  // init_macros_are_tested (tests/check_init_macros.cmake), not by a count kept here.
+  EXPECT_GT(found, 0u);
 }
 
 }  // namespace

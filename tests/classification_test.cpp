@@ -94,12 +94,12 @@ TaskStatus StatusOf(const Task& t, Day as_of = kD, ClassifyOptions o = {}) {
 TEST(TaskStatusName, RoundTripsAndRejectsUnknown) {
   for (int s = 0; s < kTaskStatusCount; ++s) {
     const auto st = static_cast<TaskStatus>(s);
-    EXPECT_EQ(TaskStatusFromName(TaskStatusName(st)), st);
+    EXPECT_EQ(EnumFromName<TaskStatus>(EnumName(st)), st);
   }
-  EXPECT_EQ(TaskStatusName(TaskStatus::kCompletedOnTime), "completed_on_time");
-  EXPECT_EQ(TaskStatusName(TaskStatus::kDueSoon), "due_soon");
-  EXPECT_FALSE(TaskStatusFromName("done").has_value());
-  EXPECT_EQ(OccurrenceOutcomeName(OccurrenceOutcome::kMetLate), "met_late");
+  EXPECT_EQ(EnumName(TaskStatus::kCompletedOnTime), "completed_on_time");
+  EXPECT_EQ(EnumName(TaskStatus::kDueSoon), "due_soon");
+  EXPECT_FALSE(EnumFromName<TaskStatus>("done").has_value());
+  EXPECT_EQ(EnumName(OccurrenceOutcome::kMetLate), "met_late");
 }
 
 TEST(ClassifyTask, DueDayBoundaries) {

@@ -285,11 +285,11 @@ TEST(Deadline, ExplanationSaysWhichWordsMatchedWhichRule) {
 TEST(Deadline, KindAndFrequencyNamesRoundTrip) {
   for (int k = 0; k <= 13; ++k) {
     const auto kind = static_cast<K>(k);
-    EXPECT_EQ(DeadlineKindFromName(DeadlineKindName(kind)), kind);
+    EXPECT_EQ(EnumFromName<DeadlineKind>(EnumName(kind)), kind);
   }
-  EXPECT_EQ(DeadlineKindName(K::kOpenEnded), "open_ended");
-  EXPECT_FALSE(DeadlineKindFromName("soon").has_value());
-  EXPECT_EQ(FrequencyName(Frequency::kSemiannual), "semiannual");
+  EXPECT_EQ(EnumName(K::kOpenEnded), "open_ended");
+  EXPECT_FALSE(EnumFromName<DeadlineKind>("soon").has_value());
+  EXPECT_EQ(EnumName(Frequency::kSemiannual), "semiannual");
 }
 
 std::vector<std::string> Isos(const std::vector<Day>& days) {

@@ -246,7 +246,7 @@ TEST(HostileInput, ImpossibleDatesAreRefusedByName) {
     ASSERT_FALSE(day.ok());
     EXPECT_FALSE(day.status().message().empty());
     auto d = ParseDeadline(s);
-    EXPECT_FALSE(d.ok()) << DeadlineKindName(d->kind);
+    EXPECT_FALSE(d.ok()) << EnumName(d->kind);
     std::vector<LoadProblem> problems;
     auto ds = ReadDatasetCsv(std::string(kHeader) + Row("X", "t", s), {}, &problems);
     ASSERT_TRUE(ds.ok()) << ds.status();
@@ -270,7 +270,7 @@ TEST(HostileInput, OverflowingNumbersAreRefusedNotWrapped) {
                         "Quý 4294967300/2025", "31/12/18446744073709551617",
                         "Năm 99999999999999999999", "Trước ngày 4294967321 hàng tháng"}) {
     auto d = ParseDeadline(s);
-    EXPECT_FALSE(d.ok()) << s << " read as " << DeadlineKindName(d->kind);
+    EXPECT_FALSE(d.ok()) << s << " read as " << EnumName(d->kind);
   }
   // A relative offset too large for any calendar: refused, not wrapped into a small one.
   auto rel = ParseDeadline("trong vòng 99999999999 ngày làm việc",

@@ -91,8 +91,8 @@ TEST(ReportFormat, VietnameseAndEnglishNumbers) {
   EXPECT_EQ(FormatPercent(0.955, ReportLanguage::kVietnamese), "95,5%");
   EXPECT_EQ(FormatPercent(0.955, ReportLanguage::kEnglish), "95.5%");
   EXPECT_EQ(FormatPercent(1.0, ReportLanguage::kVietnamese), "100%");
-  EXPECT_FALSE(ReportFormatFromName("pdf").has_value());
-  EXPECT_EQ(ReportLanguageFromName("en"), ReportLanguage::kEnglish);
+  EXPECT_FALSE(EnumFromName<ReportFormat>("pdf").has_value());
+  EXPECT_EQ(EnumFromName<ReportLanguage>("en"), ReportLanguage::kEnglish);
 }
 
 // Targets and per-locality criteria, on a hand-built dataset: three commune criteria over

@@ -36,12 +36,12 @@ Measurement M(Day day, double value, std::string locality = "") {
 const Day kMid = year{2025} / 7 / 2;
 
 TEST(TargetStatusName, RoundTrips) {
-  for (int s = 0; s < kTargetStatusCount; ++s) {
+  for (int s = 0; s < static_cast<int>(EnumCount<TargetStatus>()); ++s) {
     const auto st = static_cast<TargetStatus>(s);
-    EXPECT_EQ(TargetStatusFromName(TargetStatusName(st)), st);
+    EXPECT_EQ(EnumFromName<TargetStatus>(EnumName(st)), st);
   }
-  EXPECT_EQ(TargetStatusName(TargetStatus::kAtRisk), "at_risk");
-  EXPECT_FALSE(TargetStatusFromName("late").has_value());
+  EXPECT_EQ(EnumName(TargetStatus::kAtRisk), "at_risk");
+  EXPECT_FALSE(EnumFromName<TargetStatus>("late").has_value());
 }
 
 TEST(EvaluateTarget, NoDataUntilMeasured) {

@@ -126,10 +126,10 @@ TEST(UnboundedInput, AppendedEventsDeriveWhatAFullFoldDerives) {
       const TaskColumns& a = ds->columns();
       const TaskColumns& b = full->columns();
       for (TaskIndex i = 0; i < 2; ++i) {
-        EXPECT_EQ(a.flags[i], b.flags[i]) << i << " after " << EventTypeName(type);
-        EXPECT_EQ(a.due[i], b.due[i]) << i << " after " << EventTypeName(type);
-        EXPECT_EQ(a.kind[i], b.kind[i]) << i << " after " << EventTypeName(type);
-        EXPECT_EQ(a.completed[i], b.completed[i]) << i << " after " << EventTypeName(type);
+        EXPECT_EQ(a.flags[i], b.flags[i]) << i << " after " << EnumName(type);
+        EXPECT_EQ(a.due[i], b.due[i]) << i << " after " << EnumName(type);
+        EXPECT_EQ(a.kind[i], b.kind[i]) << i << " after " << EnumName(type);
+        EXPECT_EQ(a.completed[i], b.completed[i]) << i << " after " << EnumName(type);
       }
     }
   }

@@ -38,6 +38,8 @@ std::int32_t EnumArg(const E& e) {
   return v;
 }
 
+// A window of days (soon_days, within_days) in 0..kMaxSoonDays; `what` names it.
+mdt_status DaysWindowArg(std::int32_t days, std::string_view what);
 // The classify options a caller passed (NULL = defaults), checked; `what` names them.
 mdt_status ClassifyOptionsArg(ClassifyOptions* out, const mdt_classify_options* o,
                               std::string_view what);

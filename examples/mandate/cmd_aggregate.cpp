@@ -29,7 +29,7 @@ json Measures(const mandate::StatusCounts& c) {
   json out = json::object();
   out["total"] = c.total();
   for (int s = 0; s < mandate::kTaskStatusCount; ++s) {
-    out[std::string(mandate::TaskStatusName(static_cast<mandate::TaskStatus>(s)))] = c.n[s];
+    out[std::string(mandate::EnumName(static_cast<mandate::TaskStatus>(s)))] = c.n[s];
   }
   out["completion_rate"] = Rate(c.completion_rate());
   out["on_time_rate"] = Rate(c.on_time_rate());

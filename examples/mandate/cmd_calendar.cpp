@@ -71,12 +71,12 @@ int Run(const mandate::cli::Args& args) {
     if (json) {
       std::cout << nlohmann::json{{"date", mandate::FormatIsoDay(off.day)},
                                   {"reason", off.reason},
-                                  {"category", mandate::DayOffCategoryName(off.category)}}
+                                  {"category", mandate::EnumName(off.category)}}
                        .dump(-1, ' ', false)
                 << "\n";
     } else {
       std::cout << mandate::FormatIsoDay(off.day) << "\t" << off.reason << "\t"
-                << mandate::DayOffCategoryName(off.category) << "\n";
+                << mandate::EnumName(off.category) << "\n";
     }
   }
   if (!std::cout.good()) return Fail("calendar", "cannot write the output");

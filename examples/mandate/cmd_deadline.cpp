@@ -20,7 +20,7 @@ json DayOrNull(const std::optional<mandate::Day>& d) {
 json Render(const json& text, const mandate::Deadline& d, const json& span, const json& error) {
   json out = json::object();
   out["text"] = text;
-  out["kind"] = std::string(mandate::DeadlineKindName(d.kind));
+  out["kind"] = std::string(mandate::EnumName(d.kind));
   out["due"] = DayOrNull(d.due);
   out["anchor"] = DayOrNull(d.anchor);
   json ms = json::array();
@@ -28,7 +28,7 @@ json Render(const json& text, const mandate::Deadline& d, const json& span, cons
   out["milestones"] = ms;
   if (d.recurrence) {
     out["recurrence"] = {
-        {"freq", std::string(mandate::FrequencyName(d.recurrence->freq))},
+        {"freq", std::string(mandate::EnumName(d.recurrence->freq))},
         {"day", d.recurrence->day_of_period ? json(*d.recurrence->day_of_period) : json(nullptr)},
         {"before", d.recurrence->before}};
   } else {

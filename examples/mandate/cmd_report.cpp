@@ -16,11 +16,24 @@
 #include "mandate.hpp"
 #include "mandate/atomic_file.h"
 #include "mandate/classification.h"
+#include "mandate/report.h"
 
 namespace mandate::cli {
 namespace {
 
 namespace mc = mandate::c;
+
+// "md, html, json or csv": the names of E's table, for a usage message.
+template <typename E>
+std::string OneOf() {
+  std::string out;
+  const std::size_t n = EnumCount<E>();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) out += i + 1 == n ? " or " : ", ";
+    out += EnumTable<E>::kEntries[i].name;
+  }
+  return out;
+}
 
 int Fail(const std::string& what, mdt_status status, int code) {
   return cli::Fail("report", what + ": " + mdt_last_error() + " (" + mdt_status_name(status) + ")",
@@ -69,23 +82,20 @@ int Run(const Args& args) {
   const auto soon = args.Int("--soon-days", 0, kMaxSoonDays, options.soon_days);
   if (!soon) return kExitUsage;
   options.soon_days = *soon;
-  const std::string format = args.Get("--format").value_or("md");
-  const std::string lang = args.Get("--lang").value_or("vi");
-  if (format == "md") {
-    options.format = MDT_REPORT_MARKDOWN;
-  } else if (format == "html") {
-    options.format = MDT_REPORT_HTML;
-  } else if (format == "json") {
-    options.format = MDT_REPORT_JSON;
-  } else if (format == "csv") {
-    options.format = MDT_REPORT_CSV;
-  } else {
-    return cli::Fail("report", "--format is md, html, json or csv, got \"" + format + "\"");
+  const std::string format =
+      args.Get("--format").value_or(std::string(EnumName(ReportFormat::kMarkdown)));
+  const std::string lang =
+      args.Get("--lang").value_or(std::string(EnumName(ReportLanguage::kVietnamese)));
+  const auto report_format = EnumFromName<ReportFormat>(format);
+  if (!report_format) {
+    return cli::Fail("report", "--format is " + OneOf<ReportFormat>() + ", got \"" + format + "\"");
   }
-  if (lang != "vi" && lang != "en") {
-    return cli::Fail("report", "--lang is vi or en, got \"" + lang + "\"");
+  options.format = static_cast<std::int32_t>(*report_format);
+  const auto report_language = EnumFromName<ReportLanguage>(lang);
+  if (!report_language) {
+    return cli::Fail("report", "--lang is " + OneOf<ReportLanguage>() + ", got \"" + lang + "\"");
   }
-  options.language = lang == "en" ? MDT_REPORT_ENGLISH : MDT_REPORT_VIETNAMESE;
+  options.language = static_cast<std::int32_t>(*report_language);
 
   mc::Dataset ds;
   std::size_t problems = 0;

@@ -26,13 +26,13 @@ json DayOrNull(const std::optional<mandate::Day>& d) {
 json Render(std::string_view id, const mandate::Classification& c) {
   json out = json::object();
   out["id"] = id;
-  out["status"] = mandate::TaskStatusName(c.status);
+  out["status"] = mandate::EnumName(c.status);
   out["due"] = DayOrNull(c.due);
-  out["deadline_kind"] = mandate::DeadlineKindName(c.deadline_kind);
+  out["deadline_kind"] = mandate::EnumName(c.deadline_kind);
   out["completed"] = DayOrNull(c.completed);
   out["reason"] = c.reason;
-  if (c.baseline_status) out["baseline_status"] = mandate::TaskStatusName(*c.baseline_status);
-  if (c.in_force_status) out["in_force_status"] = mandate::TaskStatusName(*c.in_force_status);
+  if (c.baseline_status) out["baseline_status"] = mandate::EnumName(*c.baseline_status);
+  if (c.in_force_status) out["in_force_status"] = mandate::EnumName(*c.in_force_status);
   if (c.cancelled) out["cancelled"] = mandate::FormatIsoDay(*c.cancelled);
   if (c.expected_percent) {
     out["behind_schedule"] = c.behind_schedule;
@@ -42,15 +42,16 @@ json Render(std::string_view id, const mandate::Classification& c) {
   if (!c.milestones.empty()) {
     json ms = json::array();
     for (const auto& m : c.milestones) {
-      ms.push_back({{"label", m.label},
-                    {"due", DayOrNull(m.due)},
-                    {"status", mandate::TaskStatusName(m.status)}});
+      ms.push_back(
+          {{"label", m.label}, {"due", DayOrNull(m.due)}, {"status", mandate::EnumName(m.status)}});
     }
     out["milestones"] = std::move(ms);
   }
   if (c.met_on_time + c.met_late + c.missed > 0 || !c.occurrences.empty()) {
     out["occurrences"] = {
-        {"met_on_time", c.met_on_time}, {"met_late", c.met_late}, {"missed", c.missed}};
+        {mandate::EnumName(mandate::OccurrenceOutcome::kMetOnTime), c.met_on_time},
+        {mandate::EnumName(mandate::OccurrenceOutcome::kMetLate), c.met_late},
+        {mandate::EnumName(mandate::OccurrenceOutcome::kMissed), c.missed}};
   }
   return out;
 }

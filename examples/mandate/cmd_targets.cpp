@@ -40,7 +40,7 @@ int Run(const mandate::cli::Args& args) {
       out["id"] = t.id;
       out["name"] = t.name;
       out["locality"] = ev.locality.empty() ? json(nullptr) : json(ev.locality);
-      out["status"] = mandate::TargetStatusName(ev.status);
+      out["status"] = mandate::EnumName(ev.status);
       out["value"] = ev.measurement ? json(ev.measurement->value) : json(nullptr);
       out["day"] =
           ev.measurement ? json(mandate::FormatIsoDay(ev.measurement->day)) : json(nullptr);

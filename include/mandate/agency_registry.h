@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
@@ -41,10 +42,29 @@ enum class AgencyKind : std::uint8_t {
   kCourt = 12,
   kProcuracy = 13,
 };
-// The registry's kind strings exactly as in agencies.json ("ministry", "province", ...);
-// kOther is "other".
-std::string_view AgencyKindName(AgencyKind kind);
-std::optional<AgencyKind> AgencyKindFromName(std::string_view name);
+// Names: the registry's kind strings exactly as in agencies.json.
+template <>
+struct EnumTable<AgencyKind> {
+  static constexpr EnumEntry<AgencyKind> kEntries[] = {
+      {AgencyKind::kOther, "other"},
+      {AgencyKind::kMinistry, "ministry"},
+      {AgencyKind::kMinistryLevel, "ministry_level"},
+      {AgencyKind::kGovernmentAgency, "government_agency"},
+      {AgencyKind::kProvince, "province"},
+      {AgencyKind::kPartyBody, "party"},
+      {AgencyKind::kEnterprise, "enterprise"},
+      {AgencyKind::kUniversity, "university"},
+      {AgencyKind::kGovernmentUnit, "government_unit"},
+      {AgencyKind::kBank, "bank"},
+      {AgencyKind::kStateAudit, "state_audit"},
+      {AgencyKind::kNationalAssembly, "national_assembly"},
+      {AgencyKind::kCourt, "court"},
+      {AgencyKind::kProcuracy, "procuracy"},
+  };
+};
+static_assert(EnumTableIsDense<AgencyKind>());
+// Kept for src/aggregate.cpp until it reads EnumName itself.
+inline std::string_view AgencyKindName(AgencyKind kind) { return EnumName(kind); }
 
 struct Agency {
   std::string id;    // canonical id, e.g. "BKHCN", "HNI"

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "mandate/aggregate.h"
+#include "mandate/classification.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
@@ -27,9 +29,25 @@ enum class Measure : std::uint8_t {
   kOnTimeRate = 9,
   kOverdueRate = 10,
 };
-inline constexpr int kMeasureCount = 11;
-std::string_view MeasureName(Measure m);
-std::optional<Measure> MeasureFromName(std::string_view name);
+template <>
+struct EnumTable<Measure> {
+  // A status's measure is named as the status (TaskStatus's table).
+  static constexpr EnumEntry<Measure> kEntries[] = {
+      {Measure::kTotal, "total"},
+      {Measure::kCompletedOnTime, EnumName(TaskStatus::kCompletedOnTime)},
+      {Measure::kCompletedLate, EnumName(TaskStatus::kCompletedLate)},
+      {Measure::kOverdue, EnumName(TaskStatus::kOverdue)},
+      {Measure::kDueSoon, EnumName(TaskStatus::kDueSoon)},
+      {Measure::kInProgress, EnumName(TaskStatus::kInProgress)},
+      {Measure::kCancelled, EnumName(TaskStatus::kCancelled)},
+      {Measure::kCompleted, "completed"},
+      {Measure::kCompletionRate, "completion_rate"},
+      {Measure::kOnTimeRate, "on_time_rate"},
+      {Measure::kOverdueRate, "overdue_rate"},
+  };
+};
+static_assert(EnumTableIsDense<Measure>());
+inline constexpr int kMeasureCount = static_cast<int>(EnumCount<Measure>());
 // nullopt for a rate whose denominator is 0 (see StatusCounts).
 std::optional<double> MeasureValue(const StatusCounts& counts, Measure m);
 

@@ -49,6 +49,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "mandate/civil_day.h"
+#include "mandate/enum_table.h"
 #include "mandate/lunar_calendar.h"  // LunarDate, ToLunar, FromLunar
 
 namespace mandate {
@@ -76,15 +77,39 @@ enum class DayOffCategory : std::uint8_t {
   // Sunday (that day's WorkingDayReason says which).
   kSwappedDayOff = 4,
 };
-// Every category, in number order.
-inline constexpr std::array<DayOffCategory, 4> kDayOffCategories = {
-    DayOffCategory::kWeekend, DayOffCategory::kHoliday, DayOffCategory::kSubstituteDayOff,
-    DayOffCategory::kSwappedDayOff};
-// The stable name: "weekend", "holiday", "substitute_day_off", "swapped_day_off" ("" for a
-// value that is not a category).
-std::string_view DayOffCategoryName(DayOffCategory category);
-// The category of that name, or nullopt.
-std::optional<DayOffCategory> DayOffCategoryFromName(std::string_view name);
+template <>
+struct EnumTable<DayOffCategory> {
+  static constexpr EnumEntry<DayOffCategory> kEntries[] = {
+      {DayOffCategory::kWeekend, "weekend"},
+      {DayOffCategory::kHoliday, "holiday"},
+      {DayOffCategory::kSubstituteDayOff, "substitute_day_off"},
+      {DayOffCategory::kSwappedDayOff, "swapped_day_off"},
+  };
+};
+static_assert(EnumTableIsDense<DayOffCategory>());
+
+// What a day is (the C ABI's mdt_day_kind): a working weekday, a day off of each category (the
+// same numbers and names), or a Saturday or Sunday worked back for a swapped day off.
+enum class DayKind : std::uint8_t {
+  kWorking = 0,
+  kWeekend = 1,
+  kHoliday = 2,
+  kSubstituteDayOff = 3,
+  kSwappedDayOff = 4,
+  kSwappedWorkingDay = 5,
+};
+template <>
+struct EnumTable<DayKind> {
+  static constexpr EnumEntry<DayKind> kEntries[] = {
+      {DayKind::kWorking, "working"},
+      {DayKind::kWeekend, EnumName(DayOffCategory::kWeekend)},
+      {DayKind::kHoliday, EnumName(DayOffCategory::kHoliday)},
+      {DayKind::kSubstituteDayOff, EnumName(DayOffCategory::kSubstituteDayOff)},
+      {DayKind::kSwappedDayOff, EnumName(DayOffCategory::kSwappedDayOff)},
+      {DayKind::kSwappedWorkingDay, "swapped_working_day"},
+  };
+};
+static_assert(EnumTableIsDense<DayKind>());
 
 // A day that is not a working day: why (text) and what kind (category).
 struct DayOff {

@@ -55,6 +55,7 @@
 
 #include "mandate/civil_day.h"
 #include "mandate/dataset.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
@@ -67,12 +68,25 @@ enum class TaskStatus : std::uint8_t {
   kInProgress = 4,
   kCancelled = 5,
 };
-inline constexpr int kTaskStatusCount = 6;
+template <>
+struct EnumTable<TaskStatus> {
+  static constexpr EnumEntry<TaskStatus> kEntries[] = {
+      {TaskStatus::kCompletedOnTime, "completed_on_time", "hoàn thành đúng hạn",
+       "completed on time"},
+      {TaskStatus::kCompletedLate, "completed_late", "hoàn thành quá hạn", "completed late"},
+      {TaskStatus::kOverdue, "overdue", "quá hạn, chậm muộn", "overdue"},
+      {TaskStatus::kDueSoon, "due_soon", "sắp đến hạn", "due soon"},
+      {TaskStatus::kInProgress, "in_progress", "đang thực hiện", "in progress"},
+      {TaskStatus::kCancelled, "cancelled", "đã hủy", "cancelled"},
+  };
+};
+static_assert(EnumTableIsDense<TaskStatus>());
+inline constexpr int kTaskStatusCount = static_cast<int>(EnumCount<TaskStatus>());
 // Not a status: a task assigned after the as-of day does not exist yet (status columns).
 inline constexpr std::uint8_t kNotYetAssigned = 0xFF;
-// "completed_on_time", "completed_late", "overdue", "due_soon", "in_progress", "cancelled".
-std::string_view TaskStatusName(TaskStatus s);
-std::optional<TaskStatus> TaskStatusFromName(std::string_view name);
+inline constexpr std::string_view kNotYetAssignedName = "not_yet_assigned";  // its name (C ABI)
+// Kept for src/aggregate.cpp until it reads EnumName itself.
+inline std::string_view TaskStatusName(TaskStatus s) { return EnumName(s); }
 
 // The largest due-soon window any layer accepts (ten years): one limit for the CLI, the C ABI
 // and the report options.
@@ -91,8 +105,15 @@ struct ClassifyOptions {
 
 // The occurrence compliance of a recurring obligation.
 enum class OccurrenceOutcome : std::uint8_t { kMetOnTime = 0, kMetLate = 1, kMissed = 2 };
-// "met_on_time", "met_late", "missed".
-std::string_view OccurrenceOutcomeName(OccurrenceOutcome o);
+template <>
+struct EnumTable<OccurrenceOutcome> {
+  static constexpr EnumEntry<OccurrenceOutcome> kEntries[] = {
+      {OccurrenceOutcome::kMetOnTime, "met_on_time"},
+      {OccurrenceOutcome::kMetLate, "met_late"},
+      {OccurrenceOutcome::kMissed, "missed"},
+  };
+};
+static_assert(EnumTableIsDense<OccurrenceOutcome>());
 struct Occurrence {
   Day period_start{};
   Day due{};

@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mandate/enum_table.h"
+
 namespace mandate {
 
 // Defaults are generous for hand-made spreadsheets and small enough that a hostile file
@@ -44,7 +46,20 @@ enum class CsvErrorKind : std::uint8_t {
   kRecordTooLong = 7,
   kUnsupportedEncoding = 8,  // a UTF-16/UTF-32 byte-order mark: the whole input is refused
 };
-std::string_view CsvErrorKindName(CsvErrorKind kind);
+template <>
+struct EnumTable<CsvErrorKind> {
+  static constexpr EnumEntry<CsvErrorKind> kEntries[] = {
+      {CsvErrorKind::kUnterminatedQuote, "unterminated_quote"},
+      {CsvErrorKind::kStrayQuote, "stray_quote"},
+      {CsvErrorKind::kInvalidUtf8, "invalid_utf8"},
+      {CsvErrorKind::kNulByte, "nul_byte"},
+      {CsvErrorKind::kFieldTooLong, "field_too_long"},
+      {CsvErrorKind::kTooManyColumns, "too_many_columns"},
+      {CsvErrorKind::kRecordTooLong, "record_too_long"},
+      {CsvErrorKind::kUnsupportedEncoding, "unsupported_encoding"},
+  };
+};
+static_assert(EnumTableIsDense<CsvErrorKind>());
 
 struct CsvError {
   CsvErrorKind kind = CsvErrorKind::kStrayQuote;

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "mandate/civil_day.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
@@ -34,10 +35,28 @@ enum class DeadlineKind : std::uint8_t {
   kRelative = 12,
   kNone = 13,  // extraction found no deadline in the sentence
 };
-// "date", "before", "month", "quarter", "half", "year", "recurring", "ongoing", "roadmap",
-// "open_ended", "multi", "relative", "unknown", "none".
-std::string_view DeadlineKindName(DeadlineKind kind);
-std::optional<DeadlineKind> DeadlineKindFromName(std::string_view name);
+template <>
+struct EnumTable<DeadlineKind> {
+  static constexpr EnumEntry<DeadlineKind> kEntries[] = {
+      {DeadlineKind::kUnknown, "unknown"},
+      {DeadlineKind::kDate, "date"},
+      {DeadlineKind::kBefore, "before"},
+      {DeadlineKind::kMonth, "month"},
+      {DeadlineKind::kQuarter, "quarter"},
+      {DeadlineKind::kHalf, "half"},
+      {DeadlineKind::kYear, "year"},
+      {DeadlineKind::kRecurring, "recurring"},
+      {DeadlineKind::kOngoing, "ongoing"},
+      {DeadlineKind::kRoadmap, "roadmap"},
+      {DeadlineKind::kOpenEnded, "open_ended"},
+      {DeadlineKind::kMulti, "multi"},
+      {DeadlineKind::kRelative, "relative"},
+      {DeadlineKind::kNone, "none"},
+  };
+};
+static_assert(EnumTableIsDense<DeadlineKind>());
+// Kept for src/aggregate.cpp until it reads EnumName itself.
+inline std::string_view DeadlineKindName(DeadlineKind kind) { return EnumName(kind); }
 
 enum class Frequency : std::uint8_t {
   kWeekly = 0,
@@ -46,8 +65,18 @@ enum class Frequency : std::uint8_t {
   kSemiannual = 3,
   kYearly = 4
 };
-// "weekly", "monthly", "quarterly", "semiannual", "yearly".
-std::string_view FrequencyName(Frequency f);
+// Names as in files; the labels are the words plans write ("hằng tháng").
+template <>
+struct EnumTable<Frequency> {
+  static constexpr EnumEntry<Frequency> kEntries[] = {
+      {Frequency::kWeekly, "weekly", "hằng tuần", "weekly"},
+      {Frequency::kMonthly, "monthly", "hằng tháng", "monthly"},
+      {Frequency::kQuarterly, "quarterly", "hằng quý", "quarterly"},
+      {Frequency::kSemiannual, "semiannual", "6 tháng một lần", "every six months"},
+      {Frequency::kYearly, "yearly", "hằng năm", "yearly"},
+  };
+};
+static_assert(EnumTableIsDense<Frequency>());
 
 struct Recurrence {
   Frequency freq = Frequency::kMonthly;

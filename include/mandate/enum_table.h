@@ -10,8 +10,11 @@
 //     };
 //   };
 //
-// Entries are listed in value order, value i at index i (checked by EnumTableIsDense, which each
-// table's header static_asserts), so lookups by value are an index. One rule for a value
+// Entries are listed in value order with no gaps, from the first value (0 for most enums; an
+// enum whose 0 is not a value starts at 1): value first + i at index i (checked by
+// EnumTableIsDense, which each table's header static_asserts), so lookups by value are an
+// index. Names and labels are string literals, so their data() is NUL-terminated (the C ABI
+// hands them out as const char*). One rule for a value
 // outside the table (a corrupted byte, a value from a newer file): its name is "unknown" and
 // its labels are "?"; EnumFromName of an unknown name is nullopt.
 #ifndef MANDATE_ENUM_TABLE_H
@@ -44,25 +47,45 @@ constexpr std::size_t EnumCount() {
   return std::size(EnumTable<E>::kEntries);
 }
 
+// The number of the first entry's value (the table's base).
+template <typename E>
+constexpr std::size_t EnumFirst() {
+  return static_cast<std::size_t>(
+      static_cast<std::underlying_type_t<E>>(EnumTable<E>::kEntries[0].value));
+}
+
 template <typename E>
 constexpr bool EnumTableIsDense() {
-  std::size_t i = 0;
+  std::size_t i = EnumFirst<E>();
   for (const auto& e : EnumTable<E>::kEntries) {
-    if (static_cast<std::size_t>(e.value) != i++) return false;
+    if (static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(e.value)) != i++) {
+      return false;
+    }
+    if (e.name.empty() || e.name.data()[e.name.size()] != '\0') return false;
   }
   return true;
 }
 
+// The index of value in E's table, or EnumCount<E>() when it is outside the table. (Lookups go
+// by index, not by comparing entry pointers, which GCC cannot constant-evaluate under
+// -fsanitize=undefined.)
+template <typename E>
+constexpr std::size_t EnumIndex(E value) {
+  const auto v = static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(value));
+  const std::size_t i = v - EnumFirst<E>();  // wraps to a huge index below the first value
+  return i < EnumCount<E>() ? i : EnumCount<E>();
+}
+
 template <typename E>
 constexpr const EnumEntry<E>* FindEnumEntry(E value) {
-  const auto i = static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(value));
+  const std::size_t i = EnumIndex(value);
   return i < EnumCount<E>() ? &EnumTable<E>::kEntries[i] : nullptr;
 }
 
 template <typename E>
 constexpr std::string_view EnumName(E value) {
-  const EnumEntry<E>* e = FindEnumEntry(value);
-  return e != nullptr ? e->name : kUnknownEnumName;
+  const std::size_t i = EnumIndex(value);
+  return i < EnumCount<E>() ? EnumTable<E>::kEntries[i].name : kUnknownEnumName;
 }
 
 template <typename E>
@@ -77,10 +100,11 @@ enum class LabelLanguage { kVi, kEn };
 
 template <typename E>
 constexpr std::string_view EnumLabel(E value, LabelLanguage lang) {
-  const EnumEntry<E>* e = FindEnumEntry(value);
-  if (e == nullptr) return kUnknownEnumLabel;
-  const std::string_view label = lang == LabelLanguage::kVi ? e->vi : e->en;
-  return label.empty() ? e->name : label;
+  const std::size_t i = EnumIndex(value);
+  if (i >= EnumCount<E>()) return kUnknownEnumLabel;
+  const EnumEntry<E>& e = EnumTable<E>::kEntries[i];
+  const std::string_view label = lang == LabelLanguage::kVi ? e.vi : e.en;
+  return label.empty() ? e.name : label;
 }
 
 }  // namespace mandate

@@ -15,6 +15,7 @@
 #include "mandate/agency_registry.h"
 #include "mandate/civil_day.h"
 #include "mandate/dataset.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
@@ -51,7 +52,7 @@ struct ReportTask {
   std::vector<std::string> lead;  // agency names
   std::string deadline_text;
   std::optional<Day> due;
-  int days_overdue = 0;           // overdue list only
+  int days_overdue = 0;  // overdue list only
 };
 
 struct ReportCategoryTasks {
@@ -101,9 +102,9 @@ struct ReportData {
   std::optional<Change> change;
   std::vector<ReportGroup> overdue_by_category;  // top-level category, most first
   std::vector<ReportGroup> overdue_by_agency;
-  std::vector<ReportTask> overdue;               // appendix 01: most days overdue first
-  Day next_from{}, next_to{};                    // the coming period (as_of+1 .. +1 month)
-  std::vector<ReportCategoryTasks> due_next;     // tasks due in it, by category
+  std::vector<ReportTask> overdue;            // appendix 01: most days overdue first
+  Day next_from{}, next_to{};                 // the coming period (as_of+1 .. +1 month)
+  std::vector<ReportCategoryTasks> due_next;  // tasks due in it, by category
   std::vector<ReportTarget> targets;
   std::vector<ReportCriteria> criteria;  // one per target family measured per locality
 };
@@ -118,9 +119,26 @@ struct ReportOptions {
 absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options);
 
 enum class ReportFormat : std::uint8_t { kMarkdown = 0, kHtml = 1, kJson = 2, kCsv = 3 };
+template <>
+struct EnumTable<ReportFormat> {
+  static constexpr EnumEntry<ReportFormat> kEntries[] = {
+      {ReportFormat::kMarkdown, "md"},
+      {ReportFormat::kHtml, "html"},
+      {ReportFormat::kJson, "json"},
+      {ReportFormat::kCsv, "csv"},
+  };
+};
+static_assert(EnumTableIsDense<ReportFormat>());
+
 enum class ReportLanguage : std::uint8_t { kVietnamese = 0, kEnglish = 1 };
-std::optional<ReportFormat> ReportFormatFromName(std::string_view name);  // md|html|json|csv
-std::optional<ReportLanguage> ReportLanguageFromName(std::string_view name);  // vi|en
+template <>
+struct EnumTable<ReportLanguage> {
+  static constexpr EnumEntry<ReportLanguage> kEntries[] = {
+      {ReportLanguage::kVietnamese, "vi"},
+      {ReportLanguage::kEnglish, "en"},
+  };
+};
+static_assert(EnumTableIsDense<ReportLanguage>());
 
 std::string RenderReport(const ReportData& data, ReportFormat format, ReportLanguage lang);
 

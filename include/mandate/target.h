@@ -9,13 +9,19 @@
 #include <vector>
 
 #include "mandate/civil_day.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
 enum class TargetDirection : std::uint8_t { kAtLeast = 0, kAtMost = 1 };  // stable values
-// "at_least", "at_most".
-std::string_view TargetDirectionName(TargetDirection d);
-std::optional<TargetDirection> TargetDirectionFromName(std::string_view name);
+template <>
+struct EnumTable<TargetDirection> {
+  static constexpr EnumEntry<TargetDirection> kEntries[] = {
+      {TargetDirection::kAtLeast, "at_least"},
+      {TargetDirection::kAtMost, "at_most"},
+  };
+};
+static_assert(EnumTableIsDense<TargetDirection>());
 
 struct Measurement {
   Day day{};
@@ -34,9 +40,9 @@ struct Target {
   std::optional<Day> baseline_day;
   double target = 0;
   std::optional<Day> deadline;
-  std::vector<std::string> responsible;  // canonical agency ids
-  std::string family;                    // groups per-locality criteria ("commune-criteria")
-  std::vector<Measurement> measurements; // in day order
+  std::vector<std::string> responsible;   // canonical agency ids
+  std::string family;                     // groups per-locality criteria ("commune-criteria")
+  std::vector<Measurement> measurements;  // in day order
   friend bool operator==(const Target&, const Target&) = default;
 };
 

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "mandate/civil_day.h"
+#include "mandate/enum_table.h"
 #include "mandate/target.h"
 
 namespace mandate {
@@ -39,10 +40,15 @@ enum class TargetStatus : std::uint8_t {
   kMissed = 4,
   kNoData = 5,
 };
-inline constexpr int kTargetStatusCount = 6;
-// "achieved", "on_track", "at_risk", "off_track", "missed", "no_data".
-std::string_view TargetStatusName(TargetStatus s);
-std::optional<TargetStatus> TargetStatusFromName(std::string_view name);
+template <>
+struct EnumTable<TargetStatus> {
+  static constexpr EnumEntry<TargetStatus> kEntries[] = {
+      {TargetStatus::kAchieved, "achieved"}, {TargetStatus::kOnTrack, "on_track"},
+      {TargetStatus::kAtRisk, "at_risk"},    {TargetStatus::kOffTrack, "off_track"},
+      {TargetStatus::kMissed, "missed"},     {TargetStatus::kNoData, "no_data"},
+  };
+};
+static_assert(EnumTableIsDense<TargetStatus>());
 
 struct TargetOptions {
   double tolerance = 0.1;  // at_risk band below the line, as a fraction of the way (>= 0)

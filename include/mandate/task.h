@@ -12,29 +12,36 @@
 
 #include "mandate/civil_day.h"
 #include "mandate/deadline.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
 // Values are stable: stored in files and crossing the C ABI.
 enum class EventType : std::uint8_t {
-  kProgress = 0,         // a progress report: percent, text, evidence links
+  kProgress = 0,  // a progress report: percent, text, evidence links
   kCompleted = 1,
   kReopened = 2,         // a completion withdrawn (e.g. the product was sent back)
   kDeadlineChanged = 3,  // new deadline, reason, deciding document
   kCancelled = 4,
 };
-// "progress", "completed", "reopened", "deadline_changed", "cancelled".
-std::string_view EventTypeName(EventType type);
-std::optional<EventType> EventTypeFromName(std::string_view name);
+template <>
+struct EnumTable<EventType> {
+  static constexpr EnumEntry<EventType> kEntries[] = {
+      {EventType::kProgress, "progress"},   {EventType::kCompleted, "completed"},
+      {EventType::kReopened, "reopened"},   {EventType::kDeadlineChanged, "deadline_changed"},
+      {EventType::kCancelled, "cancelled"},
+  };
+};
+static_assert(EnumTableIsDense<EventType>());
 
 struct TaskEvent {
   Day day{};
   EventType type = EventType::kProgress;
-  std::optional<int> percent;          // progress: 0..100
-  std::string text;                    // progress text, or the reason of a change/cancel
-  std::vector<std::string> evidence;   // progress: links to evidence (minh chứng)
+  std::optional<int> percent;            // progress: 0..100
+  std::string text;                      // progress text, or the reason of a change/cancel
+  std::vector<std::string> evidence;     // progress: links to evidence (minh chứng)
   std::optional<Deadline> new_deadline;  // deadline_changed
-  std::string document;                // deadline_changed/cancelled: the deciding document
+  std::string document;                  // deadline_changed/cancelled: the deciding document
   friend bool operator==(const TaskEvent&, const TaskEvent&) = default;
 };
 
@@ -46,13 +53,13 @@ struct Task {
   std::vector<std::string> partners;      // partner enterprises, canonical ids
   std::string lead_text;                  // the raw cells as written
   std::string coordinators_text;
-  std::vector<std::string> sources;       // document references, e.g. "45-TB/TGV ngày 30/9/2025"
-  std::string category;                   // path, levels joined by " / "
+  std::vector<std::string> sources;  // document references, e.g. "45-TB/TGV ngày 30/9/2025"
+  std::string category;              // path, levels joined by " / "
   std::string expected_result;
-  Deadline deadline;                      // deadline.text keeps the raw phrase
+  Deadline deadline;  // deadline.text keeps the raw phrase
   std::optional<Day> assigned;
   std::string note;
-  std::vector<TaskEvent> history;         // in day order (stable for equal days)
+  std::vector<TaskEvent> history;  // in day order (stable for equal days)
   std::vector<std::pair<std::string, std::string>> attributes;  // unknown CSV columns etc.
   friend bool operator==(const Task&, const Task&) = default;
 };

@@ -128,7 +128,7 @@ void AddTargets(ReportData& d, const Dataset& ds, const ReportOptions& options) 
     ReportTarget rt{.id = target.id,
                     .name = target.name,
                     .unit = target.unit,
-                    .status = std::string(TargetStatusName(e.status)),
+                    .status = std::string(EnumName(e.status)),
                     .target = target.target,
                     .achievement = e.achievement};
     if (e.measurement) rt.latest = e.measurement->value;

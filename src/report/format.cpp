@@ -1,4 +1,4 @@
-// Names of formats and languages, and the report's number formatting.
+// The report's number formatting.
 #include <cmath>
 #include <string>
 
@@ -6,20 +6,6 @@
 #include "mandate/report.h"
 
 namespace mandate {
-
-std::optional<ReportFormat> ReportFormatFromName(std::string_view name) {
-  if (name == "md") return ReportFormat::kMarkdown;
-  if (name == "html") return ReportFormat::kHtml;
-  if (name == "json") return ReportFormat::kJson;
-  if (name == "csv") return ReportFormat::kCsv;
-  return std::nullopt;
-}
-
-std::optional<ReportLanguage> ReportLanguageFromName(std::string_view name) {
-  if (name == "vi") return ReportLanguage::kVietnamese;
-  if (name == "en") return ReportLanguage::kEnglish;
-  return std::nullopt;
-}
 
 std::string FormatCount(std::int64_t n, ReportLanguage lang) {
   const char sep = lang == ReportLanguage::kVietnamese ? '.' : ',';

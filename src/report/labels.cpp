@@ -1,7 +1,10 @@
 #include "report/labels.h"
 
+#include "mandate/classification.h"
+
 namespace mandate::report {
 
+// The statuses' labels are TaskStatus's (its enum table); the rest is the report's phrasing.
 const Labels& LabelsFor(ReportLanguage lang) {
   static const Labels kVi{
       .title = "Báo cáo tóm tắt tình hình thực hiện nhiệm vụ",
@@ -12,12 +15,12 @@ const Labels& LabelsFor(ReportLanguage lang) {
       .central = "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
       .provinces = "tỉnh, thành",
       .completed = "đã hoàn thành",
-      .on_time = "hoàn thành đúng hạn",
-      .late = "hoàn thành quá hạn",
-      .in_progress = "đang thực hiện",
-      .due_soon = "sắp đến hạn",
-      .overdue = "quá hạn, chậm muộn",
-      .cancelled = "đã hủy",
+      .on_time = EnumLabel(TaskStatus::kCompletedOnTime, LabelLanguage::kVi),
+      .late = EnumLabel(TaskStatus::kCompletedLate, LabelLanguage::kVi),
+      .in_progress = EnumLabel(TaskStatus::kInProgress, LabelLanguage::kVi),
+      .due_soon = EnumLabel(TaskStatus::kDueSoon, LabelLanguage::kVi),
+      .overdue = EnumLabel(TaskStatus::kOverdue, LabelLanguage::kVi),
+      .cancelled = EnumLabel(TaskStatus::kCancelled, LabelLanguage::kVi),
       .total = "Tổng số",
       .top_heading = "2. Các cơ quan có nhiều nhiệm vụ nhất",
       .change_heading = "3. Kết quả kể từ phiên họp trước",
@@ -54,12 +57,12 @@ const Labels& LabelsFor(ReportLanguage lang) {
       .central = "ministries and central agencies",
       .provinces = "provinces and cities",
       .completed = "completed",
-      .on_time = "completed on time",
-      .late = "completed late",
-      .in_progress = "in progress",
-      .due_soon = "due soon",
-      .overdue = "overdue",
-      .cancelled = "cancelled",
+      .on_time = EnumLabel(TaskStatus::kCompletedOnTime, LabelLanguage::kEn),
+      .late = EnumLabel(TaskStatus::kCompletedLate, LabelLanguage::kEn),
+      .in_progress = EnumLabel(TaskStatus::kInProgress, LabelLanguage::kEn),
+      .due_soon = EnumLabel(TaskStatus::kDueSoon, LabelLanguage::kEn),
+      .overdue = EnumLabel(TaskStatus::kOverdue, LabelLanguage::kEn),
+      .cancelled = EnumLabel(TaskStatus::kCancelled, LabelLanguage::kEn),
       .total = "Total",
       .top_heading = "2. Agencies with the most tasks",
       .change_heading = "3. Since the previous meeting",

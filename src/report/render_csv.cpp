@@ -32,16 +32,9 @@ class Writer {
   }
   void Counts(std::string_view section, std::string_view key, std::string_view label,
               const ReportCounts& c) {
-    const std::pair<std::string_view, std::int64_t> measures[] = {
-        {"total", c.total},
-        {"completed", c.completed()},
-        {"completed_on_time", c.completed_on_time},
-        {"completed_late", c.completed_late},
-        {"in_progress", c.in_progress},
-        {"due_soon", c.due_soon},
-        {"overdue", c.overdue},
-        {"cancelled", c.cancelled}};
-    for (const auto& [m, v] : measures) Row(section, key, label, m, std::to_string(v));
+    for (const auto& [m, v] : CountsByMeasure(c)) {
+      Row(section, key, label, EnumName(m), std::to_string(v));
+    }
   }
   std::string str() const { return o_.str(); }
 
@@ -64,8 +57,9 @@ std::string RenderCsv(const ReportData& d, ReportLanguage) {
   for (const auto& a : d.by_agency) w.Counts("by_agency", a.id, a.name, a.counts);
   if (d.change) {
     w.Row("change", "", "", "assigned", std::to_string(d.change->assigned));
-    w.Row("change", "", "", "completed", std::to_string(d.change->completed));
-    w.Row("change", "", "", "completed_on_time", std::to_string(d.change->completed_on_time));
+    w.Row("change", "", "", EnumName(Measure::kCompleted), std::to_string(d.change->completed));
+    w.Row("change", "", "", EnumName(Measure::kCompletedOnTime),
+          std::to_string(d.change->completed_on_time));
     w.Row("change", "", "", "newly_overdue", std::to_string(d.change->newly_overdue));
   }
   for (const auto& g : d.overdue_by_category) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "absl/strings/str_format.h"
+#include "mandate/classification.h"
 #include "mandate/report.h"
 #include "report/labels.h"
 #include "report/render.h"
@@ -16,35 +17,41 @@ std::string Esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
 }
 
 struct Segment {
-  std::string_view label;
+  TaskStatus status;  // its label is the status's (TaskStatus's table)
   const char* color;
   std::int64_t ReportCounts::*field;
 };
 constexpr Segment kSegments[] = {
-    {"on_time", "#2e7d32", &ReportCounts::completed_on_time},
-    {"late", "#81c784", &ReportCounts::completed_late},
-    {"in_progress", "#1976d2", &ReportCounts::in_progress},
-    {"due_soon", "#f9a825", &ReportCounts::due_soon},
-    {"overdue", "#c62828", &ReportCounts::overdue},
+    {TaskStatus::kCompletedOnTime, "#2e7d32", &ReportCounts::completed_on_time},
+    {TaskStatus::kCompletedLate, "#81c784", &ReportCounts::completed_late},
+    {TaskStatus::kInProgress, "#1976d2", &ReportCounts::in_progress},
+    {TaskStatus::kDueSoon, "#f9a825", &ReportCounts::due_soon},
+    {TaskStatus::kOverdue, "#c62828", &ReportCounts::overdue},
 };
 
-std::string_view SegmentLabel(const Labels& L, std::string_view key) {
-  if (key == "on_time") return L.on_time;
-  if (key == "late") return L.late;
-  if (key == "in_progress") return L.in_progress;
-  if (key == "due_soon") return L.due_soon;
-  return L.overdue;
+std::string_view SegmentLabel(const Segment& seg, ReportLanguage lang) {
+  return EnumLabel(seg.status,
+                   lang == ReportLanguage::kEnglish ? LabelLanguage::kEn : LabelLanguage::kVi);
 }
 
 // Horizontal stacked bars, one per agency: status counts side by side.
@@ -61,8 +68,8 @@ std::string Chart(const ReportData& d, const Labels& L, ReportLanguage lang) {
   int x = 0;
   for (const auto& seg : kSegments) {
     s << absl::StrFormat(R"(<rect x="%d" y="8" width="12" height="12" fill="%s"/>)", x, seg.color)
-      << absl::StrFormat(R"(<text x="%d" y="18">%s</text>)", x + 16, Esc(SegmentLabel(L, seg.label)));
-    x += 40 + static_cast<int>(SegmentLabel(L, seg.label).size()) * 6;
+      << absl::StrFormat(R"(<text x="%d" y="18">%s</text>)", x + 16, Esc(SegmentLabel(seg, lang)));
+    x += 40 + static_cast<int>(SegmentLabel(seg, lang).size()) * 6;
   }
   int y = top;
   for (const auto& a : d.by_agency) {
@@ -73,9 +80,9 @@ std::string Chart(const ReportData& d, const Labels& L, ReportLanguage lang) {
       const std::int64_t v = a.counts.*seg.field;
       if (v == 0) continue;
       const double w = static_cast<double>(v) * chart_w / static_cast<double>(max_total);
-      s << absl::StrFormat(R"(<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s: %s</title></rect>)",
-                           bx, y, w, bar_h, seg.color, Esc(SegmentLabel(L, seg.label)),
-                           FormatCount(v, lang));
+      s << absl::StrFormat(
+          R"(<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s: %s</title></rect>)",
+          bx, y, w, bar_h, seg.color, Esc(SegmentLabel(seg, lang)), FormatCount(v, lang));
       bx += w;
     }
     s << absl::StrFormat(R"(<text x="%.1f" y="%d">%s</text>)", bx + 4, y + bar_h - 4,
@@ -106,10 +113,11 @@ std::string RenderHtml(const ReportData& d, ReportLanguage lang) {
     << "</p>\n";
   o << "<h2>" << Esc(L.summary_heading) << "</h2>\n<p>" << Esc(SummarySentence(d, lang))
     << "</p>\n<div class=\"kpi\">";
-  const std::pair<std::string_view, std::int64_t> kpis[] = {
-      {L.total, d.totals.total},          {L.completed, d.totals.completed()},
-      {L.on_time, d.totals.completed_on_time}, {L.in_progress, d.totals.ongoing()},
-      {L.overdue, d.totals.overdue}};
+  const std::pair<std::string_view, std::int64_t> kpis[] = {{L.total, d.totals.total},
+                                                            {L.completed, d.totals.completed()},
+                                                            {L.on_time, d.totals.completed_on_time},
+                                                            {L.in_progress, d.totals.ongoing()},
+                                                            {L.overdue, d.totals.overdue}};
   for (const auto& [label, v] : kpis) o << "<div>" << Esc(label) << "<b>" << n(v) << "</b></div>";
   o << "</div>\n";
 
@@ -125,15 +133,16 @@ std::string RenderHtml(const ReportData& d, ReportLanguage lang) {
     << "</figcaption></figure>\n";
 
   if (d.change) {
-    o << "<h2>" << Esc(L.change_heading) << "</h2>\n<p>" << Esc(ChangeSentence(d, lang)) << "</p>\n";
+    o << "<h2>" << Esc(L.change_heading) << "</h2>\n<p>" << Esc(ChangeSentence(d, lang))
+      << "</p>\n";
   }
 
   o << "<h2>" << Esc(L.overdue_heading) << "</h2>\n";
   if (d.overdue.empty()) {
     o << "<p>" << Esc(L.none) << ".</p>\n";
   } else {
-    for (const auto& [title, groups] :
-         {std::pair{L.by_category, &d.overdue_by_category}, std::pair{L.by_agency, &d.overdue_by_agency}}) {
+    for (const auto& [title, groups] : {std::pair{L.by_category, &d.overdue_by_category},
+                                        std::pair{L.by_agency, &d.overdue_by_agency}}) {
       o << "<h3>" << Esc(title) << "</h3>\n<table>";
       for (const auto& g : *groups) {
         o << "<tr><td>" << Esc(g.label) << "</td><td class=n>" << n(g.count) << "</td></tr>";

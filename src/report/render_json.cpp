@@ -12,14 +12,9 @@ using nlohmann::json;
 using ordered = nlohmann::ordered_json;
 
 ordered Counts(const ReportCounts& c) {
-  return ordered{{"total", c.total},
-                 {"completed", c.completed()},
-                 {"completed_on_time", c.completed_on_time},
-                 {"completed_late", c.completed_late},
-                 {"in_progress", c.in_progress},
-                 {"due_soon", c.due_soon},
-                 {"overdue", c.overdue},
-                 {"cancelled", c.cancelled}};
+  ordered o;
+  for (const auto& [m, v] : CountsByMeasure(c)) o[std::string(EnumName(m))] = v;
+  return o;
 }
 
 ordered Day(std::optional<mandate::Day> d) {
@@ -27,8 +22,12 @@ ordered Day(std::optional<mandate::Day> d) {
 }
 
 ordered Task(const ReportTask& t, bool overdue) {
-  ordered o{{"id", t.id},           {"title", t.title},  {"category", t.category},
-            {"lead", t.lead},       {"deadline", t.deadline_text}, {"due", Day(t.due)}};
+  ordered o{{"id", t.id},
+            {"title", t.title},
+            {"category", t.category},
+            {"lead", t.lead},
+            {"deadline", t.deadline_text},
+            {"due", Day(t.due)}};
   if (overdue) o["days_overdue"] = t.days_overdue;
   return o;
 }
@@ -36,7 +35,7 @@ ordered Task(const ReportTask& t, bool overdue) {
 ordered Agencies(const std::vector<ReportAgency>& v) {
   ordered out = ordered::array();
   for (const auto& a : v) {
-    ordered o{{"id", a.id}, {"name", a.name}, {"kind", AgencyKindName(a.kind)}};
+    ordered o{{"id", a.id}, {"name", a.name}, {"kind", EnumName(a.kind)}};
     o.update(Counts(a.counts));
     out.push_back(std::move(o));
   }
@@ -58,17 +57,16 @@ std::string RenderJson(const ReportData& d, ReportLanguage lang) {
   o["language"] = lang == ReportLanguage::kEnglish ? "en" : "vi";
   o["summary"] = SummarySentence(d, lang);
   o["totals"] = Counts(d.totals);
-  o["agencies"] = {{"total", d.agencies},
-                   {"central", d.agencies_central},
-                   {"provinces", d.agencies_provinces}};
+  o["agencies"] = {
+      {"total", d.agencies}, {"central", d.agencies_central}, {"provinces", d.agencies_provinces}};
   o["top_agencies"] = Agencies(d.top_agencies);
   o["by_agency"] = Agencies(d.by_agency);
   if (d.change) {
     o["change"] = {{"from", Day(d.since)},
                    {"to", FormatIsoDay(d.as_of)},
                    {"assigned", d.change->assigned},
-                   {"completed", d.change->completed},
-                   {"completed_on_time", d.change->completed_on_time},
+                   {EnumName(Measure::kCompleted), d.change->completed},
+                   {EnumName(Measure::kCompletedOnTime), d.change->completed_on_time},
                    {"newly_overdue", d.change->newly_overdue}};
   } else {
     o["change"] = nullptr;
@@ -84,17 +82,19 @@ std::string RenderJson(const ReportData& d, ReportLanguage lang) {
     for (const auto& t : g.tasks) tasks.push_back(Task(t, false));
     next.push_back({{"category", g.category}, {"tasks", std::move(tasks)}});
   }
-  o["due_next"] = {{"from", FormatIsoDay(d.next_from)}, {"to", FormatIsoDay(d.next_to)},
+  o["due_next"] = {{"from", FormatIsoDay(d.next_from)},
+                   {"to", FormatIsoDay(d.next_to)},
                    {"groups", std::move(next)}};
   ordered targets = ordered::array();
   for (const auto& t : d.targets) {
-    targets.push_back({{"id", t.id},
-                       {"name", t.name},
-                       {"unit", t.unit},
-                       {"status", t.status},
-                       {"latest", t.latest ? ordered(*t.latest) : ordered(nullptr)},
-                       {"target", t.target},
-                       {"achievement", t.achievement ? ordered(*t.achievement) : ordered(nullptr)}});
+    targets.push_back(
+        {{"id", t.id},
+         {"name", t.name},
+         {"unit", t.unit},
+         {"status", t.status},
+         {"latest", t.latest ? ordered(*t.latest) : ordered(nullptr)},
+         {"target", t.target},
+         {"achievement", t.achievement ? ordered(*t.achievement) : ordered(nullptr)}});
   }
   o["targets"] = std::move(targets);
   ordered criteria = ordered::array();

@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   }
   std::printf("as_of %s\ntotal %llu\n", argv[2], total);
   for (int s = 0; s < mandate::kTaskStatusCount; ++s) {
-    const auto name = mandate::TaskStatusName(static_cast<mandate::TaskStatus>(s));
+    const auto name = mandate::EnumName(static_cast<mandate::TaskStatus>(s));
     std::printf("%.*s %llu\n", static_cast<int>(name.size()), name.data(), by[s]);
   }
   std::printf("not_yet_assigned %llu\n", not_yet);

@@ -28,16 +28,23 @@ int MDT_HEADERTEST_FN(void) {
   mdt_aggregate_options ao = MDT_AGGREGATE_OPTIONS_INIT;
   mdt_rank_options ro = MDT_RANK_OPTIONS_INIT;
   mdt_report_options rp = MDT_REPORT_OPTIONS_INIT;
-  unsigned sum = ctx.version + di.version + ti.version + ei.version + dc.version + tg.version +
-                 mi.version + co.version + ci.version + sc.version + lo.version + to.version +
-                 te.version + ao.version + ro.version + rp.version;
+  /* Each macro sets its struct's current version (no count to keep: the test
+   * init_macros_are_tested checks that every versioned struct's _INIT is used here). */
+  int ok =
+      ctx.version == MDT_DEADLINE_CONTEXT_VERSION && di.version == MDT_DEADLINE_INFO_VERSION &&
+      ti.version == MDT_TASK_INPUT_VERSION && ei.version == MDT_EVENT_INPUT_VERSION &&
+      dc.version == MDT_DEADLINE_CHANGE_INPUT_VERSION && tg.version == MDT_TARGET_INPUT_VERSION &&
+      mi.version == MDT_MEASUREMENT_INPUT_VERSION && co.version == MDT_CLASSIFY_OPTIONS_VERSION &&
+      ci.version == MDT_CLASSIFICATION_INFO_VERSION && sc.version == MDT_STATUS_COUNTS_VERSION &&
+      lo.version == MDT_LOAD_OPTIONS_VERSION && to.version == MDT_TARGET_OPTIONS_VERSION &&
+      te.version == MDT_TARGET_EVALUATION_INFO_VERSION &&
+      ao.version == MDT_AGGREGATE_OPTIONS_VERSION && ro.version == MDT_RANK_OPTIONS_VERSION &&
+      rp.version == MDT_REPORT_OPTIONS_VERSION;
 #if defined(MDT_EXPERIMENTAL)
   {
     mdt_task_lists_options tl = MDT_TASK_LISTS_OPTIONS_INIT;
-    sum += tl.version;
-    return MDT_VERSION_NUMBER > 0 && sum == 17 ? (int)MDT_OK : 1;
+    ok = ok && tl.version == MDT_TASK_LISTS_OPTIONS_VERSION;
   }
-#else
-  return MDT_VERSION_NUMBER > 0 && sum == 16 ? (int)MDT_OK : 1;
 #endif
+  return MDT_VERSION_NUMBER > 0 && ok ? (int)MDT_OK : 1;
 }
