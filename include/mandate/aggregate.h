@@ -22,12 +22,13 @@
 #include "absl/status/statusor.h"
 #include "mandate/civil_day.h"
 #include "mandate/dataset.h"
+#include "mandate/enum_table.h"
 #include "mandate/status.h"
 
 namespace mandate {
 
-// Values are stable. Names: "lead", "coordinator", "agency_kind", "category", "source",
-// "due_month", "assigned_month", "deadline_kind", "status".
+// Values are stable; names in EnumTable<Dimension> below. What the engine does with each:
+// src/aggregate_dimensions.cpp, one row per dimension.
 enum class Dimension : std::uint8_t {
   kLead = 0,
   kCoordinator = 1,
@@ -39,9 +40,26 @@ enum class Dimension : std::uint8_t {
   kDeadlineKind = 7,  // kind of the deadline in force as of the as-of day
   kStatus = 8,
 };
-inline constexpr int kDimensionCount = 9;
-std::string_view DimensionName(Dimension d);
-std::optional<Dimension> DimensionFromName(std::string_view name);
+template <>
+struct EnumTable<Dimension> {
+  static constexpr EnumEntry<Dimension> kEntries[] = {
+      {Dimension::kLead, "lead"},
+      {Dimension::kCoordinator, "coordinator"},
+      {Dimension::kAgencyKind, "agency_kind"},
+      {Dimension::kCategory, "category"},
+      {Dimension::kSource, "source"},
+      {Dimension::kDueMonth, "due_month"},
+      {Dimension::kAssignedMonth, "assigned_month"},
+      {Dimension::kDeadlineKind, "deadline_kind"},
+      {Dimension::kStatus, "status"},
+  };
+};
+static_assert(EnumTableIsDense<Dimension>());
+inline constexpr int kDimensionCount = static_cast<int>(EnumCount<Dimension>());
+inline std::string_view DimensionName(Dimension d) { return EnumName(d); }
+inline std::optional<Dimension> DimensionFromName(std::string_view name) {
+  return EnumFromName<Dimension>(name);
+}
 
 // An inclusive range of days; an unset end is open.
 struct DayWindow {
@@ -139,6 +157,12 @@ class AggregatePlan {
   friend class AggregateState;
   friend class LiveAggregate;
   AggregatePlan() = default;
+  // The steps of Make, in order.
+  absl::Status CompileWindows();
+  void InternDictionaries();
+  absl::Status SizeKeys();
+  void CompileDimensions();
+  void RankCodes();
 
   const Dataset* ds_ = nullptr;
   AggregateQuery query_;
@@ -213,7 +237,7 @@ class AggregateState {
   template <bool kDense>
   void AddLeadStatus(const std::uint8_t* status, TaskIndex begin, TaskIndex end);
   template <bool kDense>
-  void AddOne(TaskIndex i, std::uint8_t status, const TaskDays& days, std::uint32_t delta);
+  void AddOne(TaskIndex i, std::uint8_t status, std::uint64_t base, std::uint32_t delta);
 
   std::shared_ptr<const AggregatePlan> plan_;
   std::vector<StatusCounts> dense_;
