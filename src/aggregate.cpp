@@ -116,7 +116,7 @@ absl::Status CheckQuery(const AggregateQuery& query) {
     if (k >= kDimensionCount) return absl::InvalidArgumentError("group by: unknown dimension");
     if (seen[k]) {
       return absl::InvalidArgumentError(
-          absl::StrFormat("group by: dimension \"%s\" named twice", DimensionName(d)));
+          absl::StrFormat("group by: dimension \"%s\" named twice", EnumName(d)));
     }
     seen[k] = true;
   }

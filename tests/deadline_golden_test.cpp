@@ -3,7 +3,7 @@
 // without a plan year), every appendix and prose item (ExtractDeadline), and every line of the
 // seed texts that states a deadline. A grammar change that moves any of them shows here as a
 // line diff. After an intended change, regenerate the file and review its diff:
-//   MANDATE_UPDATE_GOLDEN=1 ./build/tests/mandate_tests --gtest_filter='DeadlineGolden.*'
+//   MANDATE_UPDATE_GOLDEN=1 build/bin/mandate_tests --gtest_filter='DeadlineGolden.*'
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -40,6 +40,8 @@ enum class Dimension : std::uint8_t {
   kDeadlineKind = 7,  // kind of the deadline in force as of the as-of day
   kStatus = 8,
 };
+// The one place a dimension's stable name is written (query files, the command's --by, the C
+// ABI's mdt_dimension_name is to read it too); the C++ names below are wrappers for callers.
 template <>
 struct EnumTable<Dimension> {
   static constexpr EnumEntry<Dimension> kEntries[] = {
