@@ -1,6 +1,8 @@
 #include "deadline_forms.h"
 
+#include <iterator>
 #include <optional>
+#include <utility>
 
 #include "absl/strings/str_format.h"
 #include "document_ref_internal.h"
@@ -479,8 +481,28 @@ constexpr PhraseForm kForms[] = {
     {"relative", Relative},
 };
 
+// The forms tried in table order, unrolled: each matcher is called directly (and may be
+// inlined), as the one long function they replace was; a loop of indirect calls at every token
+// of a sentence made extraction slower.
+template <std::size_t... kI>
+std::size_t TryInOrder(const FormInput& in, std::size_t j, Core& c, std::index_sequence<kI...>) {
+  std::size_t e = j;
+  const auto tried = [&](const PhraseForm& form, std::size_t end) {
+    e = end;
+    if (e == j) return false;
+    c.form = form.name;
+    return true;
+  };
+  (void)(tried(kForms[kI], kForms[kI].match(in, j, c)) || ...);
+  return e;
+}
+
 }  // namespace
 
 std::span<const PhraseForm> PhraseForms() { return kForms; }
+
+std::size_t MatchForm(const FormInput& in, std::size_t j, Core& c) {
+  return TryInOrder(in, j, c, std::make_index_sequence<std::size(kForms)>());
+}
 
 }  // namespace mandate::internal

@@ -34,6 +34,10 @@ struct PhraseForm {
 // The forms in the order they are tried (see the table in deadline_forms.cpp for why).
 std::span<const PhraseForm> PhraseForms();
 
+// The first form, in table order, that reads a phrase at token j (c.form names it): its end,
+// or j.
+std::size_t MatchForm(const FormInput& in, std::size_t j, Core& c);
+
 }  // namespace mandate::internal
 
 #endif

@@ -36,18 +36,6 @@ std::size_t MarkerWords(const Lexed& lx, std::size_t j, unsigned* markers) {
   return j;
 }
 
-// The first phrase form that reads a phrase at j (c.form names it): its end, or j.
-std::size_t MatchForm(const FormInput& in, std::size_t j, Core& c) {
-  for (const PhraseForm& form : PhraseForms()) {
-    const std::size_t e = form.match(in, j, c);
-    if (e != j) {
-      c.form = form.name;
-      return e;
-    }
-  }
-  return j;
-}
-
 }  // namespace
 
 std::optional<Core> MatchCore(const Lexed& lx, std::size_t i, const DeadlineContext& ctx,
