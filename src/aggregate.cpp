@@ -208,7 +208,7 @@ void AggregatePlan::CompileDimensions() {
     const internal::DimensionTraits& t = internal::TraitsOf(query_.by[k]);
     reads_days = reads_days || t.reads_days;
     if (t.shape == DimensionShape::kPerTask) {
-      singles_.push_back({query_.by[k], stride_[k]});
+      singles_.push_back({query_.by[k], stride_[k], &t});
     } else if (t.shape == DimensionShape::kLeadAgency) {
       lead_ = true;
       lead_stride_ = stride_[k];
@@ -436,13 +436,12 @@ void AggregateState::AddRangeImpl(const std::uint8_t* st, TaskIndex begin, TaskI
         }
         if (p.due_.active && !InBounds(d.due, p.due_.lo, p.due_.hi)) continue;
       }
-      task[n] = i, status[n] = s, days[n] = d, key[n] = 0;
+      task[n] = i, status[n] = s, key[n] = 0;
+      if (p.needs_days_) days[n] = d;  // else every entry stays the default
       ++n;
     }
     const internal::TaskRun run{task, status, days, key, n};
-    for (const auto& single : p.singles_) {
-      internal::TraitsOf(single.dim).add_codes(in, run, single.stride);
-    }
+    for (const auto& single : p.singles_) single.traits->codes.run(in, run, single.stride);
     for (std::size_t k = 0; k < n; ++k) {
       ++totals_.n[status[k]];
       AddOne<kDense>(task[k], status[k], key[k], 1u);
@@ -486,9 +485,8 @@ void AggregateState::AddTask(TaskIndex i, std::uint8_t s, const TaskDays& days, 
   const internal::CodeInputs in{&c, p.category_map_.data(), p.category_map_.size(),
                                 p.source_count_};
   std::uint64_t key = 0;
-  const internal::TaskRun run{&i, &s, &days, &key, 1};
   for (const auto& single : p.singles_) {
-    internal::TraitsOf(single.dim).add_codes(in, run, single.stride);
+    key += single.traits->codes.one(in, i, s, days) * single.stride;
   }
   if (p.dense_) {
     AddOne<true>(i, s, key, delta);

@@ -12,15 +12,17 @@ namespace {
 constexpr std::uint32_t kMonthCodes = (2200 - 1900 + 1) * 12 + 1;  // 0 = none
 constexpr std::uint32_t kDeadlineKinds = 14;
 
-using CodeFn = std::uint32_t (*)(const CodeInputs& in, TaskIndex i, std::uint8_t status,
-                                 const TaskDays& days);
-
 // The loop of one per-task dimension over a run, its code function inlined.
-template <CodeFn kCode>
+template <TaskCodeFn kCode>
 void AddCodes(const CodeInputs& in, const TaskRun& run, std::uint64_t stride) {
   for (std::size_t k = 0; k < run.size; ++k) {
     run.key[k] += kCode(in, run.task[k], run.status[k], run.days[k]) * stride;
   }
+}
+
+template <TaskCodeFn kCode>
+constexpr PerTaskCodes Codes() {
+  return {kCode, AddCodes<kCode>};
 }
 
 // ---- codes (per-task dimensions). Dictionary entries newer than the plan count as none
@@ -98,32 +100,30 @@ std::string StatusLabel(const AggregatePlan&, std::uint32_t code) {
 
 using S = DimensionShape;
 // One row per dimension, in Dimension value order (checked below).
-//   dimension, shape, reads_days, has_none, sorts_by_code, cardinality, label, add_codes
+//   dimension, shape, reads_days, has_none, sorts_by_code, cardinality, label, codes
 constexpr DimensionTraits kTraits[] = {
-    {Dimension::kLead, S::kLeadAgency, false, true, false, AgencyCount, AgencyLabel, nullptr},
-    {Dimension::kCoordinator, S::kCoordinator, false, true, false, AgencyCount, AgencyLabel,
-     nullptr},
+    {Dimension::kLead, S::kLeadAgency, false, true, false, AgencyCount, AgencyLabel, {}},
+    {Dimension::kCoordinator, S::kCoordinator, false, true, false, AgencyCount, AgencyLabel, {}},
     {Dimension::kAgencyKind, S::kAgencyKind, false, true, false, AgencyKindCount, AgencyKindLabel,
      nullptr},
     {Dimension::kCategory, S::kPerTask, false, true, false, CategoryCount, CategoryLabel,
-     AddCodes<CategoryCode>},
+     Codes<CategoryCode>()},
     {Dimension::kSource, S::kPerTask, false, true, false, SourceCount, SourceLabel,
-     AddCodes<SourceCode>},
+     Codes<SourceCode>()},
     {Dimension::kDueMonth, S::kPerTask, true, true, true, MonthCount, MonthLabel,
-     AddCodes<DueMonthCode>},
+     Codes<DueMonthCode>()},
     {Dimension::kAssignedMonth, S::kPerTask, false, true, true, MonthCount, MonthLabel,
-     AddCodes<AssignedMonthCode>},
+     Codes<AssignedMonthCode>()},
     {Dimension::kDeadlineKind, S::kPerTask, true, false, false, DeadlineKindCount,
-     DeadlineKindLabel, AddCodes<DeadlineKindCode>},
+     DeadlineKindLabel, Codes<DeadlineKindCode>()},
     {Dimension::kStatus, S::kPerTask, false, false, false, StatusCount, StatusLabel,
-     AddCodes<StatusCode>},
+     Codes<StatusCode>()},
 };
 
 constexpr bool RowsMatchTheEnum() {
   if (std::size(kTraits) != EnumCount<Dimension>()) return false;
   for (std::size_t i = 0; i < std::size(kTraits); ++i) {
     if (kTraits[i].dim != EnumTable<Dimension>::kEntries[i].value) return false;
-    if ((kTraits[i].shape == S::kPerTask) != (kTraits[i].add_codes != nullptr)) return false;
   }
   return true;
 }

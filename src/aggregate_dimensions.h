@@ -33,9 +33,19 @@ struct TaskRun {
   std::size_t size;
 };
 
+// A per-task dimension's code of one task, and the loop adding code * stride to every key of a
+// run (the code inlined in it: no indirect call per task).
+using TaskCodeFn = std::uint32_t (*)(const CodeInputs& in, TaskIndex i, std::uint8_t status,
+                                     const TaskDays& days);
+using RunCodesFn = void (*)(const CodeInputs& in, const TaskRun& run, std::uint64_t stride);
+struct PerTaskCodes {
+  TaskCodeFn one = nullptr;
+  RunCodesFn run = nullptr;
+};
+
 // How a dimension takes its codes from a task.
 enum class DimensionShape : std::uint8_t {
-  kPerTask,      // one code per task: add_codes
+  kPerTask,      // one code per task: codes
   kLeadAgency,   // one per lead agency (per agency, coordinators too, with include_coordinators)
   kCoordinator,  // one per coordinating agency
   kAgencyKind,   // one per distinct kind of the lead agencies
@@ -51,9 +61,7 @@ struct DimensionTraits {
   std::uint32_t (*cardinality)(const AggregatePlan& plan);
   // The printed key value of a code that is not none.
   std::string (*label)(const AggregatePlan& plan, std::uint32_t code);
-  // kPerTask: adds code * stride to the key of every task of the run. One call per run, the
-  // loop inside inlined per dimension: no indirect call per task.
-  void (*add_codes)(const CodeInputs& in, const TaskRun& run, std::uint64_t stride);
+  PerTaskCodes codes;  // kPerTask only
 };
 
 // The row of d (d must be a valid dimension).

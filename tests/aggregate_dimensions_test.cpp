@@ -77,6 +77,14 @@ TEST(AggregateDimensions, EveryDimensionHasACase) {
   EXPECT_EQ(table.size(), EnumCount<Dimension>());
 }
 
+TEST(AggregateDimensions, PerTaskRowsAndOnlyThemAddCodes) {
+  for (const auto& t : internal::DimensionTraitsTable()) {
+    const bool per_task = t.shape == internal::DimensionShape::kPerTask;
+    EXPECT_EQ(per_task, t.codes.one != nullptr) << EnumName(t.dim);
+    EXPECT_EQ(per_task, t.codes.run != nullptr) << EnumName(t.dim);
+  }
+}
+
 TEST(AggregateDimensions, NamesComeFromTheEnumTable) {
   EXPECT_EQ(EnumName(Dimension::kAgencyKind), "agency_kind");
   EXPECT_EQ(EnumName(static_cast<Dimension>(kDimensionCount)), "unknown");

@@ -122,6 +122,10 @@ std::string_view CategoryPrefix(std::string_view path, int level);
 // kNoDay or a day outside 1900..2200.
 std::uint32_t MonthCode(std::int32_t day);
 
+namespace internal {
+struct DimensionTraits;  // src/aggregate_dimensions.h
+}  // namespace internal
+
 // Key code of each dimension (what AggregateResult::Group::code holds):
 //   lead, coordinator: 0 = none, else AgencyIndex + 1;  agency_kind: 0 = none, else kind + 1;
 //   category: index into AggregatePlan::category_labels() (0 = none);  source: index into
@@ -181,6 +185,7 @@ class AggregatePlan {
   struct Single {
     Dimension dim;
     std::uint64_t stride;
+    const internal::DimensionTraits* traits;  // its row of the traits table
   };
   std::vector<Single> singles_;  // single-valued dimensions
   std::uint64_t lead_stride_ = 0, coord_stride_ = 0, kind_stride_ = 0;
