@@ -142,28 +142,7 @@ mdt_status NewAggregateResult(mdt_aggregate_result** out, std::shared_ptr<Datase
 extern "C" {
 
 MDT_API const char* mdt_dimension_name(mdt_dimension value_arg) {
-  const std::int32_t value = EnumArg(value_arg);
-  switch (value) {
-    case MDT_DIM_LEAD:
-      return "lead";
-    case MDT_DIM_COORDINATOR:
-      return "coordinator";
-    case MDT_DIM_AGENCY_KIND:
-      return "agency_kind";
-    case MDT_DIM_CATEGORY:
-      return "category";
-    case MDT_DIM_SOURCE:
-      return "source";
-    case MDT_DIM_DUE_MONTH:
-      return "due_month";
-    case MDT_DIM_ASSIGNED_MONTH:
-      return "assigned_month";
-    case MDT_DIM_DEADLINE_KIND:
-      return "deadline_kind";
-    case MDT_DIM_STATUS:
-      return "status";
-  }
-  return "unknown";
+  return EnumCName<mandate::Dimension>(EnumArg(value_arg));
 }
 
 MDT_API const char* mdt_measure_name(mdt_measure value_arg) {

@@ -6,17 +6,11 @@
 #include <thread>
 
 #include "absl/strings/str_format.h"
+#include "aggregate_dimensions.h"
 #include "mandate/task_state.h"
 
 namespace mandate {
 namespace {
-
-constexpr std::string_view kDimensionNames[kDimensionCount] = {
-    "lead",      "coordinator",    "agency_kind",   "category", "source",
-    "due_month", "assigned_month", "deadline_kind", "status"};
-
-constexpr std::uint32_t kMonthCodes = (2200 - 1900 + 1) * 12 + 1;  // 0 = none
-constexpr std::uint32_t kDeadlineKinds = 14;
 
 bool IsCompleted(std::uint8_t s) {
   return s == static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime) ||
@@ -39,18 +33,6 @@ inline bool InBounds(std::int32_t day, std::int32_t lo, std::int32_t hi) {
 }
 
 }  // namespace
-
-std::string_view DimensionName(Dimension d) {
-  const auto i = static_cast<std::size_t>(d);
-  return i < kDimensionCount ? kDimensionNames[i] : std::string_view("?");
-}
-
-std::optional<Dimension> DimensionFromName(std::string_view name) {
-  for (int i = 0; i < kDimensionCount; ++i) {
-    if (kDimensionNames[i] == name) return static_cast<Dimension>(i);
-  }
-  return std::nullopt;
-}
 
 std::uint64_t StatusCounts::total() const {
   std::uint64_t t = 0;
@@ -117,11 +99,10 @@ std::uint32_t MonthCode(std::int32_t day) {
 // ---------------------------------------------------------------------------------------
 // Plan
 
-absl::StatusOr<std::shared_ptr<const AggregatePlan>> AggregatePlan::Make(
-    const Dataset& ds, const AggregateQuery& query) {
-  std::shared_ptr<AggregatePlan> p(new AggregatePlan());
-  p->ds_ = &ds;
-  p->query_ = query;
+namespace {
+
+// Each dimension known and named at most once; a level that exists.
+absl::Status CheckQuery(const AggregateQuery& query) {
   if (query.by.size() > static_cast<std::size_t>(kDimensionCount)) {
     return absl::InvalidArgumentError("group by: too many dimensions");
   }
@@ -135,10 +116,31 @@ absl::StatusOr<std::shared_ptr<const AggregatePlan>> AggregatePlan::Make(
     if (k >= kDimensionCount) return absl::InvalidArgumentError("group by: unknown dimension");
     if (seen[k]) {
       return absl::InvalidArgumentError(
-          absl::StrFormat("group by: dimension \"%s\" named twice", DimensionName(d)));
+          absl::StrFormat("group by: dimension \"%s\" named twice", EnumName(d)));
     }
     seen[k] = true;
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<const AggregatePlan>> AggregatePlan::Make(
+    const Dataset& ds, const AggregateQuery& query) {
+  if (auto s = CheckQuery(query); !s.ok()) return s;
+  std::shared_ptr<AggregatePlan> p(new AggregatePlan());
+  p->ds_ = &ds;
+  p->query_ = query;
+  if (auto s = p->CompileWindows(); !s.ok()) return s;
+  p->InternDictionaries();
+  if (auto s = p->SizeKeys(); !s.ok()) return s;
+  p->CompileDimensions();
+  p->RankCodes();
+  return std::shared_ptr<const AggregatePlan>(std::move(p));
+}
+
+// The assigned, completed and due windows as inclusive epoch-day bounds.
+absl::Status AggregatePlan::CompileWindows() {
   const auto bounds = [](std::string_view name, const DayWindow& w, Bounds& b) -> absl::Status {
     if (!w.active()) return absl::OkStatus();
     b.active = true;
@@ -150,118 +152,95 @@ absl::StatusOr<std::shared_ptr<const AggregatePlan>> AggregatePlan::Make(
     }
     return absl::OkStatus();
   };
-  if (auto s = bounds("assigned", query.assigned, p->assigned_); !s.ok()) return s;
-  if (auto s = bounds("completed", query.completed, p->completed_); !s.ok()) return s;
-  if (auto s = bounds("due", query.due, p->due_); !s.ok()) return s;
-  p->filtered_ = p->assigned_.active || p->completed_.active || p->due_.active;
+  if (auto s = bounds("assigned", query_.assigned, assigned_); !s.ok()) return s;
+  if (auto s = bounds("completed", query_.completed, completed_); !s.ok()) return s;
+  if (auto s = bounds("due", query_.due, due_); !s.ok()) return s;
+  filtered_ = assigned_.active || completed_.active || due_.active;
+  return absl::OkStatus();
+}
 
-  const AgencyRegistry& reg = ds.registry();
-  p->agency_kind_code_.resize(reg.size());
+// Agency kind codes; category labels at the level asked, interned in first-seen order (0 =
+// none); the sources the plan knows.
+void AggregatePlan::InternDictionaries() {
+  const AgencyRegistry& reg = ds_->registry();
+  agency_kind_code_.resize(reg.size());
   for (std::size_t a = 0; a < reg.size(); ++a) {
-    p->agency_kind_code_[a] = static_cast<std::uint8_t>(
+    agency_kind_code_[a] = static_cast<std::uint8_t>(
         static_cast<int>(reg.agency(static_cast<AgencyIndex>(a)).kind) + 1);
   }
-  // Category labels at the level asked, interned in first-seen order (0 = none).
-  p->source_count_ = ds.sources().size();
-  p->category_map_.resize(ds.categories().size());
-  p->category_labels_.push_back("");
-  {
-    absl::flat_hash_map<std::string_view, std::uint16_t> index;
-    for (std::size_t c = 1; c < ds.categories().size(); ++c) {
-      const std::string_view label = CategoryPrefix(ds.categories()[c], query.category_level);
-      auto [it, inserted] =
-          index.emplace(label, static_cast<std::uint16_t>(p->category_labels_.size()));
-      if (inserted) p->category_labels_.emplace_back(label);
-      p->category_map_[c] = it->second;
-    }
+  source_count_ = ds_->sources().size();
+  category_map_.resize(ds_->categories().size());
+  category_labels_.push_back("");
+  absl::flat_hash_map<std::string_view, std::uint16_t> index;
+  for (std::size_t c = 1; c < ds_->categories().size(); ++c) {
+    const std::string_view label = CategoryPrefix(ds_->categories()[c], query_.category_level);
+    auto [it, inserted] = index.emplace(label, static_cast<std::uint16_t>(category_labels_.size()));
+    if (inserted) category_labels_.emplace_back(label);
+    category_map_[c] = it->second;
   }
+}
 
-  // Cardinalities and strides (the last dimension varies fastest).
-  const std::size_t nd = query.by.size();
-  p->card_.resize(nd);
-  p->stride_.resize(nd);
-  for (std::size_t k = 0; k < nd; ++k) {
-    switch (query.by[k]) {
-      case Dimension::kLead:
-      case Dimension::kCoordinator:
-        p->card_[k] = static_cast<std::uint32_t>(reg.size() + 1);
-        break;
-      case Dimension::kAgencyKind: {
-        std::uint32_t m = 1;
-        for (auto v : p->agency_kind_code_) m = std::max<std::uint32_t>(m, v + 1u);
-        p->card_[k] = m;
-        break;
-      }
-      case Dimension::kCategory:
-        p->card_[k] = static_cast<std::uint32_t>(p->category_labels_.size());
-        break;
-      case Dimension::kSource:
-        p->card_[k] = static_cast<std::uint32_t>(ds.sources().size());
-        break;
-      case Dimension::kDueMonth:
-      case Dimension::kAssignedMonth:
-        p->card_[k] = kMonthCodes;
-        break;
-      case Dimension::kDeadlineKind:
-        p->card_[k] = kDeadlineKinds;
-        break;
-      case Dimension::kStatus:
-        p->card_[k] = kTaskStatusCount;
-        break;
-    }
-  }
+// Cardinalities and strides (the last dimension varies fastest); dense when the keys are few.
+absl::Status AggregatePlan::SizeKeys() {
+  const std::size_t nd = query_.by.size();
+  card_.resize(nd);
+  stride_.resize(nd);
+  for (std::size_t k = 0; k < nd; ++k)
+    card_[k] = internal::TraitsOf(query_.by[k]).cardinality(*this);
   std::uint64_t space = 1;
   for (std::size_t k = nd; k-- > 0;) {
-    p->stride_[k] = space;
-    if (__builtin_mul_overflow(space, std::uint64_t{p->card_[k]}, &space)) {
+    stride_[k] = space;
+    if (__builtin_mul_overflow(space, std::uint64_t{card_[k]}, &space)) {
       return absl::InvalidArgumentError("group by: too many possible keys for one 64-bit key");
     }
   }
-  p->key_space_ = space;
-  p->dense_ = space <= kDenseLimit;
+  key_space_ = space;
+  dense_ = space <= kDenseLimit;
+  return absl::OkStatus();
+}
 
-  for (std::size_t k = 0; k < nd; ++k) {
-    switch (query.by[k]) {
-      case Dimension::kLead:
-        p->lead_ = true;
-        p->lead_stride_ = p->stride_[k];
-        break;
-      case Dimension::kCoordinator:
-        p->coord_ = true;
-        p->coord_stride_ = p->stride_[k];
-        break;
-      case Dimension::kAgencyKind:
-        p->kind_ = true;
-        p->kind_stride_ = p->stride_[k];
-        break;
-      default:
-        p->singles_.push_back({query.by[k], p->stride_[k]});
-        break;
+// The per-task loop's view of `by`: the per-task dimensions with their strides, and the agency
+// fan-out's (lead, coordinator, agency kind).
+void AggregatePlan::CompileDimensions() {
+  using internal::DimensionShape;
+  bool reads_days = false;
+  for (std::size_t k = 0; k < query_.by.size(); ++k) {
+    const internal::DimensionTraits& t = internal::TraitsOf(query_.by[k]);
+    reads_days = reads_days || t.reads_days;
+    if (t.shape == DimensionShape::kPerTask) {
+      singles_.push_back({query_.by[k], stride_[k], &t});
+    } else if (t.shape == DimensionShape::kLeadAgency) {
+      lead_ = true;
+      lead_stride_ = stride_[k];
+    } else if (t.shape == DimensionShape::kCoordinator) {
+      coord_ = true;
+      coord_stride_ = stride_[k];
+    } else {
+      kind_ = true;
+      kind_stride_ = stride_[k];
     }
   }
-  p->needs_days_ = p->completed_.active || p->due_.active ||
-                   seen[static_cast<int>(Dimension::kDueMonth)] ||
-                   seen[static_cast<int>(Dimension::kDeadlineKind)];
-  p->lead_status_fast_ = !p->filtered_ && !query.include_coordinators && !p->coord_ && !p->kind_ &&
-                         p->singles_.size() <= 1 &&
-                         (p->singles_.empty() || p->singles_[0].dim == Dimension::kStatus);
+  needs_days_ = completed_.active || due_.active || reads_days;
+  lead_status_fast_ = !filtered_ && !query_.include_coordinators && !coord_ && !kind_ &&
+                      singles_.size() <= 1 &&
+                      (singles_.empty() || singles_[0].dim == Dimension::kStatus);
+}
 
-  // Sort ranks: each code's position in label order, none first.
-  p->rank_.resize(nd);
-  for (std::size_t k = 0; k < nd; ++k) {
-    std::vector<std::uint32_t> codes(p->card_[k]);
+// Sort ranks: each code's position in label order (or code order), none first.
+void AggregatePlan::RankCodes() {
+  rank_.resize(query_.by.size());
+  for (std::size_t k = 0; k < query_.by.size(); ++k) {
+    std::vector<std::uint32_t> codes(card_[k]);
     std::iota(codes.begin(), codes.end(), 0u);
-    const Dimension d = query.by[k];
-    if (d != Dimension::kDueMonth && d != Dimension::kAssignedMonth) {  // months: code order
+    if (!internal::TraitsOf(query_.by[k]).sorts_by_code) {
       std::vector<std::optional<std::string>> labels(codes.size());
-      for (auto c : codes) labels[c] = p->Label(k, c);
+      for (auto c : codes) labels[c] = Label(k, c);
       std::stable_sort(codes.begin(), codes.end(),
                        [&](std::uint32_t a, std::uint32_t b) { return labels[a] < labels[b]; });
     }
-    p->rank_[k].resize(codes.size());
-    for (std::uint32_t r = 0; r < codes.size(); ++r) p->rank_[k][codes[r]] = r;
+    rank_[k].resize(codes.size());
+    for (std::uint32_t r = 0; r < codes.size(); ++r) rank_[k][codes[r]] = r;
   }
-  return std::shared_ptr<const AggregatePlan>(std::move(p));
 }
 
 std::uint64_t AggregatePlan::PackKey(const std::uint32_t* codes) const {
@@ -282,37 +261,12 @@ bool AggregatePlan::Uses(Dimension d) const {
 }
 
 bool AggregatePlan::IsNone(std::size_t dim, std::uint32_t code) const {
-  switch (query_.by[dim]) {
-    case Dimension::kDeadlineKind:
-    case Dimension::kStatus:
-      return false;
-    default:
-      return code == 0;
-  }
+  return code == 0 && internal::TraitsOf(query_.by[dim]).has_none;
 }
 
 std::optional<std::string> AggregatePlan::Label(std::size_t dim, std::uint32_t code) const {
   if (IsNone(dim, code)) return std::nullopt;
-  switch (query_.by[dim]) {
-    case Dimension::kLead:
-    case Dimension::kCoordinator:
-      return ds_->registry().agency(static_cast<AgencyIndex>(code - 1)).id;
-    case Dimension::kAgencyKind:
-      return std::string(AgencyKindName(static_cast<AgencyKind>(code - 1)));
-    case Dimension::kCategory:
-      return category_labels_[code];
-    case Dimension::kSource:
-      return ds_->sources()[code];
-    case Dimension::kDueMonth:
-    case Dimension::kAssignedMonth:
-      return absl::StrFormat("%04d-%02d", 1900 + static_cast<int>((code - 1) / 12),
-                             static_cast<int>((code - 1) % 12) + 1);
-    case Dimension::kDeadlineKind:
-      return std::string(DeadlineKindName(static_cast<DeadlineKind>(code)));
-    case Dimension::kStatus:
-      return std::string(TaskStatusName(static_cast<TaskStatus>(code)));
-  }
-  return std::nullopt;
+  return internal::TraitsOf(query_.by[dim]).label(*this, code);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -327,8 +281,11 @@ namespace {
 // Calls f(code) for every agency of task i in the per-agency role (code = index + 1, or 0
 // once when there is none). Lists are sorted and unique (the dataset guarantees it), so
 // codes of one task are distinct and a task counts once per agency.
+// Always inlined: GCC otherwise keeps it out of line in AddOne, a call per task (10% on the
+// general path).
 template <typename F>
-inline void ForEachAgency(const TaskColumns& c, TaskIndex i, bool with_coordinators, F&& f) {
+[[gnu::always_inline]] inline void ForEachAgency(const TaskColumns& c, TaskIndex i,
+                                                 bool with_coordinators, F&& f) {
   const AgencyIndex* lead = c.lead_agencies.data();
   std::uint32_t a = c.lead_offset[i], ae = c.lead_offset[i + 1];
   if (!with_coordinators) {
@@ -355,40 +312,13 @@ inline void ForEachAgency(const TaskColumns& c, TaskIndex i, bool with_coordinat
 
 }  // namespace
 
-// Bumps every group task i belongs to by delta in its status slot.
+// Bumps every group task i belongs to by delta in its status slot; base: the key of its
+// per-task dimensions.
 template <bool kDense>
-inline void AggregateState::AddOne(TaskIndex i, std::uint8_t s, const TaskDays& days,
+inline void AggregateState::AddOne(TaskIndex i, std::uint8_t s, std::uint64_t base,
                                    std::uint32_t delta) {
   const AggregatePlan& p = *plan_;
   const TaskColumns& c = p.ds_->columns();
-  std::uint64_t base = 0;
-  for (const auto& single : p.singles_) {
-    std::uint32_t code = 0;
-    switch (single.dim) {
-      // Dictionary entries newer than the plan count as none rather than overflow the keys.
-      case Dimension::kCategory:
-        code = c.category[i] < p.category_map_.size() ? p.category_map_[c.category[i]] : 0u;
-        break;
-      case Dimension::kSource:
-        code = c.source[i] < p.source_count_ ? c.source[i] : 0u;
-        break;
-      case Dimension::kDueMonth:
-        code = MonthCode(days.due);
-        break;
-      case Dimension::kAssignedMonth:
-        code = MonthCode(c.assigned[i]);
-        break;
-      case Dimension::kDeadlineKind:
-        code = days.kind < kDeadlineKinds ? days.kind : 0;
-        break;
-      case Dimension::kStatus:
-        code = s;
-        break;
-      default:
-        break;
-    }
-    base += code * single.stride;
-  }
   const auto bump = [&](std::uint64_t key) {
     if constexpr (kDense) {
       dense_[key].n[s] += delta;
@@ -479,30 +409,50 @@ void AggregateState::AddRangeImpl(const std::uint8_t* st, TaskIndex begin, TaskI
   const AggregatePlan& p = *plan_;
   if (p.lead_status_fast_) return AddLeadStatus<kDense>(st, begin, end);
   const TaskColumns& c = p.ds_->columns();
+  const internal::CodeInputs in{&c, p.category_map_.data(), p.category_map_.size(),
+                                p.source_count_};
   const std::int32_t as_of = ToEpochDays(p.query_.as_of);
   const bool baseline = p.query_.classify.baseline;
-  for (TaskIndex i = begin; i < end; ++i) {
-    const std::uint8_t s = st[i];
-    if (s >= kTaskStatusCount) continue;
-    TaskDays days;
-    if (p.needs_days_) {
-      days = (c.flags[i] & kSlowDays) == 0 ? FastDays(c, i, as_of)
-                                           : TaskDaysAsOf(*p.ds_, i, p.query_.as_of, baseline);
-    }
-    if (p.filtered_) {
-      if (p.assigned_.active && !InBounds(c.assigned[i], p.assigned_.lo, p.assigned_.hi)) continue;
-      if (p.completed_.active &&
-          (!IsCompleted(s) || !InBounds(days.completed, p.completed_.lo, p.completed_.hi))) {
-        continue;
+  // Tasks go in runs: each per-task dimension adds its codes to a whole run in one call.
+  constexpr std::size_t kRun = 256;
+  TaskIndex task[kRun];
+  std::uint8_t status[kRun];
+  TaskDays days[kRun];
+  std::uint64_t key[kRun];
+  for (TaskIndex i = begin; i < end;) {
+    std::size_t n = 0;
+    for (; i < end && n < kRun; ++i) {
+      const std::uint8_t s = st[i];
+      if (s >= kTaskStatusCount) continue;
+      TaskDays d;
+      if (p.needs_days_) {
+        d = (c.flags[i] & kSlowDays) == 0 ? FastDays(c, i, as_of)
+                                          : TaskDaysAsOf(*p.ds_, i, p.query_.as_of, baseline);
       }
-      if (p.due_.active && !InBounds(days.due, p.due_.lo, p.due_.hi)) continue;
+      if (p.filtered_) {
+        if (p.assigned_.active && !InBounds(c.assigned[i], p.assigned_.lo, p.assigned_.hi)) {
+          continue;
+        }
+        if (p.completed_.active &&
+            (!IsCompleted(s) || !InBounds(d.completed, p.completed_.lo, p.completed_.hi))) {
+          continue;
+        }
+        if (p.due_.active && !InBounds(d.due, p.due_.lo, p.due_.hi)) continue;
+      }
+      task[n] = i, status[n] = s, key[n] = 0;
+      if (p.needs_days_) days[n] = d;  // else every entry stays the default
+      ++n;
     }
-    ++totals_.n[s];
-    AddOne<kDense>(i, s, days, 1u);
-    if constexpr (!kDense) {
-      if (sparse_.size() > p.query_.max_groups) {
-        over_limit_ = true;
-        return;
+    const internal::TaskRun run{task, status, days, key, n};
+    for (const auto& single : p.singles_) single.traits->codes.run(in, run, single.stride);
+    for (std::size_t k = 0; k < n; ++k) {
+      ++totals_.n[status[k]];
+      AddOne<kDense>(task[k], status[k], key[k], 1u);
+      if constexpr (!kDense) {
+        if (sparse_.size() > p.query_.max_groups) {
+          over_limit_ = true;
+          return;
+        }
       }
     }
   }
@@ -535,10 +485,16 @@ void AggregateState::AddTask(TaskIndex i, std::uint8_t s, const TaskDays& days, 
   // Unsigned wrap-around makes -1 a decrement.
   const std::uint32_t delta = sign >= 0 ? 1u : std::numeric_limits<std::uint32_t>::max();
   totals_.n[s] += delta;
+  const internal::CodeInputs in{&c, p.category_map_.data(), p.category_map_.size(),
+                                p.source_count_};
+  std::uint64_t key = 0;
+  for (const auto& single : p.singles_) {
+    key += single.traits->codes.one(in, i, s, days) * single.stride;
+  }
   if (p.dense_) {
-    AddOne<true>(i, s, days, delta);
+    AddOne<true>(i, s, key, delta);
   } else {
-    AddOne<false>(i, s, days, delta);
+    AddOne<false>(i, s, key, delta);
   }
 }
 

@@ -113,27 +113,15 @@ bool SameValue(const Core& a, const Core& b) {
          a.recurrence == b.recurrence && a.first_due == b.first_due;
 }
 
-}  // namespace
-
-ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineContext& ctx) {
-  ExtractedDeadline out;
-  out.deadline.kind = DeadlineKind::kNone;
-  if (const std::size_t limit = ctx.max_text_bytes.value_or(kMaxDeadlineSentenceBytes);
-      sentence.size() > limit) {
-    out.deadline.kind = DeadlineKind::kUnknown;
-    out.status = absl::ResourceExhaustedError(
-        absl::StrFormat("sentence is %d bytes, over the limit of %d for deadline extraction",
-                        sentence.size(), limit));
-    return out;
-  }
-  const Lexed lx = internal::Lex(sentence);
+// Tokens no deadline may use: cited documents (with their dates) and durations. Says why in
+// *notes.
+std::vector<bool> MaskNonDeadlines(const Lexed& lx, std::vector<std::string>* notes) {
   const std::size_t n = lx.tokens.size();
   std::vector<bool> masked(n, false);
-  std::vector<std::string> notes;
   for (const auto& f : internal::FindRefs(lx)) {
     for (std::size_t k = f.tb; k < f.te; ++k) masked[k] = true;
     if (f.ref.date) {
-      notes.push_back(
+      notes->push_back(
           absl::StrFormat("\"%s\": a cited document, its date is not a deadline", f.ref.raw));
     }
   }
@@ -142,12 +130,23 @@ ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineConte
     const std::size_t e = Duration(lx, i);
     if (e == i) continue;
     for (std::size_t k = i; k < e; ++k) masked[k] = true;
-    notes.push_back(absl::StrFormat("\"%s\": a duration or range, not a deadline", lx.Quote(i, e)));
+    notes->push_back(
+        absl::StrFormat("\"%s\": a duration or range, not a deadline", lx.Quote(i, e)));
     i = e - 1;
   }
-  std::vector<Candidate> cands;
-  std::optional<Candidate> failed;
-  for (std::size_t i = 0; i < n; ++i) {
+  return masked;
+}
+
+struct Candidates {
+  std::vector<Candidate> found;     // readable deadlines, tier 1 and up, in sentence order
+  std::optional<Candidate> failed;  // the first tier-2+ phrase that cannot hold
+};
+
+// Every deadline phrase outside the masked tokens, left to right, each with its tier.
+Candidates FindCandidates(const Lexed& lx, const std::vector<bool>& masked,
+                          const DeadlineContext& ctx) {
+  Candidates out;
+  for (std::size_t i = 0; i < lx.tokens.size(); ++i) {
     if (masked[i]) continue;
     auto c = internal::MatchCore(lx, i, ctx, /*whole=*/false);
     if (!c) continue;
@@ -156,39 +155,48 @@ ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineConte
                     [](bool m) { return m; })) {
       continue;
     }
+    // Past the phrase either way: its inner numbers ("02/2025" in "31/02/2025") are not
+    // deadlines either.
+    i = c->te - 1;
     Candidate cand;
     cand.tier = Tier(lx, *c, &cand.why);
     if (!c->status.ok()) {
-      i = c->te - 1;  // its inner numbers ("02/2025" in "31/02/2025") are not deadlines either
-      if (cand.tier >= 2 && !failed) {
+      if (cand.tier >= 2 && !out.failed) {
         cand.core = std::move(*c);
-        failed = std::move(cand);
+        out.failed = std::move(cand);
       }
       continue;
     }
-    if (cand.tier == 0) {
-      i = c->te - 1;
-      continue;
-    }
-    i = c->te - 1;
+    if (cand.tier == 0) continue;
     cand.core = std::move(*c);
-    cands.push_back(std::move(cand));
+    out.found.push_back(std::move(cand));
   }
-  if (cands.empty()) {
-    if (failed) {
-      out.deadline.kind = DeadlineKind::kUnknown;
-      out.begin = lx.OrigBegin(failed->core.tb);
-      out.end = lx.OrigEnd(failed->core.te - 1);
-      out.deadline.text = std::string(sentence.substr(out.begin, out.end - out.begin));
-      out.status = failed->core.status;
-      out.deadline.explanation = notes;
-      out.deadline.explanation.push_back(std::string(out.status.message()));
-    } else {
-      out.deadline.explanation = notes;
-      out.deadline.explanation.push_back("no deadline phrase in the sentence");
-    }
+  return out;
+}
+
+// No readable deadline: kNone, or kUnknown with the error of a phrase that cannot hold.
+ExtractedDeadline NoDeadline(std::string_view sentence, const Lexed& lx,
+                             const std::optional<Candidate>& failed,
+                             std::vector<std::string> notes) {
+  ExtractedDeadline out;
+  out.deadline.kind = DeadlineKind::kNone;
+  out.deadline.explanation = std::move(notes);
+  if (!failed) {
+    out.deadline.explanation.push_back("no deadline phrase in the sentence");
     return out;
   }
+  out.deadline.kind = DeadlineKind::kUnknown;
+  out.begin = lx.OrigBegin(failed->core.tb);
+  out.end = lx.OrigEnd(failed->core.te - 1);
+  out.deadline.text = std::string(sentence.substr(out.begin, out.end - out.begin));
+  out.status = failed->core.status;
+  out.deadline.explanation.push_back(std::string(out.status.message()));
+  return out;
+}
+
+// The candidates that make the deadline, in sentence order: those of the top tier, those
+// chained to them by "và", and a recurrence beside a fixed day.
+std::vector<std::size_t> Choose(const Lexed& lx, const std::vector<Candidate>& cands) {
   int top = 0;
   for (const auto& c : cands) top = std::max(top, c.tier);
   std::vector<std::size_t> chosen;
@@ -227,6 +235,16 @@ ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineConte
   }
   std::sort(chosen.begin(), chosen.end(),
             [&](std::size_t a, std::size_t b) { return cands[a].core.tb < cands[b].core.tb; });
+  return chosen;
+}
+
+// The chosen candidates as one deadline spanning them all, its explanation saying what was
+// chosen and passed over and why.
+ExtractedDeadline AssembleChosen(std::string_view sentence, const Lexed& lx,
+                                 const std::vector<Candidate>& cands,
+                                 const std::vector<std::size_t>& chosen,
+                                 std::vector<std::string> notes) {
+  ExtractedDeadline out;
   std::vector<Core> cores;
   std::vector<std::string> labels;
   out.begin = sentence.size();
@@ -241,21 +259,40 @@ ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineConte
   }
   out.deadline = internal::Assemble(cores, labels);
   out.deadline.text = std::string(sentence.substr(out.begin, out.end - out.begin));
-  std::vector<std::string> expl = notes;
+  std::vector<std::string> expl = std::move(notes);
   for (std::size_t x : chosen) {
     expl.push_back(absl::StrFormat("\"%s\" chosen: %s",
                                    lx.Quote(cands[x].core.tb, cands[x].core.te), cands[x].why));
   }
-  for (const auto& c : cands) {
-    if (std::find_if(chosen.begin(), chosen.end(),
-                     [&](std::size_t x) { return &cands[x] == &c; }) == chosen.end()) {
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    if (std::find(chosen.begin(), chosen.end(), k) == chosen.end()) {
       expl.push_back(absl::StrFormat("\"%s\" passed over: a weaker or repeated mention",
-                                     lx.Quote(c.core.tb, c.core.te)));
+                                     lx.Quote(cands[k].core.tb, cands[k].core.te)));
     }
   }
   expl.insert(expl.end(), out.deadline.explanation.begin(), out.deadline.explanation.end());
   out.deadline.explanation = std::move(expl);
   return out;
+}
+
+}  // namespace
+
+ExtractedDeadline ExtractDeadline(std::string_view sentence, const DeadlineContext& ctx) {
+  if (const std::size_t limit = ctx.max_text_bytes.value_or(kMaxDeadlineSentenceBytes);
+      sentence.size() > limit) {
+    ExtractedDeadline out;
+    out.deadline.kind = DeadlineKind::kUnknown;
+    out.status = absl::ResourceExhaustedError(
+        absl::StrFormat("sentence is %d bytes, over the limit of %d for deadline extraction",
+                        sentence.size(), limit));
+    return out;
+  }
+  const Lexed lx = internal::Lex(sentence);
+  std::vector<std::string> notes;
+  const std::vector<bool> masked = MaskNonDeadlines(lx, &notes);
+  Candidates cands = FindCandidates(lx, masked, ctx);
+  if (cands.found.empty()) return NoDeadline(sentence, lx, cands.failed, std::move(notes));
+  return AssembleChosen(sentence, lx, cands.found, Choose(lx, cands.found), std::move(notes));
 }
 
 }  // namespace mandate

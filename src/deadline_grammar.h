@@ -1,11 +1,13 @@
 // Internal: the deadline grammar over the shared token stream. One Core is one deadline
-// phrase ("hạn trong tháng 10/2025", "Quý IV", "trước ngày 25 hàng tháng"); ParseDeadline
-// reads a whole cell as a sequence of cores, ExtractDeadline picks cores out of a sentence.
+// phrase ("hạn trong tháng 10/2025", "Quý IV", "trước ngày 25 hàng tháng"): marker words, then
+// one phrase form of the table in deadline_forms.h. ParseDeadline reads a whole cell as a
+// sequence of cores, ExtractDeadline picks cores out of a sentence.
 #ifndef MANDATE_SRC_DEADLINE_GRAMMAR_H
 #define MANDATE_SRC_DEADLINE_GRAMMAR_H
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -30,6 +32,7 @@ enum Marker : unsigned {
 inline constexpr unsigned kStrongMarkers = kHan | kHoanThanh | kXong | kChamNhat | kTrongVong;
 
 struct Core {
+  std::string_view form;  // the PhraseForm that read it (its table name)
   DeadlineKind kind = DeadlineKind::kUnknown;
   std::size_t tb = 0;  // tokens [tb, te), prefix words included
   std::size_t te = 0;

@@ -261,10 +261,10 @@ TEST(Aggregate, BadQueriesAreClearErrors) {
   EXPECT_NE(r.status().message().find("assigned window"), std::string::npos);
   r = Aggregate(*ds, {.as_of = kAsOf, .category_level = -1});
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(DimensionFromName("due_month"), Dimension::kDueMonth);
-  EXPECT_FALSE(DimensionFromName("Lead").has_value());
+  EXPECT_EQ(EnumFromName<Dimension>("due_month"), Dimension::kDueMonth);
+  EXPECT_FALSE(EnumFromName<Dimension>("Lead").has_value());
   for (int d = 0; d < kDimensionCount; ++d) {
-    EXPECT_EQ(DimensionFromName(DimensionName(static_cast<Dimension>(d))),
+    EXPECT_EQ(EnumFromName<Dimension>(EnumName(static_cast<Dimension>(d))),
               static_cast<Dimension>(d));
   }
 }

@@ -186,7 +186,7 @@ TEST_F(SeedPlan, DimensionsWindowsAndOptions) {
   EXPECT_STREQ(mdt_measure_name(static_cast<mdt_measure>(11)), "unknown");
   for (int d = 0; d < kDimensionCount; ++d) {
     EXPECT_EQ(mdt_dimension_name(static_cast<mdt_dimension>(d)),
-              DimensionName(static_cast<Dimension>(d)));
+              EnumName(static_cast<Dimension>(d)));
   }
   for (int m = 0; m < kMeasureCount; ++m) {
     EXPECT_EQ(mdt_measure_name(static_cast<mdt_measure>(m)), EnumName(static_cast<Measure>(m)));

@@ -91,7 +91,7 @@ TaskStatus StatusOf(const Task& t, Day as_of = kD, ClassifyOptions o = {}) {
   return c ? c->status : TaskStatus::kCancelled;
 }
 
-TEST(TaskStatusName, RoundTripsAndRejectsUnknown) {
+TEST(TaskStatusNames, RoundTripAndRejectUnknown) {
   for (int s = 0; s < kTaskStatusCount; ++s) {
     const auto st = static_cast<TaskStatus>(s);
     EXPECT_EQ(EnumFromName<TaskStatus>(EnumName(st)), st);

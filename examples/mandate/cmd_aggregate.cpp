@@ -49,14 +49,14 @@ int Run(const mandate::cli::Args& args) {
   json by = json::array();
   for (absl::string_view name : absl::StrSplit(mandate::ToAbsl((*required)[2]), ',')) {
     const std::string_view dim_name = mandate::ToStd(absl::StripAsciiWhitespace(name));
-    const auto dim = mandate::DimensionFromName(dim_name);
+    const auto dim = mandate::EnumFromName<mandate::Dimension>(dim_name);
     if (!dim) {
       return Fail("aggregate", "--by: unknown dimension \"" + std::string(dim_name) +
                                    "\" (lead, coordinator, agency_kind, category, source, "
                                    "due_month, assigned_month, deadline_kind, status)");
     }
     q.by.push_back(*dim);
-    by.push_back(mandate::DimensionName(*dim));
+    by.push_back(mandate::EnumName(*dim));
   }
   for (const auto& [flag, slot] : {std::pair{"--assigned-from", &q.assigned.from},
                                    std::pair{"--assigned-to", &q.assigned.to}}) {
@@ -92,7 +92,7 @@ int Run(const mandate::cli::Args& args) {
     json key = json::object();
     for (std::size_t k = 0; k < q.by.size(); ++k) {
       auto label = result->Label(g, k);
-      key[std::string(mandate::DimensionName(q.by[k]))] =
+      key[std::string(mandate::EnumName(q.by[k]))] =
           label ? json(*std::move(label)) : json(nullptr);
     }
     json row = json::object();

@@ -63,8 +63,6 @@ struct EnumTable<AgencyKind> {
   };
 };
 static_assert(EnumTableIsDense<AgencyKind>());
-// Kept for src/aggregate.cpp until it reads EnumName itself.
-inline std::string_view AgencyKindName(AgencyKind kind) { return EnumName(kind); }
 
 struct Agency {
   std::string id;    // canonical id, e.g. "BKHCN", "HNI"

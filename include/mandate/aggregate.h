@@ -23,11 +23,12 @@
 #include "mandate/civil_day.h"
 #include "mandate/classification.h"
 #include "mandate/dataset.h"
+#include "mandate/enum_table.h"
 
 namespace mandate {
 
-// Values are stable. Names: "lead", "coordinator", "agency_kind", "category", "source",
-// "due_month", "assigned_month", "deadline_kind", "status".
+// Values are stable; names in EnumTable<Dimension> below. What the engine does with each:
+// src/aggregate_dimensions.cpp, one row per dimension.
 enum class Dimension : std::uint8_t {
   kLead = 0,
   kCoordinator = 1,
@@ -39,9 +40,24 @@ enum class Dimension : std::uint8_t {
   kDeadlineKind = 7,  // kind of the deadline in force as of the as-of day
   kStatus = 8,
 };
-inline constexpr int kDimensionCount = 9;
-std::string_view DimensionName(Dimension d);
-std::optional<Dimension> DimensionFromName(std::string_view name);
+// The one place a dimension's stable name is written (query files, the command's --by, the C
+// ABI's mdt_dimension_name is to read it too); the C++ names below are wrappers for callers.
+template <>
+struct EnumTable<Dimension> {
+  static constexpr EnumEntry<Dimension> kEntries[] = {
+      {Dimension::kLead, "lead"},
+      {Dimension::kCoordinator, "coordinator"},
+      {Dimension::kAgencyKind, "agency_kind"},
+      {Dimension::kCategory, "category"},
+      {Dimension::kSource, "source"},
+      {Dimension::kDueMonth, "due_month"},
+      {Dimension::kAssignedMonth, "assigned_month"},
+      {Dimension::kDeadlineKind, "deadline_kind"},
+      {Dimension::kStatus, "status"},
+  };
+};
+static_assert(EnumTableIsDense<Dimension>());
+inline constexpr int kDimensionCount = static_cast<int>(EnumCount<Dimension>());
 
 // An inclusive range of days; an unset end is open.
 struct DayWindow {
@@ -102,6 +118,10 @@ std::string_view CategoryPrefix(std::string_view path, int level);
 // kNoDay or a day outside 1900..2200.
 std::uint32_t MonthCode(std::int32_t day);
 
+namespace internal {
+struct DimensionTraits;  // src/aggregate_dimensions.h
+}  // namespace internal
+
 // Key code of each dimension (what AggregateResult::Group::code holds):
 //   lead, coordinator: 0 = none, else AgencyIndex + 1;  agency_kind: 0 = none, else kind + 1;
 //   category: index into AggregatePlan::category_labels() (0 = none);  source: index into
@@ -139,6 +159,12 @@ class AggregatePlan {
   friend class AggregateState;
   friend class LiveAggregate;
   AggregatePlan() = default;
+  // The steps of Make, in order.
+  absl::Status CompileWindows();
+  void InternDictionaries();
+  absl::Status SizeKeys();
+  void CompileDimensions();
+  void RankCodes();
 
   const Dataset* ds_ = nullptr;
   AggregateQuery query_;
@@ -155,6 +181,7 @@ class AggregatePlan {
   struct Single {
     Dimension dim;
     std::uint64_t stride;
+    const internal::DimensionTraits* traits;  // its row of the traits table
   };
   std::vector<Single> singles_;  // single-valued dimensions
   std::uint64_t lead_stride_ = 0, coord_stride_ = 0, kind_stride_ = 0;
@@ -213,7 +240,7 @@ class AggregateState {
   template <bool kDense>
   void AddLeadStatus(const std::uint8_t* status, TaskIndex begin, TaskIndex end);
   template <bool kDense>
-  void AddOne(TaskIndex i, std::uint8_t status, const TaskDays& days, std::uint32_t delta);
+  void AddOne(TaskIndex i, std::uint8_t status, std::uint64_t base, std::uint32_t delta);
 
   std::shared_ptr<const AggregatePlan> plan_;
   std::vector<StatusCounts> dense_;

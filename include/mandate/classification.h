@@ -85,8 +85,6 @@ inline constexpr int kTaskStatusCount = static_cast<int>(EnumCount<TaskStatus>()
 // Not a status: a task assigned after the as-of day does not exist yet (status columns).
 inline constexpr std::uint8_t kNotYetAssigned = 0xFF;
 inline constexpr std::string_view kNotYetAssignedName = "not_yet_assigned";  // its name (C ABI)
-// Kept for src/aggregate.cpp until it reads EnumName itself.
-inline std::string_view TaskStatusName(TaskStatus s) { return EnumName(s); }
 
 // The largest due-soon window any layer accepts (ten years): one limit for the CLI, the C ABI
 // and the report options.

@@ -55,8 +55,6 @@ struct EnumTable<DeadlineKind> {
   };
 };
 static_assert(EnumTableIsDense<DeadlineKind>());
-// Kept for src/aggregate.cpp until it reads EnumName itself.
-inline std::string_view DeadlineKindName(DeadlineKind kind) { return EnumName(kind); }
 
 enum class Frequency : std::uint8_t {
   kWeekly = 0,

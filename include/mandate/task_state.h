@@ -12,15 +12,15 @@
 namespace mandate {
 
 struct TaskState {
-  std::optional<Day> completed;        // completion in force at as_of (a reopen clears it)
-  int completed_event = -1;            // index in history of that completion
+  std::optional<Day> completed;  // completion in force at as_of (a reopen clears it)
+  int completed_event = -1;      // index in history of that completion
   std::optional<Day> cancelled;
   int cancelled_event = -1;
   const Deadline* deadline = nullptr;  // the deadline in force at as_of (points into the task)
   int deadline_event = -1;             // the change that set it, -1 = the original
   std::optional<int> percent;          // latest reported percent at or before as_of
   std::optional<Day> last_progress;
-  std::vector<Day> progress_days;      // days of every progress report up to as_of, in order
+  std::vector<Day> progress_days;  // days of every progress report up to as_of, in order
 };
 
 // Folds history[0..] with day <= as_of. The returned pointer borrows from deadline/history.
