@@ -51,7 +51,7 @@ typedef enum mdt_status {
   MDT_ERR_ALREADY_EXISTS = 8,   /**< a duplicate id */
   MDT_ERR_IO = 9,               /**< a file could not be read or written */
   MDT_ERR_LIMIT = 10,           /**< an input exceeds a configured limit (size, depth, count) */
-  MDT_ERR_CORRUPT = 11,         /**< a file failed validation (truncated, checksum mismatch) */
+  MDT_ERR_CORRUPT = 11,         /**< a file failed validation (truncated; strict: checksum) */
   MDT_ERR_NO_MEMORY = 12,       /**< an allocation failed */
   MDT_ERR_INTERNAL = 13         /**< a bug: please report it with mdt_last_error() */
 } mdt_status;
@@ -908,10 +908,15 @@ MDT_API mdt_status mdt_load_options_init(mdt_load_options* opts, uint32_t versio
  * be NULL. *out_problems (out_problems may be NULL) receives the list of problems found
  * whenever the reader ran, also when the call fails (strict mode, a missing or unreadable
  * file: then an empty list); free it with mdt_problems_free. It is NULL only when the call
- * was refused before reading (a NULL out or path, bad options). Errors:
- * MDT_ERR_CORRUPT (not JSON, truncated, checksum mismatch), MDT_ERR_PARSE (wrong schema,
- * malformed CSV), MDT_ERR_INVALID_ARGUMENT (strict mode with problems), MDT_ERR_LIMIT,
- * MDT_ERR_IO / MDT_ERR_NOT_FOUND (files). */
+ * was refused before reading (a NULL out or path, bad options). A JSON file that parses but
+ * does not match its checksum (edited by hand, or damaged) loads, with the problem
+ * {"file", "checksum", "checksum mismatch: ... edited by hand or damaged ..."}; saving it
+ * (mdt_dataset_save_json, or `mandate validate --fix`) re-signs it; with options->strict it
+ * is refused as MDT_ERR_CORRUPT. Errors: MDT_ERR_CORRUPT (not JSON, truncated, a checksum
+ * mismatch in strict mode), MDT_ERR_PARSE (wrong schema, malformed CSV),
+ * MDT_ERR_INVALID_ARGUMENT (strict mode with problems), MDT_ERR_LIMIT, MDT_ERR_IO /
+ * MDT_ERR_NOT_FOUND (files). The caller picks the reader; to choose by content, as the
+ * mandate command does: a file whose first non-blank byte after a UTF-8 BOM is '{' is JSON. */
 MDT_API mdt_status mdt_dataset_load_json(mdt_dataset** out, mdt_problems** out_problems,
                                          const char* path, const mdt_load_options* options);
 /** As mdt_dataset_load_json, from text in memory. */

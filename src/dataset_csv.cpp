@@ -6,10 +6,13 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "legacy_encoding.h"
 #include "mandate/absl_compat.h"
 #include "mandate/atomic_file.h"
 #include "mandate/deadline.h"
+#include "mandate/excel_serial.h"
 #include "mandate/task_state.h"
 #include "mandate/text.h"
 
@@ -47,6 +50,8 @@ constexpr HeaderAlias kAliases[] = {
     {"id", kId},
     {"ma", kId},
     {"ma nhiem vu", kId},
+    {"ma so", kId},
+    {"ma nv", kId},
     {"title", kTitle},
     {"ten nhiem vu", kTitle},
     {"nhiem vu", kTitle},
@@ -63,14 +68,22 @@ constexpr HeaderAlias kAliases[] = {
     {"linh vuc", kCategory},
     {"source", kSource},
     {"van ban giao", kSource},
+    {"nguon", kSource},
+    {"nguon van ban", kSource},
+    {"nguon nhiem vu", kSource},
+    {"van ban", kSource},
+    {"can cu", kSource},
     {"assigned", kAssigned},
     {"ngay giao", kAssigned},
+    {"ngay giao nhiem vu", kAssigned},
+    {"thoi gian giao", kAssigned},
     {"deadline", kDeadline},
     {"thoi han", kDeadline},
     {"thoi han hoan thanh", kDeadline},
     {"thoi gian hoan thanh", kDeadline},
     {"completed", kCompleted},
     {"ngay hoan thanh", kCompleted},
+    {"ngay hoan thanh thuc te", kCompleted},
     {"progress", kProgress},
     {"tien do", kProgress},
     {"note", kNote},
@@ -79,6 +92,9 @@ constexpr HeaderAlias kAliases[] = {
     {"expected result", kExpectedResult},
     {"ket qua", kExpectedResult},
     {"du kien ket qua", kExpectedResult},
+    {"ket qua du kien", kExpectedResult},
+    {"san pham", kExpectedResult},
+    {"san pham du kien", kExpectedResult},
     {"partners", kPartners},
     {"doanh nghiep dong hanh", kPartners},
 };
@@ -89,6 +105,70 @@ std::optional<Column> ColumnOf(std::string_view header) {
     if (a.key == key) return a.column;
   }
   return std::nullopt;
+}
+
+// The header line's cells split on `delimiter` outside quotes, quotes and blanks removed:
+// enough to see whether a split names an id column.
+bool SplitNamesId(std::string_view line, char delimiter) {
+  std::string cell;
+  bool quoted = false;
+  for (std::size_t i = 0; i <= line.size(); ++i) {
+    const char c = i < line.size() ? line[i] : delimiter;
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == delimiter && !quoted) {
+      if (ColumnOf(cell) == kId) return true;
+      cell.clear();
+    } else {
+      cell.push_back(c);
+    }
+  }
+  return false;
+}
+
+// The delimiter of the header line, among ',', ';' and tab outside quotes (a Vietnamese-locale
+// Excel writes ';', "Unicode Text" and copies write tabs): the one whose split names an id
+// column, else the most frequent; `fallback` on a tie with it or when none occurs (a
+// one-column file). The id test keeps a header whose names hold many ';' (kept as attribute
+// names and written back unquoted) read with the ',' it was written with.
+char DetectDelimiter(std::string_view text, char fallback) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::size_t comma = 0, semicolon = 0, tab = 0, end = text.size();
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      quoted = !quoted;  // a doubled quote toggles twice: still right
+    } else if (quoted) {
+      continue;
+    } else if (c == '\n' || c == '\r') {
+      end = i;
+      break;
+    } else {
+      comma += c == ',';
+      semicolon += c == ';';
+      tab += c == '\t';
+    }
+  }
+  std::pair<std::size_t, char> counts[] = {{comma, ','}, {semicolon, ';'}, {tab, '\t'}};
+  // Most frequent first; on a tie the fallback first.
+  std::stable_sort(std::begin(counts), std::end(counts), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : (a.second == fallback) > (b.second == fallback);
+  });
+  if (counts[0].first == 0) return fallback;
+  const std::string_view line = text.substr(0, end);
+  for (const auto& [n, c] : counts) {
+    if (n > 0 && SplitNamesId(line, c)) return c;
+  }
+  return counts[0].second;
+}
+
+absl::StatusOr<Day> ParseDayOrSerial(std::string_view v) {
+  auto d = ParseDay(v);
+  if (d.ok()) return d;
+  auto serial = ParseExcelSerialDay(v);
+  // A number is a serial out of range (OutOfRange); anything else, the date's own error.
+  return serial.ok() || absl::IsOutOfRange(serial.status()) ? serial : d;
 }
 
 std::string_view Trim(std::string_view s) {
@@ -178,7 +258,8 @@ struct Header {
   std::string NameOf(Column c) const { return where[c] >= 0 ? names[where[c]] : ""; }
 };
 
-absl::StatusOr<Header> ReadHeader(CsvReader& reader, CsvRecord& rec, ProblemSink& sink) {
+absl::StatusOr<Header> ReadHeader(CsvReader& reader, CsvRecord& rec, char delimiter,
+                                  ProblemSink& sink) {
   if (!reader.Next(rec)) return absl::InvalidArgumentError("the CSV file is empty: no header row");
   if (!rec.ok()) {
     return absl::InvalidArgumentError(
@@ -204,8 +285,15 @@ absl::StatusOr<Header> ReadHeader(CsvReader& reader, CsvRecord& rec, ProblemSink
     }
   }
   if (h.where[kId] < 0) {
-    return absl::InvalidArgumentError(
-        "the header has no \"id\" column, so tasks cannot be identified");
+    // An "STT" (ordinal) column is not taken as the id: it is renumbered whenever rows are
+    // inserted or sorted, so the same task would get another id in the next export.
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "the header has no \"id\" column (also read as \"Mã\", \"Mã nhiệm vụ\"), so tasks "
+        "cannot be identified; the header read was %d column(s) separated by '%s'%s",
+        h.names.size(), delimiter == '\t' ? "\\t" : std::string(1, delimiter),
+        h.where[kTitle] >= 0 ? "; add an id column (an \"STT\" ordinal is not an id: it changes "
+                               "when rows are inserted or sorted)"
+                             : ""));
   }
   for (int c = 0; c < kRequiredColumns; ++c) {
     if (h.where[c] < 0) sink.Add("header", std::string(kColumnNames[c]), "missing column");
@@ -319,10 +407,12 @@ class RowReader {
   std::optional<Day> ReadDay(Column c) {
     const std::string_view v = Trim(Cell(c));
     if (v.empty()) return std::nullopt;
-    auto d = ParseDay(v);
+    auto d = ParseDayOrSerial(v);
     if (d.ok()) return *d;
-    Problem(h_.NameOf(c), absl::StrFormat("bad date \"%s\" (expected YYYY-MM-DD or DD/MM/YYYY): %s",
-                                          v, d.status().message()));
+    Problem(h_.NameOf(c),
+            absl::StrFormat(
+                "bad date \"%s\" (expected YYYY-MM-DD, DD/MM/YYYY or an Excel serial day): %s", v,
+                d.status().message()));
     t_.attributes.emplace_back("raw:" + std::string(kColumnNames[c]), v);
     return std::nullopt;
   }
@@ -404,7 +494,8 @@ class RowReader {
       if (parsed->kind != DeadlineKind::kRelative) deadlines_.Put(key_, id);
       return id;
     }
-    if (auto day = ParseDay(Trim(cell)); day.ok()) {  // e.g. an ISO date the phrase parser skips
+    // E.g. an ISO date the phrase parser skips, or a date cell Excel wrote as a serial.
+    if (auto day = ParseDayOrSerial(Trim(cell)); day.ok()) {
       d.kind = DeadlineKind::kDate;
       d.due = *day;
       const std::uint32_t id = ds_.InternDeadline(d);
@@ -446,10 +537,19 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
   }
   const std::size_t first_problem = out.size();
   ProblemSink sink(out, options.max_problems);
-  CsvReader reader(text, options.csv);
+  CsvOptions csv = options.csv;
+  if (options.detect_delimiter) csv.delimiter = DetectDelimiter(text, csv.delimiter);
+  // Said once for the file; the rows it breaks are still listed one by one.
+  const std::optional<std::string> not_utf8 = internal::NotUtf8Hint(text);
+  if (not_utf8) sink.Add("file", "encoding", *not_utf8);
+  CsvReader reader(text, csv);
   CsvRecord rec;
-  auto header = ReadHeader(reader, rec, sink);
-  if (!header.ok()) return header.status();
+  auto header = ReadHeader(reader, rec, csv.delimiter, sink);
+  if (!header.ok()) {
+    if (!not_utf8) return header.status();
+    return absl::Status(header.status().code(),
+                        absl::StrCat(header.status().message(), "; ", *not_utf8));
+  }
 
   Dataset ds(options.registry, options.limits);
   // One task a line at most: room for them up front. Bounded by the bytes too (a real row is

@@ -75,11 +75,26 @@ TEST(CApiIo, CorruptMissingAndStrict) {
                  mdt_dataset_read_json(&out, &problems, text, len / 2, nullptr));
   EXPECT_EQ(out, nullptr);
   mdt_problems_free(problems);
-  // Edited by hand: the checksum no longer matches.
+  // Edited by hand: the checksum no longer matches. It loads, with the mismatch as a problem;
+  // strict mode refuses it as corrupt.
   std::string edited(text, len);
   edited.replace(edited.find("Xây dựng"), 3, "XAY");
+  mdt_problems* edit_problems = nullptr;
+  ASSERT_MDT_OK(mdt_dataset_read_json(&out, &edit_problems, edited.data(), edited.size(), nullptr));
+  mdt_dataset_free(out);
+  Problems ep(edit_problems);
+  size_t edit_count = 0;
+  ASSERT_MDT_OK(mdt_problems_count(&edit_count, edit_problems));
+  ASSERT_EQ(edit_count, 1u);
+  const char *edit_record = nullptr, *edit_field = nullptr, *edit_message = nullptr;
+  ASSERT_MDT_OK(mdt_problems_get(&edit_record, &edit_field, &edit_message, edit_problems, 0));
+  EXPECT_STREQ(edit_record, "file");
+  EXPECT_STREQ(edit_field, "checksum");
+  EXPECT_NE(std::string(edit_message).find("edited by hand"), std::string::npos) << edit_message;
+  mdt_load_options strict_opts = MDT_LOAD_OPTIONS_INIT;
+  strict_opts.strict = 1;
   EXPECT_MDT_ERR(MDT_ERR_CORRUPT, "checksum",
-                 mdt_dataset_read_json(&out, nullptr, edited.data(), edited.size(), nullptr));
+                 mdt_dataset_read_json(&out, nullptr, edited.data(), edited.size(), &strict_opts));
   EXPECT_MDT_ERR(
       MDT_ERR_PARSE, "schema_version",
       mdt_dataset_read_json(&out, nullptr, "{\"dataset\": {}}", MDT_NUL_TERMINATED, nullptr));

@@ -195,5 +195,21 @@ TEST(CliContract, InputWithProblemsExitsOneAndKeepsTheValidRecords) {
   EXPECT_EQ(RunCli("agencies", stdin_of("exit-codes-a2", "\"Bộ Không Tồn Tại\"\n")).code, 1);
 }
 
+// --strict (issue 19): a file with any problem cannot be used, so it is refused (2), whatever
+// the problem; a clean file still exits 0.
+TEST(CliContract, StrictRefusesInputWithProblemsWithExitTwo) {
+  const std::string csv = Write("exit-codes-strict.csv",
+                                "id,title,lead,coordinators,category,source,assigned,deadline,"
+                                "completed\n"
+                                "T1,Valid task,Bộ Tài chính,,I,KH,2025-01-15,31/12/2025,\n"
+                                "T2,Bad assigned day,Bộ Tài chính,,I,KH,2025-02-30,31/12/2025,\n");
+  for (const auto& [cmd, args] : kDataCommands) {
+    const auto r = RunCli(cmd + " --data " + csv + " " + args + " --strict", "2>&1");
+    EXPECT_EQ(r.code, 2) << cmd << ": " << r.out;
+    EXPECT_THAT(r.out, HasSubstr("strict mode refuses the file")) << cmd;
+    EXPECT_EQ(RunCli(cmd + " --data " + BundledData() + " " + args + " --strict").code, 0) << cmd;
+  }
+}
+
 }  // namespace
 }  // namespace mandate

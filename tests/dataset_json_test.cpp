@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -107,10 +108,17 @@ TEST(DatasetJson, EveryTruncationAndSampledBitFlipIsReportedNotLoaded) {
       bad[at] = static_cast<char>(bad[at] ^ (1 << bit));
       std::vector<LoadProblem> problems;
       auto r = ReadDatasetJson(bad, {}, &problems);
-      // A flip in layout whitespace may still be the same data; otherwise it must be refused.
-      if (r.ok()) {
-        EXPECT_EQ(WriteDatasetJson(*r).value(), good) << "flip at " << at << " loaded wrong data";
-      } else {
+      // A flip in layout whitespace may still be the same data; a flip that changes the data
+      // and still parses loads with the checksum mismatch reported; otherwise it is refused.
+      if (r.ok() && WriteDatasetJson(*r).value() != good) {
+        const bool reported = std::any_of(problems.begin(), problems.end(), [](const auto& p) {
+          return p.record == "file" && p.field == "checksum";
+        });
+        EXPECT_TRUE(reported) << "flip at " << at << " loaded other data silently";
+        JsonReadOptions strict;
+        strict.strict = true;
+        data_loss += ReadDatasetJson(bad, strict).status().code() == absl::StatusCode::kDataLoss;
+      } else if (!r.ok()) {
         data_loss += r.status().code() == absl::StatusCode::kDataLoss;
       }
     }
@@ -118,15 +126,42 @@ TEST(DatasetJson, EveryTruncationAndSampledBitFlipIsReportedNotLoaded) {
   EXPECT_GT(data_loss, 100);
 }
 
-TEST(DatasetJson, ChecksumMismatchNamesBothValues) {
-  std::string text = WriteDatasetJson(RichDataset()).value();
+// A typo fixed by hand must not lock a person out of their data (issue 19): the file loads,
+// with the mismatch reported; strict mode refuses it as corrupt; saving re-signs it.
+TEST(DatasetJson, HandEditedFileLoadsWithTheChecksumProblem) {
+  const std::string good = WriteDatasetJson(RichDataset()).value();
+  std::string text = good;
   const auto at = text.find("Họp Ban Chỉ đạo");
   ASSERT_NE(at, std::string::npos);
   text.replace(at, std::string("Họ").size(), "Ho");  // a plausible hand edit, still valid JSON
-  auto r = ReadDatasetJson(text);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), absl::StatusCode::kDataLoss);
-  EXPECT_NE(r.status().message().find("checksum mismatch"), std::string::npos);
+  std::vector<LoadProblem> problems;
+  auto r = ReadDatasetJson(text, {}, &problems);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].record, "file");
+  EXPECT_EQ(problems[0].field, "checksum");
+  const std::string& m = problems[0].message;
+  EXPECT_TRUE(m.starts_with("checksum mismatch")) << m;
+  EXPECT_NE(m.find("edited by hand or damaged"), std::string::npos) << m;
+  EXPECT_NE(m.find("mandate validate --fix"), std::string::npos) << m;
+  const auto first_hash = m.find("fnv1a64:");
+  ASSERT_NE(first_hash, std::string::npos) << m;
+  EXPECT_NE(m.find("fnv1a64:", first_hash + 1), std::string::npos) << "both hashes: " << m;
+  EXPECT_EQ(r->task_count(), RichDataset().task_count());
+  EXPECT_NE(WriteDatasetJson(*r).value().find("Hop Ban Chỉ đạo"), std::string::npos);
+
+  JsonReadOptions strict;
+  strict.strict = true;
+  std::vector<LoadProblem> strict_problems;
+  auto refused = ReadDatasetJson(text, strict, &strict_problems);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(refused.status().message().find("checksum mismatch"), std::string::npos);
+  EXPECT_NE(refused.status().message().find("strict mode refuses"), std::string::npos);
+
+  // Written again, the edit is kept and the file is whole.
+  auto again = ReadDatasetJson(WriteDatasetJson(*r).value(), strict);
+  ASSERT_TRUE(again.ok()) << again.status();
 }
 
 TEST(DatasetJson, HandWrittenFileWithProblemsLoadsTheValidParts) {

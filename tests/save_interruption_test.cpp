@@ -20,6 +20,7 @@
 #include <string>
 #include <thread>
 
+#include "absl/strings/str_format.h"
 #include "mandate/atomic_file.h"
 #include "mandate/dataset_json.h"
 #include "mandate/deadline.h"
@@ -236,9 +237,10 @@ TEST(SaveInterruption, KilledDatasetSaveLoadsOldOrNewDataset) {
   fs::remove_all(dir);
 }
 
-// Every truncation and every single-bit flip of a saved dataset: refused, or (a flip that
-// leaves the data as it was, e.g. in the name of the checksum field) loaded identical with a
-// problem reported. Never different data loaded silently.
+// Every truncation and every single-bit flip of a saved dataset: refused; or loaded identical
+// with a problem reported (a flip that leaves the data as it was, e.g. in the name of the
+// checksum field); or, when the file still parses but its data changed, loaded with the
+// checksum-mismatch problem, which strict mode refuses. Never different data loaded silently.
 TEST(SaveInterruption, EveryTruncationAndBitFlipOfADatasetFileIsReported) {
   Dataset ds = PlanDataset(1);
   // A small file keeps the exhaustive loop cheap: the first 3 tasks.
@@ -258,28 +260,49 @@ TEST(SaveInterruption, EveryTruncationAndBitFlipOfADatasetFileIsReported) {
     ASSERT_FALSE(r.ok()) << "truncated to " << cut << " bytes, yet loaded";
     ++refused;
   }
+  JsonReadOptions strict;
+  strict.strict = true;
+  int changed_with_mismatch = 0, strict_refused = 0;
+  const auto mismatch = [](const std::vector<LoadProblem>& problems) {
+    return std::any_of(problems.begin(), problems.end(), [](const LoadProblem& p) {
+      return p.field == "checksum" && p.message.starts_with("checksum mismatch");
+    });
+  };
   for (std::size_t at = 0; at < good.size(); ++at) {
     for (int bit = 0; bit < 8; ++bit) {
       std::string bad = good;
       bad[at] = static_cast<char>(bad[at] ^ (1 << bit));
       std::vector<LoadProblem> problems;
       auto r = ReadDatasetJson(bad, opt, &problems);
+      auto s = ReadDatasetJson(bad, strict);
+      const std::string where = absl::StrFormat("bit %d of byte %d flipped", bit, at);
+      if (s.ok()) {
+        ASSERT_EQ(WriteDatasetJson(*s).value(), good) << where << ": strict loaded other data";
+      } else {
+        ++strict_refused;
+      }
       if (!r.ok()) {
         ++refused;
         continue;
       }
-      ASSERT_EQ(WriteDatasetJson(*r).value(), good)
-          << "bit " << bit << " of byte " << at << " flipped: different data loaded";
-      ASSERT_FALSE(problems.empty())
-          << "bit " << bit << " of byte " << at << " flipped: loaded without a problem reported";
-      ++same_with_problem;
+      ASSERT_FALSE(problems.empty()) << where << ": loaded without a problem reported";
+      if (WriteDatasetJson(*r).value() == good) {
+        ++same_with_problem;
+        continue;
+      }
+      ASSERT_TRUE(mismatch(problems)) << where << ": different data without a checksum problem";
+      ASSERT_EQ(s.status().code(), absl::StatusCode::kDataLoss) << where;
+      ++changed_with_mismatch;
     }
   }
   std::printf(
       "damaged files: %zu truncations + %zu bit flips: %d refused, %d loaded the same "
-      "data with a problem reported, 0 loaded wrong data\n",
-      good.size(), good.size() * 8, refused, same_with_problem);
-  EXPECT_GT(refused, static_cast<int>(good.size() * 7));
+      "data with a problem reported, %d loaded changed data with the checksum mismatch "
+      "reported (strict mode refused %d of the flips), 0 loaded other data silently\n",
+      good.size(), good.size() * 8, refused, same_with_problem, changed_with_mismatch,
+      strict_refused);
+  EXPECT_GT(strict_refused, static_cast<int>(good.size() * 7));
+  EXPECT_GT(refused, static_cast<int>(good.size() * 4));
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ int Run(const mandate::cli::Args& args) {
   q.include_coordinators = args.Has("--include-coordinators");
 
   std::size_t problems = 0;
-  auto ds = mandate::cli::LoadDataset(data, &problems);
+  auto ds = mandate::cli::LoadDataset(data, &problems, args.Has("--strict"));
   if (!ds.ok()) return Fail("aggregate", data + ": " + std::string(ds.status().message()));
   auto result = mandate::Aggregate(*ds, q);
   if (!result.ok()) return Fail("aggregate", mandate::ToStd(result.status().message()));
@@ -111,8 +111,9 @@ const mandate::cli::Registration kReg{
      .summary = "status counts per group as of a day",
      .synopsis = "--data FILE --as-of D --by DIM[,DIM...] [--assigned-from D] [--assigned-to D]\n"
                  "  [--include-coordinators] [--soon-days N] [--category-level N]\n"
-                 "  [--max-groups N]",
+                 "  [--max-groups N] [--strict]",
      .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+                 {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--as-of", "D", "the day to classify at (YYYY-MM-DD)"},
                  {"--by", "DIM,...",
                   "lead, coordinator, agency_kind, category, source, due_month,"

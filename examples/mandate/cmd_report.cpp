@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.h"
+#include "load.h"
 #include "mandate.h"
 #include "mandate.hpp"
 #include "mandate/atomic_file.h"
@@ -40,16 +41,18 @@ int Fail(const std::string& what, mdt_status status, int code) {
                    code);
 }
 
-// Loads JSON or CSV (by extension), printing each problem found as a JSON line on stderr
+// Loads JSON or CSV (by content, as load.h), printing each problem found as a JSON line on stderr
 // (the same lines as `mandate validate`, also when the load fails) and counting them in
 // *count. The message of a failed load outlives the calls that read the problems.
-int Load(mc::Dataset* out, const std::string& path, std::size_t* count) {
-  const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+int Load(mc::Dataset* out, const std::string& path, bool strict, std::size_t* count) {
+  const bool csv = DataFormatOf(path) == DataFormat::kCsv;
+  mdt_load_options options = MDT_LOAD_OPTIONS_INIT;
+  options.strict = strict ? 1 : 0;
   mc::Problems problems;
   mdt_status status = MDT_OK;
   try {
-    *out = csv ? mc::Dataset::load_csv(path, nullptr, &problems)
-               : mc::Dataset::load_json(path, nullptr, &problems);
+    *out = csv ? mc::Dataset::load_csv(path, &options, &problems)
+               : mc::Dataset::load_json(path, &options, &problems);
   } catch (const mc::Error& e) {
     status = e.status();
   }
@@ -99,7 +102,7 @@ int Run(const Args& args) {
 
   mc::Dataset ds;
   std::size_t problems = 0;
-  if (int rc = Load(&ds, required->front(), &problems); rc != 0) return rc;
+  if (int rc = Load(&ds, required->front(), args.Has("--strict"), &problems); rc != 0) return rc;
   std::string text;
   try {
     text = ds.report(mc::Day(std::chrono::days(as_of)), &options);
@@ -122,8 +125,9 @@ const Registration kReg{
     {.name = "report",
      .summary = "the steering committee's summary report of a dataset as of a day",
      .synopsis = "--data FILE --as-of D [--since D] [--format md|html|json|csv] [--lang vi|en]\n"
-                 "  [--soon-days N] [--out FILE]",
+                 "  [--soon-days N] [--out FILE] [--strict]",
      .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+                 {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--as-of", "D", "the report's day (YYYY-MM-DD)"},
                  {"--since", "D", "the last meeting's day: what changed since then"},
                  {"--format", "F", "md (default), html, json or csv"},

@@ -1,5 +1,6 @@
 #include "load.h"
 
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -8,11 +9,36 @@
 
 namespace mandate::cli {
 
-absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problem_count) {
+DataFormat DataFormatOf(const std::string& path) {
+  // Nothing to look at (no file, only blanks): the name decides, for the reader's message.
+  const DataFormat by_name = path.ends_with(".csv") ? DataFormat::kCsv : DataFormat::kJson;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return by_name;
+  char buf[4096];
+  in.read(buf, sizeof buf);
+  std::string_view head(buf, static_cast<std::size_t>(in.gcount()));
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::size_t first = head.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return by_name;
+  return head[first] == '{' ? DataFormat::kJson : DataFormat::kCsv;
+}
+
+absl::StatusOr<Dataset> ReadDataFile(const std::string& path, bool strict,
+                                     std::vector<LoadProblem>* problems) {
+  if (DataFormatOf(path) == DataFormat::kCsv) {
+    CsvReadOptions options;
+    options.strict = strict;
+    return LoadDatasetCsv(path, options, problems);
+  }
+  JsonReadOptions options;
+  options.strict = strict;
+  return LoadDatasetJson(path, options, problems);
+}
+
+absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problem_count,
+                                    bool strict) {
   std::vector<LoadProblem> problems;
-  const bool csv = path.size() >= 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
-  absl::StatusOr<Dataset> ds =
-      csv ? LoadDatasetCsv(path, {}, &problems) : LoadDatasetJson(path, {}, &problems);
+  absl::StatusOr<Dataset> ds = ReadDataFile(path, strict, &problems);
   for (const LoadProblem& p : problems) {
     std::cerr << nlohmann::json{{"record", p.record}, {"field", p.field}, {"message", p.message}}
                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)

@@ -1,17 +1,32 @@
-// Loading --data FILE for the subcommands: JSON or CSV by extension, problems printed to
-// stderr as JSON lines (record, field, message), the valid records kept. `problems` counts
-// them, so that a command exits 1 (command.h) when its input had any.
+// Loading --data FILE for the subcommands: JSON or CSV by content (DataFormatOf), problems
+// printed to stderr as JSON lines (record, field, message), the valid records kept. `problems`
+// counts them, so that a command exits 1 (command.h) when its input had any. With `strict`
+// any problem refuses the file (the command then exits 2: the input could not be used).
 #ifndef MANDATE_EXAMPLES_LOAD_H
 #define MANDATE_EXAMPLES_LOAD_H
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "mandate/dataset.h"
+#include "mandate/load_problem.h"
 
 namespace mandate::cli {
 
-absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problems);
+enum class DataFormat { kJson, kCsv };
+
+// By content, not by name (a spreadsheet's ".txt" or ".tsv" export is CSV): JSON when the
+// first non-blank byte after a UTF-8 BOM is '{', else CSV. A file that cannot be opened or
+// holds only blanks goes by its name (".csv" or JSON), whose reader then says what is wrong.
+DataFormat DataFormatOf(const std::string& path);
+
+// The dataset read by content, each problem appended to *problems.
+absl::StatusOr<Dataset> ReadDataFile(const std::string& path, bool strict,
+                                     std::vector<LoadProblem>* problems);
+
+absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problems,
+                                    bool strict = false);
 
 }  // namespace mandate::cli
 

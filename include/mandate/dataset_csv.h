@@ -8,6 +8,11 @@
 // text kept (lead_text, deadline.text, or a "raw:<column>" attribute), and the problem is
 // reported. Only rows that cannot become a task (no id, duplicate id, malformed CSV) are
 // skipped, each with a problem naming its line.
+//
+// What spreadsheets write is accepted: a UTF-8 BOM, ';' or tab as the delimiter (detected),
+// Excel serial days ("45748") in date cells. A file that is not UTF-8 (Windows-1258, TCVN3)
+// gets one file-level problem naming the likely encoding and how to save it as UTF-8; its
+// rows that are valid UTF-8 still load.
 #ifndef MANDATE_DATASET_CSV_H
 #define MANDATE_DATASET_CSV_H
 
@@ -30,7 +35,10 @@ namespace mandate {
 struct CsvReadOptions {
   std::shared_ptr<const AgencyRegistry> registry;  // null = AgencyRegistry::Bundled()
   DatasetLimits limits;
-  CsvOptions csv;                                // delimiter and per-record limits
+  CsvOptions csv;  // delimiter and per-record limits
+  // The delimiter is taken from the header line: the most frequent of ',', ';' and tab
+  // outside quotes (Excel in a Vietnamese locale writes ';'). False: csv.delimiter as given.
+  bool detect_delimiter = true;
   std::size_t max_bytes = std::size_t{1} << 30;  // 1 GiB: larger files are refused
   // Year for deadline phrases without one ("Quý IV"); default: the row's assigned year.
   std::optional<int> plan_year;

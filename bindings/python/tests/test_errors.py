@@ -68,6 +68,35 @@ class ErrorTest(unittest.TestCase):
                 self.assertTrue(all(p.record and p.message for p in ds.problems))
                 self.assertTrue(any("KH25-II-1" in p.record + p.message for p in ds.problems), ds.problems)
 
+    def test_hand_edited_json_and_format_by_content(self):
+        """Issue 19: a hand edit is a checksum problem, not a lock-out; strict refuses it as
+        Corrupt; a CSV named .txt (or JSON named .csv) is read by its content."""
+        with tempfile.TemporaryDirectory() as tmp:
+            edited = pathlib.Path(tmp) / "edited.json"
+            text = BUNDLED.read_text(encoding="utf-8").replace('"title": "', '"title": "(sửa) ', 1)
+            edited.write_text(text, encoding="utf-8")
+            with mandate.Dataset.load(edited) as ds:
+                self.assertEqual(len(ds.problems), 1, ds.problems)
+                p = ds.problems[0]
+                self.assertEqual((p.record, p.field), ("file", "checksum"))
+                self.assertIn("edited by hand or damaged", p.message)
+                self.assertIn("validate --fix", p.message)
+                ds.save(edited)  # saving re-signs it
+            with mandate.Dataset.load(edited, strict=True) as ds:
+                self.assertEqual(ds.problems, [])
+            edited.write_text(text, encoding="utf-8")
+            err = self.assertLibraryError(mandate.Corrupt, "MDT_ERR_CORRUPT", mandate.Dataset.load, edited, strict=True)
+            self.assertIn("checksum mismatch", str(err))
+            txt = pathlib.Path(tmp) / "tasks.txt"
+            txt.write_text("\ufeffid;title;lead\nT1;Một;Bộ Tài chính\n", encoding="utf-8")
+            with mandate.Dataset.load(txt) as ds:
+                self.assertEqual(len(ds), 1)
+                self.assertEqual([p.record for p in ds.problems if p.record != "header"], [])
+            named_csv = pathlib.Path(tmp) / "plan.csv"
+            named_csv.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+            with mandate.Dataset.load(named_csv) as ds:
+                self.assertEqual(ds.problems, [])
+
     def test_dates(self):
         with mandate.Dataset.load(BUNDLED) as ds:
             self.assertLibraryError(mandate.InvalidArgument, "MDT_ERR_INVALID_ARGUMENT", ds.status, "2025-02-30")

@@ -86,7 +86,8 @@ class LimitExceeded(Error):
 
 
 class Corrupt(Error):
-    """MDT_ERR_CORRUPT: a file that failed validation (not JSON, truncated, checksum)."""
+    """MDT_ERR_CORRUPT: a file that failed validation (not JSON, truncated; in strict mode
+    a checksum mismatch)."""
     status, code = "MDT_ERR_CORRUPT", 11
 
 

@@ -76,6 +76,24 @@ class Dataset(Handle):
             return format
         return "csv" if path.lower().endswith(".csv") else "json"
 
+    @staticmethod
+    def _sniff(path: str) -> str:
+        """The format of a file by content, as ``mandate`` picks it: JSON when the first
+        non-blank byte after a UTF-8 BOM is ``{``, else CSV (a spreadsheet's ``.txt`` or
+        ``.tsv`` export). A file that cannot be opened or holds only blanks goes by its
+        name, so that the reader says what is wrong with it."""
+        try:
+            with open(path, "rb") as f:
+                head = f.read(4096)
+        except OSError:
+            head = b""
+        if head.startswith(b"\xef\xbb\xbf"):
+            head = head[3:]
+        head = head.lstrip(b" \t\r\n")
+        if not head:
+            return "csv" if path.lower().endswith(".csv") else "json"
+        return "json" if head.startswith(b"{") else "csv"
+
     @classmethod
     def _read(cls, fn: Any, *args: Any, strict: bool, plan_year: Optional[int],
               as_of: Optional[DateLike], registry: Optional[Registry]) -> "Dataset":
@@ -110,14 +128,15 @@ class Dataset(Handle):
     def load(cls, path: PathLike, *, format: Optional[str] = None, strict: bool = False,
              plan_year: Optional[int] = None, as_of: Optional[DateLike] = None,
              registry: Optional[Registry] = None) -> "Dataset":
-        """Reads a dataset file: the JSON format, or the flat CSV table when the name ends
-        in ``.csv`` (or ``format="csv"``), as ``mandate`` does. Rows with problems are
-        skipped and listed in ``problems``; ``strict=True`` refuses the file instead.
+        """Reads a dataset file: the JSON format, or the flat CSV table, told apart by
+        content as ``mandate`` does (a file starting with ``{`` is JSON; ``format`` forces
+        one). Rows with problems are skipped and listed in ``problems``, as is a JSON file's
+        checksum mismatch (edited by hand); ``strict=True`` refuses the file instead.
         CSV only: ``plan_year`` for phrases without a year, ``as_of`` the day of the
         ``progress`` column. Raises NotFound, IOFailure, Corrupt, ParseError... with the
         library's message."""
         p = os.fspath(path)
-        fmt = cls._format(p, format)
+        fmt = cls._format(p, format) if format is not None else cls._sniff(p)
         fn = lib.mdt_dataset_load_csv if fmt == "csv" else lib.mdt_dataset_load_json
         ds = cls._read(fn, encode(p), strict=strict, plan_year=plan_year, as_of=as_of, registry=registry)
         ds.path = p
