@@ -243,12 +243,6 @@ void AggregatePlan::RankCodes() {
   }
 }
 
-std::uint64_t AggregatePlan::PackKey(const std::uint32_t* codes) const {
-  std::uint64_t key = 0;
-  for (std::size_t k = 0; k < card_.size(); ++k) key += codes[k] * stride_[k];
-  return key;
-}
-
 void AggregatePlan::UnpackKey(std::uint64_t key, std::uint32_t* codes) const {
   for (std::size_t k = 0; k < card_.size(); ++k) {
     codes[k] = static_cast<std::uint32_t>(key / stride_[k]);

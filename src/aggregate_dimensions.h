@@ -2,7 +2,7 @@
 // one table (src/aggregate_dimensions.cpp): how its codes are taken from a task, how many there
 // can be, their labels, which code is "none" and how they sort. The stable names are the
 // EnumTable<Dimension> in mandate/aggregate.h. Adding a dimension: its enum value and name, one
-// row here and its tests (see docs/architecture-notes-22b.md).
+// row here and its tests (docs/architecture.md, "Where a change goes").
 #ifndef MANDATE_SRC_AGGREGATE_DIMENSIONS_H
 #define MANDATE_SRC_AGGREGATE_DIMENSIONS_H
 

@@ -137,14 +137,11 @@ class AggregatePlan {
   const Dataset& dataset() const { return *ds_; }
   const AggregateQuery& query() const { return query_; }
   std::size_t dimension_count() const { return query_.by.size(); }
-  std::uint32_t cardinality(std::size_t dim) const { return card_[dim]; }
   // Groups live in a dense array when the key space is at most this many keys.
   static constexpr std::uint64_t kDenseLimit = 1u << 16;
   bool dense() const { return dense_; }
   bool Uses(Dimension d) const;
-  std::uint64_t key_space() const { return key_space_; }
 
-  std::uint64_t PackKey(const std::uint32_t* codes) const;
   void UnpackKey(std::uint64_t key, std::uint32_t* codes) const;
   // The key value as printed: agency canonical id, kind name, category path prefix, source,
   // "YYYY-MM", deadline kind name, status name; nullopt for "none".
@@ -153,7 +150,6 @@ class AggregatePlan {
   // Position of a code in label order (none first): what groups are sorted by.
   std::uint32_t SortRank(std::size_t dim, std::uint32_t code) const { return rank_[dim][code]; }
   const std::vector<std::string>& category_labels() const { return category_labels_; }
-  std::uint16_t CategoryCode(std::uint16_t category) const { return category_map_[category]; }
 
  private:
   friend class AggregateState;
