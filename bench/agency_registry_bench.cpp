@@ -11,17 +11,9 @@
 
 namespace {
 
-std::vector<std::string> SeedCells(const char* field) {
-  std::vector<std::string> cells;
-  for (const auto& row : mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl")) {
-    cells.push_back(row[field].get<std::string>());
-  }
-  return cells;
-}
-
 void Resolve(benchmark::State& state, const char* field) {
   const auto& reg = mandate::AgencyRegistry::Bundled();
-  const auto cells = SeedCells(field);
+  const auto cells = mandate::testing::ReadSeedField("plan-2025-tasks.jsonl", field);
   if (cells.empty()) {
     state.SkipWithError("no seed cells");
     return;

@@ -16,13 +16,8 @@
 namespace {
 
 const std::vector<std::string>& Phrases() {
-  static const auto* v = [] {
-    auto* out = new std::vector<std::string>;
-    for (const auto& row : mandate::testing::ReadSeedJsonl("plan-2025-tasks.jsonl")) {
-      out->push_back(row["deadline_text"].get<std::string>());
-    }
-    return out;
-  }();
+  static const auto* v = new std::vector<std::string>(
+      mandate::testing::ReadSeedField("plan-2025-tasks.jsonl", "deadline_text"));
   return *v;
 }
 

@@ -15,17 +15,11 @@
 
 namespace {
 
-std::vector<std::string> Field(const char* file, const char* field) {
-  std::vector<std::string> out;
-  for (const auto& row : mandate::testing::ReadSeedJsonl(file)) {
-    out.push_back(row[field].get<std::string>());
-  }
-  return out;
-}
+using mandate::testing::ReadSeedField;
 
 const std::vector<std::string>& SeedPhrases() {
   static const auto* v =
-      new std::vector<std::string>(Field("plan-2025-tasks.jsonl", "deadline_text"));
+      new std::vector<std::string>(ReadSeedField("plan-2025-tasks.jsonl", "deadline_text"));
   return *v;
 }
 
@@ -59,7 +53,7 @@ void BM_ParseSeedPhrasesAscii(benchmark::State& state) { ParseAll(state, AsciiPh
 BENCHMARK(BM_ParseSeedPhrasesAscii);
 
 void BM_ExtractAppendixBullets(benchmark::State& state) {
-  static const auto bullets = Field("appendix-2025-items.jsonl", "text");
+  static const auto bullets = ReadSeedField("appendix-2025-items.jsonl", "text");
   const auto ctx = Ctx();
   for (auto _ : state) {
     for (const auto& b : bullets) benchmark::DoNotOptimize(mandate::ExtractDeadline(b, ctx));

@@ -2,7 +2,6 @@
 // handle, for dashboards that record a completion and show the new counts at once.
 #define MDT_EXPERIMENTAL
 #include <mutex>
-#include <optional>
 #include <shared_mutex>
 
 #include "absl/strings/str_format.h"

@@ -13,8 +13,9 @@ Dataset NewDataset() {
   return Dataset(ds);
 }
 
+// context: how the phrase is read; NULL = plan year 2025.
 uint32_t AddTask(mdt_dataset* ds, const char* id, const char* deadline,
-                 mdt_date assigned = MDT_NO_DATE) {
+                 mdt_date assigned = MDT_NO_DATE, const mdt_deadline_context* context = nullptr) {
   const char* lead[] = {"BKHCN"};
   mdt_task_input t = MDT_TASK_INPUT_INIT;
   t.id = id;
@@ -25,7 +26,7 @@ uint32_t AddTask(mdt_dataset* ds, const char* id, const char* deadline,
   t.deadline_text = deadline;
   mdt_deadline_context ctx = MDT_DEADLINE_CONTEXT_INIT;
   ctx.plan_year = 2025;
-  t.deadline_context = &ctx;
+  t.deadline_context = context != nullptr ? context : &ctx;
   t.assigned = assigned;
   uint32_t index = 0;
   EXPECT_EQ(mdt_dataset_add_task(&index, ds, &t), MDT_OK) << id << ": " << mdt_last_error();
@@ -292,27 +293,12 @@ TEST(CApiDataset, CustomRegistryAndOutlivingHandles) {
   EXPECT_EQ(mdt_dataset_new(nullptr, nullptr), MDT_ERR_INVALID_ARGUMENT);
 }
 
-}  // namespace
-}  // namespace mandate::capi_test
-
-namespace mandate::capi_test {
-namespace {
-
 // mdt_dataset_add_task parses each distinct phrase once (the dataset's deadline cache): the
 // same phrase under another context, or with a caller's calendar, must still get its own due.
 TEST(CApiDataset, RepeatedPhrasesKeepTheirContexts) {
   Dataset ds = Dataset::make();
   const auto add = [&](const char* id, const char* phrase, const mdt_deadline_context* ctx) {
-    const char* lead[] = {"BKHCN"};
-    mdt_task_input t = MDT_TASK_INPUT_INIT;
-    t.id = id;
-    t.title = "Nhiệm vụ";
-    t.lead = lead;
-    t.lead_count = 1;
-    t.deadline_text = phrase;
-    t.deadline_context = ctx;
-    uint32_t i = 0;
-    EXPECT_MDT_OK(mdt_dataset_add_task(&i, ds.get(), &t));
+    const uint32_t i = AddTask(ds.get(), id, phrase, MDT_NO_DATE, ctx);
     mdt_date due = MDT_NO_DATE;
     EXPECT_MDT_OK(mdt_dataset_task_due(&due, ds.get(), i, Date("2030-01-01")));
     return due;

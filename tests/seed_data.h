@@ -32,6 +32,13 @@ inline std::vector<nlohmann::json> ReadSeedJsonl(std::string_view name) {
   return rows;
 }
 
+// One string field of every row of tests/data/seed/NAME, in file order.
+inline std::vector<std::string> ReadSeedField(std::string_view name, const char* field) {
+  std::vector<std::string> out;
+  for (const auto& row : ReadSeedJsonl(name)) out.push_back(row[field].get<std::string>());
+  return out;
+}
+
 }  // namespace mandate::testing
 
 #endif

@@ -130,7 +130,12 @@ Datum mandate_resolve_agencies(PG_FUNCTION_ARGS) {
 
 /* ---- task_status --------------------------------------------------------------------- */
 
-static Datum status_text(uint8_t s) {
+/* The status of the batch's one row, as text (both task_status forms end here). */
+static Datum classify_one(const mg_batch* b) {
+  uint64_t counts[MG_NCOUNTS] = {0};
+  uint8_t s = 0;
+  char err[MG_ERR_SIZE] = "";
+  if (mg_classify_batch(counts, &s, b, err) != 0) mg_raise("task_status", err);
   return CStringGetTextDatum(mg_count_name(s));
 }
 
@@ -138,9 +143,6 @@ static Datum status_text(uint8_t s) {
 PG_FUNCTION_INFO_V1(mandate_task_status);
 Datum mandate_task_status(PG_FUNCTION_ARGS) {
   int32 due, completed, assigned;
-  uint64_t counts[MG_NCOUNTS] = {0};
-  uint8_t s = 0;
-  char err[MG_ERR_SIZE] = "";
   mg_batch b = {0};
   if (PG_ARGISNULL(3)) PG_RETURN_NULL();
   due = opt_date(fcinfo, 0);
@@ -152,8 +154,7 @@ Datum mandate_task_status(PG_FUNCTION_ARGS) {
   b.assigned = &assigned;
   b.as_of = to_mdt(PG_GETARG_DATEADT(3));
   b.soon_days = soon_arg(fcinfo, 4);
-  if (mg_classify_batch(counts, &s, &b, err) != 0) mg_raise("task_status", err);
-  PG_RETURN_DATUM(status_text(s));
+  PG_RETURN_DATUM(classify_one(&b));
 }
 
 /* task_status(deadline, plan_year, assigned, completed, as_of, soon_days) */
@@ -161,9 +162,6 @@ PG_FUNCTION_INFO_V1(mandate_task_status_phrase);
 Datum mandate_task_status_phrase(PG_FUNCTION_ARGS) {
   int32 plan_year = 0, completed, assigned;
   const char* phrase = NULL;
-  uint64_t counts[MG_NCOUNTS] = {0};
-  uint8_t s = 0;
-  char err[MG_ERR_SIZE] = "";
   mg_batch b = {0};
   if (PG_ARGISNULL(4)) PG_RETURN_NULL();
   if (!PG_ARGISNULL(0)) phrase = text_to_cstring(PG_GETARG_TEXT_PP(0));
@@ -177,8 +175,7 @@ Datum mandate_task_status_phrase(PG_FUNCTION_ARGS) {
   b.assigned = &assigned;
   b.as_of = to_mdt(PG_GETARG_DATEADT(4));
   b.soon_days = soon_arg(fcinfo, 5);
-  if (mg_classify_batch(counts, &s, &b, err) != 0) mg_raise("task_status", err);
-  PG_RETURN_DATUM(status_text(s));
+  PG_RETURN_DATUM(classify_one(&b));
 }
 
 /* ---- status_counts: a parallel aggregate ---------------------------------------------
