@@ -85,7 +85,18 @@ struct ReportCriteria {
   std::vector<std::string> weakest_localities;   // up to five not meeting all, weakest first
 };
 
+// The document's letterhead (Decree 30/2020/NĐ-CP): who issues it, where, for which meeting.
+// Empty fields are left out of the rendering. Shared by every format (md, html, json, csv,
+// docx, xlsx) so the Word export and the text report say the same thing.
+struct ReportHeader {
+  std::string issuing_body;  // "BAN CHỈ ĐẠO TRUNG ƯƠNG …" (cơ quan ban hành)
+  std::string place;         // "Hà Nội" in "Hà Nội, ngày 23 tháng 9 năm 2025"
+  std::string meeting;       // "Phiên họp lần thứ 3" in "(Phục vụ Phiên họp lần thứ 3 …)"
+  friend bool operator==(const ReportHeader&, const ReportHeader&) = default;
+};
+
 struct ReportData {
+  ReportHeader header;
   Day as_of{};
   std::optional<Day> since;
   ReportCounts totals;
@@ -110,6 +121,7 @@ struct ReportData {
 };
 
 struct ReportOptions {
+  ReportHeader header;
   Day as_of{};
   std::optional<Day> since;
   int soon_days = 7;

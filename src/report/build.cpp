@@ -199,6 +199,7 @@ absl::Status AddCriteria(ReportData& d, const Dataset& ds, const ReportOptions& 
 
 absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options) {
   ReportData d;
+  d.header = options.header;
   d.as_of = options.as_of;
   d.since = options.since;
   const ClassifyOptions classify{.soon_days = options.soon_days};
