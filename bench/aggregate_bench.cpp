@@ -164,7 +164,7 @@ void BM_LiveUpdate(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
-BENCHMARK(BM_StreamFloor)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StreamFloor)->Arg(1000000)->Arg(10000000)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NaiveLoop)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ClassifyAggregateLeadStatus)
     ->Args({1000000, 1})
