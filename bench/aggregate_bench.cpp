@@ -1,7 +1,8 @@
-// Classify + aggregate by lead agency x status at national scale, next to the physical
-// floor: a minimal fused loop over the same int32 day columns and uint16 agency ids doing
-// the same arithmetic. Each pipeline benchmark also reports its time as a multiple of the
-// floor measured in the same process ("x_floor").
+// Classify + aggregate by lead agency x status at national scale, next to the streaming
+// floor (bench/stream_floor.h: the time to read the bytes the query reads, on every core).
+// Each pipeline benchmark also reports its time as a multiple of that floor measured in the
+// same process ("x_floor"). BM_NaiveLoop is a straightforward fused loop doing the same
+// arithmetic: a reference for what simple code costs, not a floor.
 //
 // The workload is bench/generate.h (described in bench/README.md), built directly into a
 // Dataset (deadline changes as events), once per size for the whole run.
@@ -15,6 +16,7 @@
 
 #include "counters.h"
 #include "generate.h"
+#include "stream_floor.h"
 #include "mandate/aggregate.h"
 #include "mandate/aggregate_live.h"
 #include "mandate/classification.h"
@@ -27,14 +29,14 @@ const Dataset& Synthetic(std::size_t n) { return bench::SharedDataset(n); }
 
 const Day kAsOf = bench::kDefaultAsOf;
 
-// The physical floor: one pass over assigned/due/completed (int32) and the CSR agency list
+// The naive loop: one pass over assigned/due/completed (int32) and the CSR agency list
 // (uint16), the open/closed/due arithmetic of the fast status rule, counts per
-// (agency, status) and totals. No flags, no history, no generality.
-struct FloorCounts {
+// (agency, status) and totals, with a branchy inner loop over the leads.
+struct NaiveCounts {
   std::vector<std::uint32_t> by_agency;  // (agency + 1) * 8 + status
   std::uint32_t totals[8] = {};
 };
-void FloorLoop(const TaskColumns& c, std::int32_t d, std::int32_t soon_end, FloorCounts& out) {
+void NaiveLoop(const TaskColumns& c, std::int32_t d, std::int32_t soon_end, NaiveCounts& out) {
   const std::int32_t* assigned = c.assigned.data();
   const std::int32_t* due = c.due.data();
   const std::int32_t* completed = c.completed.data();
@@ -57,29 +59,33 @@ void FloorLoop(const TaskColumns& c, std::int32_t d, std::int32_t soon_end, Floo
   }
 }
 
+// Seconds of the streaming floor on every core (memoised per dataset: it is the same all run).
 double FloorSeconds(const Dataset& ds) {
-  FloorCounts fc;
-  fc.by_agency.assign((ds.registry().size() + 1) * 8, 0);
-  const std::int32_t d = ToEpochDays(kAsOf);
-  double best = 1e9;
-  for (int rep = 0; rep < 5; ++rep) {
-    const auto t0 = std::chrono::steady_clock::now();
-    FloorLoop(ds.columns(), d, d + 7, fc);
-    benchmark::DoNotOptimize(fc.totals);
-    benchmark::ClobberMemory();
-    best = std::min(best,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  }
-  return best;
+  static std::map<const Dataset*, double> memo;
+  auto [it, fresh] = memo.try_emplace(&ds, 0.0);
+  if (fresh) it->second = bench::MeasureStreamFloor(ds.columns()).seconds;
+  return it->second;
 }
 
-void BM_PhysicalFloor(benchmark::State& state) {
+void BM_StreamFloor(benchmark::State& state) {
   const Dataset& ds = Synthetic(static_cast<std::size_t>(state.range(0)));
-  FloorCounts fc;
+  std::uint64_t bytes = 0;
+  for (auto _ : state) {
+    const auto f = bench::MeasureStreamFloor(ds.columns(), 0, 1);
+    benchmark::DoNotOptimize(f.sum);
+    bytes += f.bytes;
+  }
+  bench::SetTaskCounters(state, ds.task_count());
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+
+void BM_NaiveLoop(benchmark::State& state) {
+  const Dataset& ds = Synthetic(static_cast<std::size_t>(state.range(0)));
+  NaiveCounts fc;
   fc.by_agency.assign((ds.registry().size() + 1) * 8, 0);
   const std::int32_t d = ToEpochDays(kAsOf);
   for (auto _ : state) {
-    FloorLoop(ds.columns(), d, d + 7, fc);
+    NaiveLoop(ds.columns(), d, d + 7, fc);
     benchmark::DoNotOptimize(fc.totals);
     benchmark::ClobberMemory();
   }
@@ -158,7 +164,8 @@ void BM_LiveUpdate(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
-BENCHMARK(BM_PhysicalFloor)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StreamFloor)->Arg(1000000)->Arg(10000000)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NaiveLoop)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ClassifyAggregateLeadStatus)
     ->Args({1000000, 1})
     ->Args({1000000, 2})

@@ -16,6 +16,9 @@ REPS=${REPS:-3}
 OUT=$ROOT/bench/out
 BUILD=$ROOT/build-release
 
+# A benchmark run means something only on a quiet machine: say how quiet it was.
+read -r load1 load5 load15 _ < /proc/loadavg
+echo "== load average at start: $load1 $load5 $load15 ($(nproc) cores)" >&2
 need() { command -v "$1" > /dev/null 2>&1; }
 install_pkgs() {
   if [ "$(id -u)" = 0 ] && need apt-get; then
@@ -58,5 +61,5 @@ for N in $SIZES; do
 done
 
 echo
-echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), as of $AS_OF, window $FROM..$TO"
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average at start $load1, as of $AS_OF, window $FROM..$TO"
 node bench/duckdb_compare.mjs report "$RESULTS"
