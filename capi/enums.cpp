@@ -39,7 +39,8 @@ static_assert(MDT_DEADLINE_OPEN_ENDED == static_cast<int>(DK::kOpenEnded));
 static_assert(MDT_DEADLINE_MULTI == static_cast<int>(DK::kMulti));
 static_assert(MDT_DEADLINE_RELATIVE == static_cast<int>(DK::kRelative));
 static_assert(MDT_DEADLINE_NONE == static_cast<int>(DK::kNone));
-static_assert(static_cast<int>(EnumCount<DeadlineKind>()) == MDT_DEADLINE_NONE + 1);
+static_assert(MDT_DEADLINE_PERIOD == static_cast<int>(DK::kPeriod));
+static_assert(static_cast<int>(EnumCount<DeadlineKind>()) == MDT_DEADLINE_PERIOD + 1);
 
 static_assert(MDT_FREQ_WEEKLY == static_cast<int>(Frequency::kWeekly));
 static_assert(MDT_FREQ_MONTHLY == static_cast<int>(Frequency::kMonthly));

@@ -195,7 +195,8 @@ typedef enum mdt_deadline_kind {
   MDT_DEADLINE_OPEN_ENDED = 10,
   MDT_DEADLINE_MULTI = 11,
   MDT_DEADLINE_RELATIVE = 12,
-  MDT_DEADLINE_NONE = 13 /**< extraction found no deadline in the sentence */
+  MDT_DEADLINE_NONE = 13, /**< extraction found no deadline in the sentence */
+  MDT_DEADLINE_PERIOD = 14 /**< a span of years ("2026 - 2030"): due 31/12 of the last year */
 } mdt_deadline_kind;
 
 /** Equal to mandate::Frequency. */

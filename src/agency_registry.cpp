@@ -261,6 +261,7 @@ absl::Status AgencyRegistry::Index() {
       }
     }
   }
+  IndexAbbreviations();
   return absl::OkStatus();
 }
 

@@ -34,12 +34,115 @@ bool IsConnector(std::string_view w) { return w == "va" || w == "cung"; }
 
 }  // namespace
 
+namespace {
+void SortUnique(std::vector<AgencyIndex>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+}  // namespace
+
 struct AgencyRegistry::Match {
   bool collective = false;
   std::size_t index = 0;  // agency or collective index
   std::size_t begin = 0;  // token range
   std::size_t end = 0;
+  unsigned kinds = 0;  // a collective read by its parts: bits of AgencyKind (index unused)
 };
+
+namespace {
+
+constexpr unsigned Bit(AgencyKind k) { return 1u << static_cast<unsigned>(k); }
+constexpr unsigned kCentral =
+    Bit(AgencyKind::kMinistry) | Bit(AgencyKind::kMinistryLevel) | Bit(AgencyKind::kGovernmentAgency);
+
+// The words of one part of a collective ("bộ", "ngành", "cơ quan ngang bộ", "cơ quan thuộc
+// Chính phủ", "địa phương", "tỉnh", "thành phố trực thuộc Trung ương") and the kinds it
+// stands for. "cơ quan" alone names no kind: it counts only beside a part that does.
+struct CollectivePart {
+  std::vector<std::string_view> words;
+  unsigned kinds;
+};
+const std::vector<CollectivePart>& CollectiveParts() {
+  static const auto* parts = new std::vector<CollectivePart>{
+      // longest first
+      {{"co", "quan", "thuoc", "chinh", "phu"}, Bit(AgencyKind::kGovernmentAgency)},
+      {{"co", "quan", "ngang", "bo"}, Bit(AgencyKind::kMinistryLevel)},
+      {{"co", "quan", "trung", "uong"}, kCentral},
+      {{"thanh", "pho"}, Bit(AgencyKind::kProvince)},
+      {{"dia", "phuong"}, Bit(AgencyKind::kProvince)},
+      {{"co", "quan"}, 0},
+      {{"bo"}, Bit(AgencyKind::kMinistry)},
+      {{"nganh"}, kCentral},
+      {{"tinh"}, Bit(AgencyKind::kProvince)},
+      {{"tp"}, Bit(AgencyKind::kProvince)},
+  };
+  return *parts;
+}
+
+// The words at i, in one parenthesis group, none separated by more than a space after the
+// first: their count, or 0.
+std::size_t WordsAt(const std::vector<CellToken>& toks, std::size_t i, std::size_t end,
+                    const std::vector<std::string_view>& words) {
+  if (i + words.size() > end) return 0;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const CellToken& t = toks[i + k];
+    if (t.text != words[k] || t.group != toks[i].group || (k > 0 && t.gap != Gap::kNone)) return 0;
+  }
+  return words.size();
+}
+
+}  // namespace
+
+// A collective written in its own words, read by its parts: "Các bộ, ngành và địa phương",
+// "Ủy ban nhân dân các tỉnh, thành phố", "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ".
+// Needs "các" before the parts or two parts that name kinds; nullopt otherwise.
+std::optional<AgencyRegistry::Match> AgencyRegistry::PartsAt(const Tokens& toks, std::size_t i,
+                                                             std::size_t end) const {
+  std::size_t j = i;
+  bool cac = false;
+  if (std::size_t n = WordsAt(toks, j, end, {"uy", "ban", "nhan", "dan"})) {
+    j += n;
+  } else if (WordsAt(toks, j, end, {"ubnd"})) {
+    ++j;
+  }
+  if (WordsAt(toks, j, end, {"cac"})) cac = true, ++j;
+  unsigned kinds = 0;
+  int named = 0;
+  std::size_t last = j;  // the end of the last part read
+  for (std::size_t k = j; k < end;) {
+    if (k > j) {  // a separator: a comma, "và", "hoặc"
+      if (toks[k].gap == Gap::kBreak || toks[k].group != toks[i].group) break;
+      if (toks[k].text == "va" || toks[k].text == "hoac") {
+        if (toks[k].gap != Gap::kNone) break;
+        ++k;
+      } else if (toks[k].gap != Gap::kComma) {
+        break;
+      }
+      if (k >= end || toks[k].gap == Gap::kBreak) break;
+      if (WordsAt(toks, k, end, {"cac"})) ++k;  // "các bộ và các địa phương"
+    }
+    std::size_t n = 0;
+    unsigned part = 0;
+    for (const CollectivePart& p : CollectiveParts()) {
+      if ((n = WordsAt(toks, k, end, p.words)) != 0) {
+        part = p.kinds;
+        break;
+      }
+    }
+    if (n == 0) break;
+    // "Bộ Tài chính": a name, not the part "bộ".
+    if (auto name = LongestAt(toks, k, end, ""); name && !name->collective && name->end > k + n)
+      break;
+    k += n;
+    if (std::size_t t = WordsAt(toks, k, end, {"truc", "thuoc", "trung", "uong"})) k += t;
+    else if (std::size_t t2 = WordsAt(toks, k, end, {"truc", "thuoc", "tw"})) k += t2;
+    kinds |= part;
+    named += part != 0;
+    last = k;
+  }
+  if (kinds == 0 || (!cac && named < 2)) return std::nullopt;
+  return Match{true, 0, i, last, kinds};
+}
 
 // Stacked prefixes ("tp tp tp …", "tỉnh, tỉnh, …") reach the same positions from every item
 // start: remembering each position's match keeps resolution linear in the cell.
@@ -177,11 +280,27 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
   // A collective waits for a parenthesis that may enumerate it ("Các ngân hàng (…)").
   std::optional<Match> pending;
   std::size_t pending_text_end = 0;
+  bool pending_related = false;  // "… liên quan" followed it: no fixed set
   auto flush = [&](const std::vector<AgencyIndex>* instead) {
     if (!pending) return;
-    const auto& members = instead ? *instead : collectives_[pending->index].members;
-    out.agencies.insert(out.agencies.end(), members.begin(), members.end());
     const std::size_t b = toks[pending->begin].begin;
+    if (pending_related) {
+      out.related.emplace_back(cell.substr(b, pending_text_end - b));
+      pending.reset();
+      pending_related = false;
+      return;
+    }
+    std::vector<AgencyIndex> by_parts;
+    if (pending->kinds != 0) {
+      for (std::size_t a = 0; a < agencies_.size(); ++a) {
+        if (pending->kinds & (1u << static_cast<unsigned>(agencies_[a].kind)))
+          by_parts.push_back(static_cast<AgencyIndex>(a));
+      }
+    }
+    const auto& members = instead                ? *instead
+                          : pending->kinds != 0 ? by_parts
+                                                : collectives_[pending->index].members;
+    out.agencies.insert(out.agencies.end(), members.begin(), members.end());
     out.collectives.emplace_back(cell.substr(b, pending_text_end - b));
     pending.reset();
   };
@@ -217,8 +336,8 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
       continue;
     }
     if (tok.gap != Gap::kNone && i != begin) item_start = true;
-    // "liên quan" / "có liên quan" narrows a collective to its relevant members, which the
-    // text does not name: the collective still stands for its pool.
+    // "liên quan" / "có liên quan" narrows a collective to members the text does not name:
+    // no fixed set, so no ids (Resolution::related keeps the phrase).
     if (pending && !run) {
       std::size_t n = 0;
       if (tok.text == "lien" && i + 1 < end && toks[i + 1].text == "quan") n = 2;
@@ -228,6 +347,7 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
       }
       if (n > 0 && toks[i + n - 1].group == base) {
         pending_text_end = toks[i + n - 1].end;
+        pending_related = true;
         i += n;
         continue;
       }
@@ -249,7 +369,17 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
     if (item_start || after_match) {
       // Prefixes and an omitted "Bộ" only where an item starts, so "Bộ Công Thương… xây
       // dựng" does not read "xây dựng" as Bộ Xây dựng.
-      if (auto m = MatchAt(toks, i, end, item_start, memo)) {
+      std::optional<Match> m = MatchAt(toks, i, end, item_start, memo);
+      // A sentence opens with its verb as often as with its subject: "Xây dựng Đề án …" is
+      // not Bộ Xây dựng. The omitted "Bộ" is read only inside a list, not at its start.
+      if (leading_only && i == begin && m && !m->collective && toks[i].text != "bo" &&
+          agencies_[m->index].kind == AgencyKind::kMinistry && !LongestAt(toks, i, end, "")) {
+        m.reset();
+      }
+      if (item_start) {  // a collective in its own words, when it reads further
+        if (auto parts = PartsAt(toks, i, end); parts && (!m || parts->end > m->end)) m = parts;
+      }
+      if (m) {
         close_run();
         flush(nullptr);
         if (m->collective) {
@@ -287,8 +417,7 @@ Resolution AgencyRegistry::Resolve(std::string_view cell) const {
   }
   const Tokens toks = internal::SplitCell(cell);
   if (!toks.empty()) ResolveRange(cell, toks, 0, toks.size(), false, out);
-  std::sort(out.agencies.begin(), out.agencies.end());
-  out.agencies.erase(std::unique(out.agencies.begin(), out.agencies.end()), out.agencies.end());
+  SortUnique(out.agencies);
   return out;
 }
 
@@ -300,8 +429,7 @@ Resolution AgencyRegistry::FindLeadingAgencies(std::string_view text) const {
   }
   const Tokens toks = internal::SplitCell(text);
   if (!toks.empty()) ResolveRange(text, toks, 0, toks.size(), true, out);
-  std::sort(out.agencies.begin(), out.agencies.end());
-  out.agencies.erase(std::unique(out.agencies.begin(), out.agencies.end()), out.agencies.end());
+  SortUnique(out.agencies);
   return out;
 }
 

@@ -28,6 +28,7 @@ json DeadlineToJson(const Deadline& d) {
   if (d.due) j["due"] = DayJson(*d.due);
   if (d.anchor) j["anchor"] = DayJson(*d.anchor);
   if (d.first_due) j["first_due"] = DayJson(*d.first_due);
+  if (d.start) j["start"] = DayJson(*d.start);
   if (!d.milestones.empty()) {
     json ms = json::array();
     for (const auto& m : d.milestones) {
@@ -40,10 +41,12 @@ json DeadlineToJson(const Deadline& d) {
   if (d.recurrence) {
     json r = {{"freq", EnumName(d.recurrence->freq)}, {"before", d.recurrence->before}};
     if (d.recurrence->day_of_period) r["day_of_period"] = *d.recurrence->day_of_period;
+    if (d.recurrence->month_of_period) r["month_of_period"] = *d.recurrence->month_of_period;
     j["recurrence"] = std::move(r);
   }
   if (d.relative_days != 0) j["relative_days"] = d.relative_days;
   if (d.relative_working_days) j["relative_working_days"] = true;
+  if (!d.relative_from.empty()) j["relative_from"] = d.relative_from;
   if (!d.explanation.empty()) j["explanation"] = d.explanation;
   return j;
 }
@@ -283,13 +286,15 @@ Deadline DeadlineFromJson(const json& j, const std::string& record, std::vector<
     return d;
   }
   Fields f(j, record, out, prefix);
-  f.CheckKeys({"kind", "text", "due", "anchor", "first_due", "milestones", "recurrence",
-               "relative_days", "relative_working_days", "explanation"});
+  f.CheckKeys({"kind", "text", "due", "anchor", "first_due", "start", "milestones",
+               "recurrence", "relative_days", "relative_working_days", "relative_from",
+               "explanation"});
   d.kind = KindField(f, "kind");
   d.text = f.String("text");
   d.due = f.DayField("due");
   d.anchor = f.DayField("anchor");
   d.first_due = f.DayField("first_due");
+  d.start = f.DayField("start");
   if (const json* ms = f.Array("milestones")) {
     for (std::size_t i = 0; i < ms->size(); ++i) {
       const std::string p = absl::StrFormat("%smilestones[%d].", prefix, i);
@@ -311,7 +316,7 @@ Deadline DeadlineFromJson(const json& j, const std::string& record, std::vector<
       f.Problem("recurrence", "expected an object");
     } else {
       Fields fr(*r, record, out, prefix + "recurrence.");
-      fr.CheckKeys({"freq", "before", "day_of_period"});
+      fr.CheckKeys({"freq", "before", "day_of_period", "month_of_period"});
       Recurrence rec;
       const std::string freq = fr.String("freq", true);
       if (auto fq = EnumFromName<Frequency>(freq)) {
@@ -322,11 +327,14 @@ Deadline DeadlineFromJson(const json& j, const std::string& record, std::vector<
       rec.before = fr.Bool("before");
       if (auto n = fr.Integer("day_of_period", 1, 31))
         rec.day_of_period = static_cast<unsigned>(*n);
+      if (auto n = fr.Integer("month_of_period", 1, 12))
+        rec.month_of_period = static_cast<unsigned>(*n);
       d.recurrence = rec;
     }
   }
   if (auto n = f.Integer("relative_days", -100000, 100000)) d.relative_days = static_cast<int>(*n);
   d.relative_working_days = f.Bool("relative_working_days");
+  d.relative_from = f.String("relative_from");
   d.explanation = f.Strings("explanation");
   return d;
 }

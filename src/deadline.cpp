@@ -20,7 +20,8 @@ constexpr std::string_view kLabelWords[] = {
     "xong", "thi", "diem",   "phat",  "trien", "khai", "thuc", "hien", "hoan", "thanh", "ban",
     "hanh", "bao", "cao",    "trinh", "van",   "dua",  "vao",  "su",   "dung", "tong",  "ket",
     "danh", "gia", "nghiem", "thu",   "chinh", "ap",   "giai", "doan", "dot",  "buoc",  "tiep",
-    "tuc",  "duy", "tri",    "mo",    "rong",  "xay",  "sau",  "do",   "nhan", "cap",   "nhat"};
+    "tuc",  "duy", "tri",    "mo",    "rong",  "xay",  "sau",  "do",   "nhan", "cap",   "nhat",
+    "so"};  // "sơ kết vào năm 2028 và tổng kết vào năm 2030"
 
 bool IsLabelWord(const Lexed& lx, std::size_t i) {
   if (!lx.IsWord(i)) return false;
@@ -81,8 +82,12 @@ Day PrevPeriodStart(Frequency f, Day start) { return PeriodStart(f, start - days
 
 // The due day of the occurrence whose period starts at start.
 Day DueOf(const Recurrence& r, Day start, bool inclusive_before) {
-  const Day end = NextPeriodStart(r.freq, start) - days{1};
+  Day end = NextPeriodStart(r.freq, start) - days{1};
   if (!r.day_of_period) return end;
+  if (r.month_of_period) {  // "01 tháng 10 hằng năm": the stated day of that month
+    start = Day{date::year_month_day{start} + date::months{*r.month_of_period - 1}};
+    end = Day{date::year_month_day{start} + date::months{1}} - days{1};
+  }
   Day stated = start + days{static_cast<int>(*r.day_of_period) - 1};
   if (stated > end) stated = end;  // "ngày 31 hàng tháng" in a 30-day month
   return r.before && !inclusive_before ? stated - days{1} : stated;

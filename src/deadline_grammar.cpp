@@ -27,6 +27,17 @@ std::size_t MarkerWords(const Lexed& lx, std::size_t j, unsigned* markers) {
       (lx.IsWord(j + 2, "thuong") || lx.IsWord(j + 2, "thudng")))
     return mark(kThucHien, 2);
   if (lx.IsWord(j, "trong") && lx.IsWord(j + 1, "vong")) return mark(kTrongVong, 2);
+  if (lx.IsWord(j, "trong") && lx.IsWord(j + 1, "thoi") && lx.IsWord(j + 2, "gian"))
+    return mark(kTrongVong, 3);
+  // "Không quá 20 ngày làm việc", "tối đa là 07 ngày làm việc": the longest time allowed.
+  if (lx.IsWord(j, "khong") && lx.IsWord(j + 1, "qua")) return mark(kTrongVong, 2);
+  if (lx.IsWord(j, "toi") && lx.IsWord(j + 1, "da"))
+    return mark(kTrongVong, lx.IsWord(j + 2, "la") ? 3 : 2);
+  // "(từ nay) đến hết năm 2025": to the end of that period.
+  if (lx.IsWord(j, "tu") && lx.IsWord(j + 1, "nay") && lx.IsWord(j + 2, "den"))
+    return mark(kDen, 2);
+  if (lx.IsWord(j, "den") && lx.IsWord(j + 1, "het") && !lx.IsWord(j + 2, "han"))
+    return mark(kDen, 2);
   if (lx.IsWord(j, "trong") && lx.IsWord(j + 1, "thoi") && lx.IsWord(j + 2, "han"))
     return mark(kTrongVong, 3);
   if (lx.IsWord(j, "trong")) return mark(kTrong, 1);
@@ -40,6 +51,8 @@ std::size_t MarkerWords(const Lexed& lx, std::size_t j, unsigned* markers) {
 
 std::optional<Core> MatchCore(const Lexed& lx, std::size_t i, const DeadlineContext& ctx,
                               bool whole) {
+  // "tính đến (hết) ngày 23/9/2025": the day a report counts up to, not a deadline.
+  if (i > 0 && lx.IsWord(i - 1, "tinh") && lx.IsWord(i, "den")) return std::nullopt;
   Core c;
   c.tb = i;
   std::size_t j = i;
@@ -73,9 +86,11 @@ Deadline Assemble(const std::vector<Core>& cores, const std::vector<std::string>
     d.due = c.due;
     d.anchor = c.anchor;
     d.first_due = c.first_due;
+    d.start = c.start;
     d.recurrence = c.recurrence;
     d.relative_days = c.relative_days;
     d.relative_working_days = c.relative_working_days;
+    d.relative_from = c.relative_from;
     d.explanation = c.explanation;
     return d;
   }
@@ -90,7 +105,9 @@ Deadline Assemble(const std::vector<Core>& cores, const std::vector<std::string>
     if (c.kind == DeadlineKind::kRelative) {
       d.relative_days = c.relative_days;
       d.relative_working_days = c.relative_working_days;
+      d.relative_from = c.relative_from;
     }
+    if (c.start && (!d.start || *c.start < *d.start)) d.start = c.start;
   }
   d.explanation.push_back(absl::StrFormat(
       "multi: %d milestones; due = the last fixed milestone%s", static_cast<int>(cores.size()),

@@ -39,10 +39,11 @@ struct Core {
   std::size_t body = 0;  // first token after the prefix words
   unsigned markers = 0;
   bool self_evident = false;  // reads as a deadline without a marker ("tháng 10/2025", "Quý IV")
-  std::optional<Day> due, anchor, first_due;
+  std::optional<Day> due, anchor, first_due, start;
   std::optional<Recurrence> recurrence;
   int relative_days = 0;
   bool relative_working_days = false;
+  std::string relative_from;  // the named event of a relative count; empty: the assigned day
   std::vector<std::string> explanation;
   absl::Status status;  // the form was recognised but cannot hold (impossible date, no year)
 };

@@ -127,7 +127,9 @@ TEST(AgencyRegistry, EverySeedLeadAndCoordinatorCellResolves) {
       const bool blank = NormalizeKey(cell).empty();
       // A non-blank cell always yields something: ids, or at least a recognised collective.
       if (!blank) {
-        EXPECT_TRUE(!r.agencies.empty() || !r.collectives.empty() || !r.ok()) << cell;
+        EXPECT_TRUE(!r.agencies.empty() || !r.collectives.empty() || !r.related.empty() ||
+                    !r.ok())
+            << cell;
       } else {
         EXPECT_THAT(r.agencies, IsEmpty()) << cell;
       }
@@ -136,16 +138,23 @@ TEST(AgencyRegistry, EverySeedLeadAndCoordinatorCellResolves) {
   }
   EXPECT_EQ(cells, 496u);
   EXPECT_EQ(failures, kAllowedUnresolved);
-  EXPECT_GT(with_ids, 370u);
+  EXPECT_GT(with_ids, 360u);  // issue 17: "… liên quan" cells give no ids (was 370+)
 }
 
 TEST(AgencyRegistry, EveryLeadCellNamesAnAgency) {
-  // A task with no lead id at all would be unassigned; only cells that name nobody
-  // ("Các cơ quan liên quan") are coordinators.
+  // A task with no lead id at all would be unassigned. One lead cell names no fixed set
+  // (KH25-V-77 "Các địa phương liên quan"): it gives no ids and says so (issue 17).
+  std::set<std::string> related;
   for (const auto& row : ReadJsonl("plan-2025-tasks.jsonl")) {
     const Resolution r = Reg().Resolve(row["lead"].get<std::string>());
+    if (!r.related.empty()) {
+      related.insert(row["id"].get<std::string>());
+      EXPECT_THAT(r.agencies, IsEmpty()) << row["id"];
+      continue;
+    }
     EXPECT_FALSE(r.agencies.empty()) << row["id"];
   }
+  EXPECT_THAT(related, ElementsAre("KH25-V-77"));
 }
 
 struct SeedCase {
@@ -189,8 +198,8 @@ TEST(AgencyRegistry, TrickySeedCellsGiveExactIds) {
   EXPECT_THAT(iii79.collectives, ElementsAre("các địa phương có cảng hàng không, sân bay"));
   const auto iii92 = Reg().Resolve(rows["KH25-III-92"]["coordinators"].get<std::string>());
   EXPECT_TRUE(iii92.ok());
-  EXPECT_THAT(iii92.collectives, ElementsAre("Các bộ, ngành, địa phương, doanh nghiệp liên quan",
-                                             "các cơ quan đại diện Việt Nam ở nước ngoài"));
+  EXPECT_THAT(iii92.collectives, ElementsAre("các cơ quan đại diện Việt Nam ở nước ngoài"));
+  EXPECT_THAT(iii92.related, ElementsAre("Các bộ, ngành, địa phương, doanh nghiệp liên quan"));
   const auto v1 = Reg().Resolve(rows["KH25-V-1"]["lead"].get<std::string>());
   EXPECT_EQ(v1.agencies.size(), 56u);
 }
@@ -335,15 +344,109 @@ TEST(AgencyResolve, ExpandsCollectivesToEveryAgencyOfTheirKinds) {
   EXPECT_EQ(mixed.agencies.size(), 36u);
 }
 
-TEST(AgencyResolve, RelevantQualifierKeepsThePoolAndUnenumerableSetsAddNoIds) {
-  const Resolution r = Reg().Resolve("Các bộ, ngành có liên quan");
-  EXPECT_TRUE(r.ok());
-  EXPECT_EQ(r.agencies, Reg().Resolve("Các bộ, ngành").agencies);
-  EXPECT_THAT(r.collectives, ElementsAre("Các bộ, ngành có liên quan"));
-  const Resolution none = Reg().Resolve("Bộ Y tế và các cơ quan liên quan");
-  EXPECT_TRUE(none.ok());
-  EXPECT_THAT(Reg().Ids(none), ElementsAre("BYT"));
-  EXPECT_THAT(none.collectives, ElementsAre("các cơ quan liên quan"));
+// Issue 17: "… liên quan" names no fixed set, whatever the collective before it: the phrase
+// is kept (Resolution::related), no ids, and it is not an error.
+TEST(AgencyResolve, RelatedNamesNoFixedSetAndGivesNoIds) {
+  for (const char* cell : {"Các bộ, ngành có liên quan", "Các cơ quan liên quan",
+                           "Các bộ, ngành liên quan", "các bộ, cơ quan, địa phương liên quan"}) {
+    const Resolution r = Reg().Resolve(cell);
+    EXPECT_TRUE(r.ok()) << cell;
+    EXPECT_THAT(r.agencies, IsEmpty()) << cell;
+    EXPECT_THAT(r.related, ElementsAre(cell));
+    EXPECT_THAT(r.collectives, IsEmpty()) << cell;
+  }
+  const Resolution some = Reg().Resolve("Bộ Y tế và các cơ quan liên quan");
+  EXPECT_TRUE(some.ok());
+  EXPECT_THAT(Reg().Ids(some), ElementsAre("BYT"));
+  EXPECT_THAT(some.related, ElementsAre("các cơ quan liên quan"));
+  // Without "liên quan" the collective stands for its pool.
+  EXPECT_EQ(Reg().Resolve("Các bộ, ngành").agencies.size(), 22u);
+}
+
+// Issue 17: collectives worded differently from the registry's phrases are read by their
+// parts (bộ / ngành / cơ quan ngang bộ / cơ quan thuộc Chính phủ / địa phương / tỉnh / thành
+// phố, after "các" or "UBND các").
+TEST(AgencyResolve, CollectivesAreReadByTheirParts) {
+  const std::size_t ministries = CountKind(AgencyKind::kMinistry);
+  const std::size_t central = ministries + CountKind(AgencyKind::kMinistryLevel) +
+                              CountKind(AgencyKind::kGovernmentAgency);
+  struct Case {
+    const char* cell;
+    std::size_t n;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Các bộ, ngành và địa phương", central + 34},  // issue 17: was 22 + an error
+           {"Ủy ban nhân dân các tỉnh, thành phố", 34},
+           {"bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", central},
+           {"UBND các tỉnh", 34},
+           {"các bộ và các địa phương", ministries + 34},
+           {"Các bộ, cơ quan Trung ương, địa phương", central + 34},
+           {"các tỉnh, thành phố trực thuộc Trung ương", 34}}) {
+    const Resolution r = Reg().Resolve(c.cell);
+    EXPECT_TRUE(r.ok()) << c.cell;
+    EXPECT_EQ(r.agencies.size(), c.n) << c.cell;
+    EXPECT_THAT(r.collectives, ElementsAre(c.cell));
+  }
+  // Names that start like a part stay names.
+  EXPECT_THAT(Ids("Bộ Tài chính, tỉnh Hưng Yên"), ElementsAre("BTC", "HYN"));
+  // A part alone, without "các", is no collective.
+  EXPECT_FALSE(Reg().Resolve("địa phương").ok());
+}
+
+// Issue 17: abbreviations are derived from the names by a rule, not typed one by one.
+TEST(AgencyAbbreviations, AreDerivedFromTheNames) {
+  EXPECT_THAT(AgencyRegistry::Abbreviations("Bộ Khoa học và Công nghệ"),
+              ::testing::IsSupersetOf({"bkhcn", "bo khcn", "bo kh va cn"}));
+  EXPECT_THAT(AgencyRegistry::Abbreviations("Bộ Văn hóa, Thể thao và Du lịch"),
+              ::testing::IsSupersetOf({"bvhttdl", "bo vh tt va dl", "bo vhtt va dl"}));
+  EXPECT_THAT(AgencyRegistry::Abbreviations("Ngân hàng Nhà nước Việt Nam"),
+              ::testing::IsSupersetOf({"nhnn", "nhnnvn", "ngan hang nha nuoc"}));
+  EXPECT_THAT(AgencyRegistry::Abbreviations("Bộ Tư pháp"), ElementsAre("btp"));  // no "Bộ TP"
+  struct Case {
+    const char* written;
+    const char* id;
+  };
+  for (const Case& c : std::vector<Case>{{"Bộ KH&ĐT", "BTC"},  // the former Ministry of Planning
+                                         {"Bộ VH, TT và DL", "BVHTTDL"},
+                                         {"Bộ VH, TT&DL", "BVHTTDL"},
+                                         {"Bộ VHTTDL", "BVHTTDL"},
+                                         {"Ngân hàng Nhà nước", "NHNN"},
+                                         {"NHNN", "NHNN"},
+                                         {"BGDĐT", "BGDDT"},
+                                         {"Bộ GTVT", "BXD"},
+                                         {"Bộ TT&TT", "BKHCN"},
+                                         {"VPCP", "VPCP"},
+                                         {"Bộ NN&PTNT", "BNNMT"},
+                                         {"BTC", "BTC"}}) {
+    EXPECT_EQ(IdOf(c.written), c.id) << c.written;
+  }
+  EXPECT_EQ(IdOf("Bộ TP"), "<none>");
+}
+
+// Every derived key names its agency, unless it is ambiguous: then it is listed and names
+// neither. The bundled registry has none.
+TEST(AgencyAbbreviations, CollisionsAreCheckedAndNameNeither) {
+  EXPECT_THAT(Reg().abbreviation_collisions(), IsEmpty());
+  for (std::size_t i = 0; i < Reg().size(); ++i) {
+    const Agency& a = Reg().agency(i);
+    if (a.kind == AgencyKind::kProvince) continue;
+    std::vector<std::string> names = {a.name};
+    names.insert(names.end(), a.former_names.begin(), a.former_names.end());
+    for (const auto& n : names) {
+      for (const auto& key : AgencyRegistry::Abbreviations(n)) EXPECT_EQ(IdOf(key), a.id) << key;
+    }
+  }
+  auto reg = AgencyRegistry::FromJson(R"({"agencies": [
+      {"id": "A", "name": "Bộ Công Thương", "kind": "ministry", "aliases": []},
+      {"id": "B", "name": "Bộ Cơ Tầng", "kind": "ministry", "aliases": []},
+      {"id": "C", "name": "Bộ Tài chính", "kind": "ministry", "aliases": ["BCTG"]},
+      {"id": "D", "name": "Ban Cải tổ Giá", "kind": "government_unit", "aliases": []}],
+    "collectives": []})");
+  ASSERT_TRUE(reg.ok()) << reg.status();
+  EXPECT_THAT(reg->abbreviation_collisions(), ElementsAre("bct: A, B", "bctg: C, D"));
+  EXPECT_FALSE(reg->FindByName("BCT").has_value());
+  EXPECT_EQ(reg->agency(*reg->FindByName("BCTG")).id, "C");  // a written alias keeps its agency
+  EXPECT_EQ(reg->agency(*reg->FindByName("BTC")).id, "C");
 }
 
 TEST(AgencyResolve, DashAndEmptyMeanNone) {
@@ -554,7 +657,10 @@ TEST(AgencyRegistry, EveryAddedEntryIsUsedByTheSeedCellItCites) {
         EXPECT_THAT(Reg().Ids(r), ::testing::Contains(e["id"].get<std::string>())) << key;
       } else {
         const std::string phrase = NormalizeKey(e["phrase"].get<std::string>());
-        EXPECT_TRUE(std::any_of(r.collectives.begin(), r.collectives.end(), [&](auto& c) {
+        // Expanded, or kept as "… liên quan" (issue 17: no fixed set, no ids).
+        std::vector<std::string> found = r.collectives;
+        found.insert(found.end(), r.related.begin(), r.related.end());
+        EXPECT_TRUE(std::any_of(found.begin(), found.end(), [&](auto& c) {
           return NormalizeKey(c).rfind(phrase, 0) == 0;
         })) << key;
       }

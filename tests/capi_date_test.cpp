@@ -94,7 +94,8 @@ TEST(CApiEnums, NamesMatchTheCoreAndRoundTrip) {
   }());
   EXPECT_STREQ(mdt_deadline_kind_name(MDT_DEADLINE_QUARTER), "quarter");
   EXPECT_STREQ(mdt_deadline_kind_name(MDT_DEADLINE_OPEN_ENDED), "open_ended");
-  EXPECT_STREQ(mdt_deadline_kind_name(static_cast<mdt_deadline_kind>(14)), "unknown");
+  EXPECT_STREQ(mdt_deadline_kind_name(MDT_DEADLINE_PERIOD), "period");
+  EXPECT_STREQ(mdt_deadline_kind_name(static_cast<mdt_deadline_kind>(15)), "unknown");
   mdt_deadline_kind k{};
   ASSERT_MDT_OK(mdt_deadline_kind_from_name(&k, "recurring"));
   EXPECT_EQ(k, MDT_DEADLINE_RECURRING);

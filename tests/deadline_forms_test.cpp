@@ -1,7 +1,9 @@
 // The phrase forms of the deadline grammar (src/deadline_forms.cpp), each with its cases:
 // real phrases from the seed material (tests/data/seed: the plan's deadline cells, the
-// appendix, the OCR text of 003) and the forms the issue tables list. Each case names the form
-// that must read it; FormsTest.EveryFormHasCases fails when a table entry has none.
+// appendix, the OCR text of 003), the forms the issue tables list, and (issue 17) phrases copied
+// verbatim from public Vietnamese plans, decisions and procedure pages, each with its source in
+// a comment. Each case names the form that must read it; FormsTest.EveryFormHasCases fails when
+// a table entry has none.
 #include "deadline_forms.h"
 
 #include <gmock/gmock.h>
@@ -47,6 +49,16 @@ const std::vector<FormCase>& Cases() {
       {"before_day_of_each_period", "Trước ngày 25 hàng tháng",
        "recurring monthly day 25 before"},  // seed 002
       {"before_day_of_each_period", "trước 10 hằng quý", "recurring quarterly day 10 before"},
+      // issue 17: yearly duties with a stated day
+      {"before_day_of_each_period", "trước ngày 01 tháng 10 hằng năm",
+       "recurring yearly day 1 month 10 before"},  // issue 17 (its example class)
+      {"before_day_of_each_period", "Trước ngày 03 hàng tháng",
+       "recurring monthly day 3 before"},  // phapluatdoanhnghiep.vn, lịch nộp báo cáo 12/2025
+      {"before_day_of_each_period", "trước ngày 20/11 hằng năm",
+       "recurring yearly day 20 month 11 before"},
+      {"before_day_of_each_period", "trước ngày 31/02 hằng năm", "error \"trước ngày 31/02 hằng năm\": day 31/2 does not exist"},
+      {"before_day_of_each_period", "trước ngày 15/10 hằng tháng",
+       "error \"trước ngày 15/10 hằng tháng\": a stated month needs a yearly duty"},
       {"before_day_of_each_period", "trước ngày 32 hàng tháng",
        "error \"trước ngày 32 hàng tháng\": day 32 does not exist"},
       // day_of_each_period
@@ -73,6 +85,7 @@ const std::vector<FormCase>& Cases() {
        false},  // seed 003 (OCR)
       {"month", "tháng 6 năm 2025", "month 2025-06-30"},
       {"month", "tháng 10", "month 2025-10-31"},
+      {"month", "đến hết tháng 10/2025", "month 2025-10-31"},  // issue 17 (its example class)
       {"month", "tháng 10", "error \"tháng 10\" names no year", Ctx::kNoYear},
       {"month", "Tháng 13/2025", "error \"Tháng 13/2025\": month 13 does not exist"},
       // quarter
@@ -89,6 +102,19 @@ const std::vector<FormCase>& Cases() {
       {"half", "6 tháng cuối năm", "half 2025-12-31"},
       {"half", "nửa đầu năm 2026", "half 2026-06-30"},
       {"half", "6 tháng cuối năm", "error \"6 tháng cuối năm\" names no year", Ctx::kNoYear},
+      // period (issue 17): spans of years, any dash
+      {"period", "Giai đoạn 2026 - 2030", "period 2030-12-31 start 2026-01-01"},
+      // vietnamnet.vn, dự thảo Chương trình hành động (2025-10-15): "giai đoạn 2026 - 2030"
+      {"period", "giai đoạn 2026 - 2030", "period 2030-12-31 start 2026-01-01", Ctx::k2025,
+       false},
+      // hethongphapluat.com, Chỉ thị 31/CT-TTg (18/10/2025): "5 NĂM 2026-2030"
+      {"period", "2026-2030", "period 2030-12-31 start 2026-01-01"},
+      // kienthuc.net.vn (2026-02-07): "10 năm 2021 - 2030"
+      {"period", "năm 2021 - 2030", "period 2030-12-31 start 2021-01-01"},
+      {"period", "2025 - 2026", "period 2026-12-31 start 2025-01-01"},
+      {"period", "giai đoạn 2025\u20132027", "period 2027-12-31 start 2025-01-01"},  // en dash
+      {"period", "từ năm 2025 đến năm 2030", "period 2030-12-31 start 2025-01-01"},
+      {"period", "2030 - 2026", "error \"2030 - 2026\": the period ends (2026) before it starts"},
       // open_ended
       {"open_ended", "2025 và những năm tiếp theo", "open_ended first 2025-12-31"},  // plan cell
       {"open_ended", "trong năm 2025 và các năm tiếp theo", "open_ended first 2025-12-31",
@@ -99,6 +125,16 @@ const std::vector<FormCase>& Cases() {
       {"year", "hạn trong năm 2025", "year 2025-12-31", Ctx::k2025, false},  // appendix
       {"year", "trong năm 2026", "year 2026-12-31", Ctx::k2025, false},      // prose
       {"year", "nim 2025", "year 2025-12-31", Ctx::k2025, false},            // seed 003 (OCR)
+      {"year", "đến hết năm 2025", "year 2025-12-31"},  // issue 17 (its example class)
+      // vietbao.vn (2025-10-25): "từ nay đến hết năm 2025 và những năm tiếp theo"
+      {"year", "từ nay đến hết năm 2025", "year 2025-12-31", Ctx::k2025, false},
+      // frequency (issue 17): n times a unit, once every n units
+      {"frequency", "01 lần/năm", "recurring yearly"},      // issue 17 (its example class)
+      {"frequency", "02 lần/năm", "recurring semiannual"},
+      {"frequency", "6 tháng/lần", "recurring semiannual"},  // issue 17 (its example class)
+      {"frequency", "03 tháng một lần", "recurring quarterly"},
+      {"frequency", "1 lần/quý", "recurring quarterly"},
+      {"frequency", "4 tháng/lần", "error \"4 tháng/lần\": no frequency the library keeps"},
       // each_period
       {"each_period", "Hàng tháng", "recurring monthly"},  // plan cells
       {"each_period", "Hàng tuần", "recurring weekly"},
@@ -106,9 +142,19 @@ const std::vector<FormCase>& Cases() {
       {"each_period", "hing thang", "recurring monthly", Ctx::k2025, false},  // seed 003 (OCR)
       {"each_period", "định kỳ 6 tháng", "recurring semiannual"},
       {"each_period", "mỗi quý", "recurring quarterly"},
+      {"each_period", "định kỳ 03 tháng một lần", "recurring quarterly"},  // issue 17
+      // phapluatdoanhnghiep.vn, lịch nộp báo cáo 12/2025 (Nghị định 145/2020/NĐ-CP)
+      {"each_period", "Định kỳ hằng năm (trước ngày 05 tháng 12)",
+       "recurring yearly day 5 month 12 before"},
+      {"each_period", "định kỳ hằng năm (trước ngày 20/11)",
+       "recurring yearly day 20 month 11 before"},  // issue 17 (read as a one-off date before)
+      {"each_period", "hằng quý, trước ngày 15 của tháng cuối quý",
+       "recurring quarterly day 15 month 3 before"},  // issue 17
       // ongoing
       {"ongoing", "Thường xuyên", "ongoing"},  // plan cells
       {"ongoing", "Thực hiện thường xuyên", "ongoing"},
+      {"ongoing", "Nhiệm vụ thường xuyên", "ongoing"},  // issue 17 (its example class)
+      {"ongoing", "Thường xuyên, liên tục", "ongoing"},
       // roadmap
       {"roadmap", "Hoàn thành theo lộ trình", "roadmap"},          // plan cell
       {"roadmap", "theo lộ trình", "roadmap", Ctx::k2025, false},  // seed 002
@@ -118,6 +164,22 @@ const std::vector<FormCase>& Cases() {
       {"relative", "05 ngày làm việc", "relative +5 working days"},
       {"relative", "15 ngày làm việc kể từ ngày nhận", "relative 2025-10-22 +15 working days",
        Ctx::kAssigned},
+      // dichvucong.binhdinh.gov.vn, thủ tục 34822 (thời hạn giải quyết), verbatim:
+      {"relative", "Không quá 10 ngày làm việc kể từ nhận được đầy đủ hồ sơ theo quy định",
+       "relative +10 working days from \"nhận được đầy đủ hồ sơ theo quy định\"",
+       Ctx::kAssigned},
+      {"relative", "trong thời hạn không quá 03 ngày làm việc kể từ ngày nhận được hồ sơ",
+       "relative +3 working days from \"ngày nhận được hồ sơ\"", Ctx::kAssigned, false},
+      {"relative", "Trong thời hạn 01 ngày làm việc kể từ ngày nhận lại hồ sơ",
+       "relative +1 working days from \"ngày nhận lại hồ sơ\"", Ctx::kAssigned},
+      // issue 17 (its example classes): anchored at the assigned day unless an event is named
+      {"relative", "Không quá 20 ngày làm việc", "relative 2025-10-29 +20 working days",
+       Ctx::kAssigned},
+      {"relative", "tối đa là 07 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
+       "relative +7 working days from \"ngày nhận đủ hồ sơ hợp lệ\"", Ctx::kAssigned},
+      {"relative", "Trong thời gian 30 ngày", "relative 2025-10-31 +30 days", Ctx::kAssigned},
+      {"relative", "05 ngày làm việc kể từ ngày cấp giấy tiếp nhận hồ sơ",
+       "relative +5 working days from \"ngày cấp giấy tiếp nhận hồ sơ\"", Ctx::kAssigned},
   };
   return *cases;
 }
@@ -136,14 +198,18 @@ std::string Describe(const Core& c) {
   if (c.due) s += " " + FormatIsoDay(*c.due);
   if (c.anchor) s += " anchor " + FormatIsoDay(*c.anchor);
   if (c.first_due) s += " first " + FormatIsoDay(*c.first_due);
+  if (c.start) s += " start " + FormatIsoDay(*c.start);
   if (c.recurrence) {
     s += " " + std::string(EnumName(c.recurrence->freq));
     if (c.recurrence->day_of_period) s += " day " + std::to_string(*c.recurrence->day_of_period);
+    if (c.recurrence->month_of_period)
+      s += " month " + std::to_string(*c.recurrence->month_of_period);
     if (c.recurrence->before) s += " before";
   }
   if (c.kind == DeadlineKind::kRelative) {
     s += " +" + std::to_string(c.relative_days) +
          (c.relative_working_days ? " working days" : " days");
+    if (!c.relative_from.empty()) s += " from \"" + c.relative_from + "\"";
   }
   return s;
 }

@@ -34,13 +34,18 @@ void WriteDeadline(std::ostream& out, const Deadline& d) {
   out << "  kind " << EnumName(d.kind) << " due " << Iso(d.due) << " anchor " << Iso(d.anchor)
       << " first_due " << Iso(d.first_due) << "\n";
   out << "  text \"" << d.text << "\"\n";
+  if (d.start) out << "  start " << Iso(d.start) << "\n";
   if (d.recurrence) {
     out << "  recurrence " << EnumName(d.recurrence->freq) << " day "
         << (d.recurrence->day_of_period ? std::to_string(*d.recurrence->day_of_period) : "-")
+        << (d.recurrence->month_of_period
+                ? " month " + std::to_string(*d.recurrence->month_of_period)
+                : "")
         << (d.recurrence->before ? " before" : "") << "\n";
   }
   if (d.kind == DeadlineKind::kRelative || d.relative_days != 0) {
-    out << "  relative " << d.relative_days << (d.relative_working_days ? " working" : "") << "\n";
+    out << "  relative " << d.relative_days << (d.relative_working_days ? " working" : "")
+        << (d.relative_from.empty() ? "" : " from \"" + d.relative_from + "\"") << "\n";
   }
   for (const Milestone& m : d.milestones) {
     out << "  milestone \"" << m.label << "\" " << EnumName(m.kind) << " " << Iso(m.due) << "\n";

@@ -283,11 +283,13 @@ TEST(Deadline, ExplanationSaysWhichWordsMatchedWhichRule) {
 }
 
 TEST(Deadline, KindAndFrequencyNamesRoundTrip) {
-  for (int k = 0; k <= 13; ++k) {
+  for (int k = 0; k <= 14; ++k) {
     const auto kind = static_cast<K>(k);
     EXPECT_EQ(EnumFromName<DeadlineKind>(EnumName(kind)), kind);
   }
   EXPECT_EQ(EnumName(K::kOpenEnded), "open_ended");
+  EXPECT_EQ(EnumName(K::kPeriod), "period");
+  EXPECT_EQ(static_cast<int>(K::kPeriod), 14);  // appended: values never change
   EXPECT_FALSE(EnumFromName<DeadlineKind>("soon").has_value());
   EXPECT_EQ(EnumName(Frequency::kSemiannual), "semiannual");
 }
@@ -321,6 +323,77 @@ TEST(Deadline, OccurrencesEnumerateDueDays) {
   EXPECT_EQ(Isos(Occurrences(before25, from, *ParseIsoDay("2025-02-28"), true)),
             (std::vector<std::string>{"2025-01-25", "2025-02-25"}));
   EXPECT_TRUE(Occurrences(before25, to, from).empty());
+}
+
+// Issue 17: whole cells of the new wording classes, as ParseDeadline reads them.
+TEST(Deadline, YearSpansAreAPeriodFromTheFirstDayToTheLastDay) {
+  for (const char* cell : {"2026-2030", "Giai đoạn 2026 - 2030", "giai đoạn 2026\u20142030",
+                           "từ năm 2026 đến năm 2030"}) {
+    auto d = ParseDeadline(cell, Year2025());
+    ASSERT_TRUE(d.ok()) << cell << ": " << d.status();
+    EXPECT_EQ(d->kind, K::kPeriod) << cell;
+    EXPECT_EQ(Iso(d->start), "2026-01-01") << cell;
+    EXPECT_EQ(Iso(d->due), "2030-12-31") << cell;
+  }
+  // A single year stays a year; "2025-12" is no span.
+  EXPECT_EQ(ParseDeadline("2025", Year2025())->kind, K::kYear);
+  EXPECT_FALSE(ParseDeadline("2030 - 2026", Year2025()).ok());
+}
+
+TEST(Deadline, ReviewMilestonesAndEndOfPeriod) {
+  auto m = ParseDeadline("sơ kết vào năm 2028 và tổng kết vào năm 2030", Year2025());
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ(m->kind, K::kMulti);
+  ASSERT_EQ(m->milestones.size(), 2u);
+  EXPECT_EQ(m->milestones[0].label, "sơ kết vào năm 2028");
+  EXPECT_EQ(Iso(m->milestones[0].due), "2028-12-31");
+  EXPECT_EQ(m->milestones[1].label, "tổng kết vào năm 2030");
+  EXPECT_EQ(Iso(m->due), "2030-12-31");
+  EXPECT_EQ(Iso(ParseDeadline("đến hết năm 2025", Year2025())->due), "2025-12-31");
+  EXPECT_EQ(Iso(ParseDeadline("đến hết tháng 10/2025", Year2025())->due), "2025-10-31");
+}
+
+TEST(Deadline, YearlyDutiesWithAStatedDay) {
+  auto a = ParseDeadline("trước ngày 01 tháng 10 hằng năm", Year2025());
+  ASSERT_TRUE(a.ok()) << a.status();
+  EXPECT_EQ(a->kind, K::kRecurring);
+  Recurrence want{Frequency::kYearly, 1u, true};
+  want.month_of_period = 10;
+  EXPECT_EQ(a->recurrence, want);
+  auto b = ParseDeadline("định kỳ hằng năm (trước ngày 20/11)", Year2025());
+  ASSERT_TRUE(b.ok()) << b.status();
+  EXPECT_EQ(b->kind, K::kRecurring);  // was a one-off date
+  EXPECT_EQ(b->recurrence->month_of_period, 11u);
+  EXPECT_EQ(b->recurrence->day_of_period, 20u);
+  // Each year's due: the day before 1 October; inclusive, 1 October.
+  const Day from = *ParseIsoDay("2025-01-01"), to = *ParseIsoDay("2026-12-31");
+  EXPECT_EQ(Isos(Occurrences(want, from, to)),
+            (std::vector<std::string>{"2025-09-30", "2026-09-30"}));
+  EXPECT_EQ(Isos(Occurrences(want, from, to, true)),
+            (std::vector<std::string>{"2025-10-01", "2026-10-01"}));
+  // "hằng quý, trước ngày 15 của tháng cuối quý": the 14th of March, June, …
+  auto q = ParseDeadline("hằng quý, trước ngày 15 của tháng cuối quý", Year2025());
+  ASSERT_TRUE(q.ok()) << q.status();
+  EXPECT_EQ(Isos(Occurrences(*q->recurrence, from, *ParseIsoDay("2025-06-30"))),
+            (std::vector<std::string>{"2025-03-14", "2025-06-14"}));
+  const auto [start, end] = OccurrencePeriod(*q->recurrence, *ParseIsoDay("2025-06-14"));
+  EXPECT_EQ(FormatIsoDay(start), "2025-03-15");
+  EXPECT_EQ(FormatIsoDay(end), "2025-06-14");
+}
+
+TEST(Deadline, RelativeSaysWhichAnchorItUses) {
+  DeadlineContext ctx = Year2025();
+  ctx.assigned = *ParseIsoDay("2025-10-01");
+  auto assigned = ParseDeadline("Không quá 20 ngày làm việc", ctx);
+  ASSERT_TRUE(assigned.ok()) << assigned.status();
+  EXPECT_TRUE(assigned->relative_from.empty());
+  EXPECT_EQ(Iso(assigned->due), "2025-10-29");
+  EXPECT_NE(assigned->explanation.back().find("anchor: the assigned day"), std::string::npos);
+  auto event = ParseDeadline("tối đa là 07 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ", ctx);
+  ASSERT_TRUE(event.ok()) << event.status();
+  EXPECT_EQ(event->relative_from, "ngày nhận đủ hồ sơ hợp lệ");
+  EXPECT_EQ(Iso(event->due), "-");
+  EXPECT_NE(event->explanation.back().find("anchor: that event"), std::string::npos);
 }
 
 TEST(Deadline, OccurrencePeriodRunsFromThePreviousDue) {

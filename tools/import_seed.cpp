@@ -9,6 +9,7 @@
 //                       --problems examples/data/plan-2025.problems.jsonl
 // (build/bin/mandate-import-seed; the test ImportSeed.RebuildsTheBundledDatasetByteForByte
 // runs exactly this.)
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -17,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "appendix_reader.h"
 #include "mandate/agency_registry.h"
 #include "mandate/atomic_file.h"
 #include "mandate/dataset.h"
@@ -68,6 +70,10 @@ void ResolveInto(const AgencyRegistry& reg, std::string_view id, std::string_vie
   for (const auto& part : r.unresolved) {
     problems.push_back({std::string(id), std::string(field), "unknown agency \"" + part + "\""});
   }
+  for (const auto& phrase : r.related) {
+    problems.push_back({std::string(id), std::string(field),
+                        "\"" + phrase + "\" names no fixed set of agencies: kept as text, no ids"});
+  }
   auto ids = Ids(reg, r.agencies, false);
   agencies.insert(agencies.end(), ids.begin(), ids.end());
   if (partners) {
@@ -77,6 +83,30 @@ void ResolveInto(const AgencyRegistry& reg, std::string_view id, std::string_vie
     auto ent = Ids(reg, r.agencies, true);
     agencies.insert(agencies.end(), ent.begin(), ent.end());
   }
+}
+
+// A title that states a stricter deadline than its cell ("hoàn thành trước ngày 15/6/2025"
+// under "2025"): the cell is kept, the person decides; both are named.
+void CheckTitleDeadline(const Task& t, const DeadlineContext& ctx, std::vector<Problem>& problems) {
+  if (!t.deadline.due) return;
+  const ExtractedDeadline in_title = ExtractDeadline(t.title, ctx);
+  if (!in_title.status.ok() || !in_title.deadline.due || *in_title.deadline.due >= *t.deadline.due)
+    return;
+  const std::string phrase = t.title.substr(in_title.begin, in_title.end - in_title.begin);
+  problems.push_back(
+      {t.id, "deadline",
+       "the title states \"" + phrase + "\" (due " + FormatIsoDay(*in_title.deadline.due) +
+           "), stricter than the deadline cell \"" + t.deadline.text + "\" (due " +
+           FormatIsoDay(*t.deadline.due) + "): the cell is kept"});
+}
+
+// A lead is not also its own coordinator: the lead role wins, also when the lead cell names
+// it only through a collective ("Các bộ, ngành, địa phương" leading, "Bộ KHCN" coordinating:
+// KH25-III-2), so the lead set stays what the lead cell resolves to (the CSV form re-reads it).
+void DropLeads(Task& t) {
+  std::erase_if(t.coordinators, [&](const std::string& id) {
+    return std::find(t.lead.begin(), t.lead.end(), id) != t.lead.end();
+  });
 }
 
 Task PlanTask(const json& row, const AgencyRegistry& reg, std::vector<Problem>& problems) {
@@ -90,12 +120,14 @@ Task PlanTask(const json& row, const AgencyRegistry& reg, std::vector<Problem>& 
   const std::string section = row.at("section").get<std::string>();
   const std::string group = row.at("group").get<std::string>();
   t.category = group.empty() ? section : section + " / " + group;
+  const std::size_t known_problems = problems.size();
   ResolveInto(reg, t.id, "lead", t.lead_text, t.lead, nullptr, problems);
-  if (t.lead.empty() && problems.empty()) {
+  if (t.lead.empty() && problems.size() == known_problems) {
     problems.push_back({t.id, "lead", "no lead agency"});
   }
   ResolveInto(reg, t.id, "coordinators", t.coordinators_text, t.coordinators, &t.partners,
               problems);
+  DropLeads(t);
   for (const auto& s : kSections) {
     if (section.rfind(s.prefix, 0) != 0) continue;
     if (!s.source.empty()) t.sources.emplace_back(s.source);
@@ -120,65 +152,110 @@ Task PlanTask(const json& row, const AgencyRegistry& reg, std::vector<Problem>& 
     problems.push_back({t.id, "deadline", std::string(d.status().message())});
   }
   t.deadline.text = deadline_text;
+  CheckTitleDeadline(t, ctx, problems);
   return t;
 }
 
-// The appendix names the lead inside the sentence: before a colon ("Văn phòng Trung ương
-// Đảng: …"), at the start ("Bộ KHCN chủ trì, …"), or in the parenthesis that holds the
-// deadline ("(Bộ GDĐT, hạn tháng 11/2025; …)").
-std::vector<std::string> AppendixLead(const std::string& text, const AgencyRegistry& reg,
-                                      std::string& lead_text) {
-  const auto try_cell = [&](std::string_view cell) -> std::vector<std::string> {
-    const Resolution r = reg.Resolve(cell);
-    if (r.agencies.empty() || !r.ok()) return {};
-    lead_text = std::string(cell);
-    return Ids(reg, r.agencies, false);
-  };
-  if (auto colon = text.find(':'); colon != std::string::npos && colon < 120) {
-    if (auto ids = try_cell(std::string_view(text).substr(0, colon)); !ids.empty()) return ids;
-  }
-  if (const Resolution r = reg.FindLeadingAgencies(text); !r.agencies.empty()) {
-    lead_text.clear();
-    for (AgencyIndex i : r.agencies)
-      lead_text += (lead_text.empty() ? "" : ", ") + reg.agency(i).name;
-    return Ids(reg, r.agencies, false);
-  }
-  for (std::size_t open = text.find('('); open != std::string::npos;
-       open = text.find('(', open + 1)) {
-    const std::size_t stop = text.find_first_of(",;)", open + 1);
-    if (stop == std::string::npos) break;
-    if (auto ids = try_cell(std::string_view(text).substr(open + 1, stop - open - 1));
-        !ids.empty()) {
-      return ids;
-    }
-  }
-  return {};
+// The bullet that opens a list of sub-bullets: one ending in ":" ("Trong đó:", "các nội dung
+// sau:"). Its sub-bullets are the run of "+" bullets after it (PL2-18..21 under PL2-17) or,
+// when the next bullet keeps its mark, the bullets after it under the same heading
+// (PL2-56, 57 under PL2-55). A sub-bullet that names no agency inherits the parent's lead,
+// coordinators and sources, and its deadline when it states none.
+struct ParentBullet {
+  Task task;
+  std::string mark;     // the parent's own mark
+  std::string heading;  // the heading it sits under
+  bool open = false;    // it ended in ":" and its sub-bullets have not ended
+  std::string run_mark;  // the mark of its first sub-bullet: the others share it
+};
+
+bool EndsWithColon(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  return !text.empty() && text.back() == ':';
 }
 
-Task AppendixTask(const json& row, const AgencyRegistry& reg, std::vector<Problem>& problems) {
+// Whether the bullet `row` is a sub-bullet of `parent` (see ParentBullet).
+bool IsSubBullet(const json& row, const ParentBullet& parent) {
+  if (!parent.open || row.value("heading", "") != parent.heading) return false;
+  const std::string mark = row.value("mark", "");
+  if (!parent.run_mark.empty()) return mark == parent.run_mark;
+  return mark == "+" || mark == parent.mark;
+}
+
+// The deadline of a bullet that states none: its parent's, else the list heading's ("… CÓ
+// THỜI HẠN HOÀN THÀNH ĐẾN 31/12/2025 …").
+std::optional<Deadline> InheritedDeadline(const json& row, bool sub, const ParentBullet& parent,
+                                          const DeadlineContext& ctx) {
+  if (sub && parent.task.deadline.kind != DeadlineKind::kUnknown) {
+    Deadline d = parent.task.deadline;
+    d.explanation.push_back("the bullet states no deadline: its parent's (" + parent.task.id + ")");
+    return d;
+  }
+  const std::string heading = row.value("list_heading", "");
+  ExtractedDeadline h = ExtractDeadline(heading, ctx);
+  if (h.deadline.kind == DeadlineKind::kNone || !h.status.ok()) return std::nullopt;
+  Deadline d = std::move(h.deadline);
+  d.text = heading.substr(h.begin, h.end - h.begin);
+  d.explanation.push_back("the bullet states no deadline: the list heading's");
+  return d;
+}
+
+Task AppendixTask(const json& row, const AgencyRegistry& reg, std::vector<Problem>& problems,
+                  ParentBullet& parent) {
   Task t;
   t.id = row.at("id").get<std::string>();
   t.title = row.at("text").get<std::string>();
   const std::string heading = row.at("heading").get<std::string>();
-  const std::string parent = row.at("parent_heading").get<std::string>();
-  t.category = heading == parent ? parent : parent + " / " + heading;
-  t.lead = AppendixLead(t.title, reg, t.lead_text);
+  const std::string parent_heading = row.at("parent_heading").get<std::string>();
+  t.category = heading == parent_heading ? parent_heading : parent_heading + " / " + heading;
+  const std::string mark = row.value("mark", "");
+  bool sub = IsSubBullet(row, parent);
+  AppendixRoles roles = ReadAppendixRoles(reg, t.title);
+  // A bullet of the parent's mark that names its own lead is a sibling, not a sub-bullet.
+  if (sub && !roles.lead.empty() && mark != "+") sub = false;
+  if (sub && roles.lead.empty()) {
+    roles.lead = parent.task.lead;
+    roles.lead_text = parent.task.lead_text;
+    roles.coordinators = parent.task.coordinators;
+    roles.partners = parent.task.partners;
+    roles.coordinators_text = parent.task.coordinators_text;
+  }
+  t.lead = roles.lead;
+  t.lead_text = roles.lead_text;
+  t.coordinators = roles.coordinators;
+  t.partners = roles.partners;
+  t.coordinators_text = roles.coordinators_text;
   if (t.lead.empty()) {
     problems.push_back({t.id, "lead", "the bullet names no agency the registry knows"});
+  }
+  for (const auto& phrase : roles.related) {
+    problems.push_back({t.id, "coordinators",
+                        "\"" + phrase + "\" names no fixed set of agencies: kept as text, no ids"});
   }
   for (const DocumentRef& ref : FindDocumentRefs(t.title)) {
     t.sources.push_back(ref.raw);
     if (ref.date && !t.assigned && (ref.type == "TB")) t.assigned = ref.date;
   }
+  if (sub && t.sources.empty()) {
+    t.sources = parent.task.sources;
+    t.assigned = parent.task.assigned;
+  }
   DeadlineContext ctx;
   ctx.plan_year = 2025;
   ctx.assigned = t.assigned;
   ExtractedDeadline found = ExtractDeadline(t.title, ctx);
-  if (found.deadline.kind == DeadlineKind::kNone) {
+  if (found.deadline.kind != DeadlineKind::kNone) {
+    t.deadline = std::move(found.deadline);
+  } else if (auto inherited = InheritedDeadline(row, sub, parent, ctx)) {
+    t.deadline = std::move(*inherited);
+  } else {
     problems.push_back({t.id, "deadline", "the bullet states no deadline"});
     t.deadline.kind = DeadlineKind::kUnknown;
+  }
+  if (sub) {
+    parent.run_mark = mark;
   } else {
-    t.deadline = std::move(found.deadline);
+    parent = {t, mark, heading, EndsWithColon(t.title), ""};
   }
   return t;
 }
@@ -230,7 +307,10 @@ int Run(const std::vector<std::string>& argv) {
     return true;
   };
   if (!import(args["--plan"], PlanTask)) return 2;
-  if (args.contains("--appendix") && !import(args["--appendix"], AppendixTask)) return 2;
+  ParentBullet parent;
+  const auto appendix_task = [&](const json& row, const AgencyRegistry& r,
+                                 std::vector<Problem>& p) { return AppendixTask(row, r, p, parent); };
+  if (args.contains("--appendix") && !import(args["--appendix"], appendix_task)) return 2;
   if (auto s = SaveDatasetJson(ds, args["--out"]); !s.ok()) {
     std::cerr << "mandate-import-seed: " << s.message() << "\n";
     return 2;

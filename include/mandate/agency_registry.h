@@ -84,6 +84,9 @@ struct Resolution {
   std::vector<AgencyIndex> agencies;
   std::vector<std::string> unresolved;   // raw parts, as written
   std::vector<std::string> collectives;  // collective phrases that were expanded, as written
+  // "Các cơ quan liên quan", "Các bộ, ngành liên quan": "… liên quan" names no fixed set, so
+  // the phrase is kept here, as written, and gives no ids (it is not an error either).
+  std::vector<std::string> related;
   std::string error;                     // the cell itself is unusable (invalid UTF-8)
   bool ok() const { return unresolved.empty() && error.empty(); }
 };
@@ -112,6 +115,17 @@ class AgencyRegistry {
   // Canonical ids of a resolution's agencies, sorted.
   std::vector<std::string> Ids(const Resolution& r) const;
 
+  // The abbreviations the registry derives from a name the way officials abbreviate, as
+  // name keys (folded words, NormalizeKey): the initials of each word, groups split at ","
+  // and "và"; for a ministry "Bộ KHCN", "Bộ KH&CN", "BKHCN", "Bộ VH, TT và DL", "Bộ GTVT"
+  // (not "Bộ TP": two letters would read the province prefix "TP"); for other bodies the
+  // initials of the whole name ("VPCP") and of the name without "Việt Nam" ("NHNN"), which is
+  // itself a spelling. Keys of fewer than three letters are not made.
+  static std::vector<std::string> Abbreviations(std::string_view name);
+  // Derived keys that two agencies share, or that are another agency's written name, as
+  // "key: ID1, ID2": they resolve to nothing derived (a written name keeps its agency).
+  const std::vector<std::string>& abbreviation_collisions() const { return collisions_; }
+
   // The agencies.json text: FromJson(ToJson()) is the same registry, and ToJson of the
   // bundled file reproduces it byte for byte.
   std::string ToJson() const;
@@ -128,10 +142,12 @@ class AgencyRegistry {
   struct MatchMemo;  // MatchAt's results within one token range
   using Tokens = std::vector<internal::CellToken>;
   absl::Status Index();
+  void IndexAbbreviations();
   std::optional<Match> MatchAt(const Tokens& toks, std::size_t i, std::size_t end, bool item_start,
                                MatchMemo& memo) const;
   std::optional<Match> LongestAt(const Tokens& toks, std::size_t i, std::size_t end,
                                  std::string_view prefix) const;
+  std::optional<Match> PartsAt(const Tokens& toks, std::size_t i, std::size_t end) const;
   void ResolveRange(std::string_view cell, const Tokens& toks, std::size_t begin, std::size_t end,
                     bool leading_only, Resolution& out) const;
 
@@ -143,6 +159,7 @@ class AgencyRegistry {
   std::vector<Collective> collectives_;
   absl::flat_hash_map<std::string, std::size_t> collective_by_key_;
   std::size_t max_key_tokens_ = 0;
+  std::vector<std::string> collisions_;
 };
 
 }  // namespace mandate

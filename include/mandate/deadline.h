@@ -33,7 +33,8 @@ enum class DeadlineKind : std::uint8_t {
   kOpenEnded = 10,
   kMulti = 11,
   kRelative = 12,
-  kNone = 13,  // extraction found no deadline in the sentence
+  kNone = 13,    // extraction found no deadline in the sentence
+  kPeriod = 14,  // years "2026 - 2030": start 1/1 of the first year, due 31/12 of the last
 };
 template <>
 struct EnumTable<DeadlineKind> {
@@ -52,6 +53,7 @@ struct EnumTable<DeadlineKind> {
       {DeadlineKind::kMulti, "multi"},
       {DeadlineKind::kRelative, "relative"},
       {DeadlineKind::kNone, "none"},
+      {DeadlineKind::kPeriod, "period"},
   };
 };
 static_assert(EnumTableIsDense<DeadlineKind>());
@@ -82,6 +84,9 @@ struct Recurrence {
   // Without it each occurrence is due on the last day of its period (weekly: the Sunday).
   std::optional<unsigned> day_of_period;
   bool before = false;
+  // "trước ngày 01 tháng 10 hằng năm" (10), "trước ngày 15 của tháng cuối quý" (3): the month
+  // of the period the stated day falls in; without it, the period's first month.
+  std::optional<unsigned> month_of_period;
   friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 
@@ -99,16 +104,22 @@ struct Deadline {
   std::optional<Day> due;                // the due day; for multi, the last fixed milestone
   std::optional<Day> anchor;             // before: the named day ("trước ngày 20/12" -> 20/12)
   std::optional<Day> first_due;          // open_ended: the first due (31/12 of the start year)
+  std::optional<Day> start;              // period: 1/1 of the first year
   std::vector<Milestone> milestones;     // multi
   std::optional<Recurrence> recurrence;  // recurring, or multi with a recurrence
   int relative_days = 0;                 // relative: N ...
   bool relative_working_days = false;    //           ... working days (else calendar days)
+  // relative: the event the count runs from as the phrase names it ("ngày nhận đủ hồ sơ hợp
+  // lệ"); empty when it runs from the assigned day (no event named, or "ngày giao"). A named
+  // event has no known day, so such a deadline has no due day.
+  std::string relative_from;
   std::vector<std::string> explanation;  // which words matched which rule, in order
   friend bool operator==(const Deadline& a, const Deadline& b) {
     return a.kind == b.kind && a.text == b.text && a.due == b.due && a.anchor == b.anchor &&
-           a.first_due == b.first_due && a.milestones == b.milestones &&
+           a.first_due == b.first_due && a.start == b.start && a.milestones == b.milestones &&
            a.recurrence == b.recurrence && a.relative_days == b.relative_days &&
-           a.relative_working_days == b.relative_working_days;
+           a.relative_working_days == b.relative_working_days &&
+           a.relative_from == b.relative_from;
   }
 };
 
