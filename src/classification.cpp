@@ -496,11 +496,13 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
     return true;
   }
 
-  // Behind schedule: a straight line from assignment (0%) to the due day (100%).
+  // Behind schedule: a straight line from assignment (0%) to the due day (100%); for multi the
+  // final milestone's (the whole task), not the earliest unmet one's.
   const bool open = out.status == TaskStatus::kOverdue || out.status == TaskStatus::kDueSoon ||
                     out.status == TaskStatus::kInProgress;
-  if (regime == Regime::kFixed && open && assigned && out.due && st.percent) {
-    const double total = static_cast<double>((*out.due - *assigned).count());
+  const std::optional<Day> line_end = used.kind == DeadlineKind::kMulti ? used.due : out.due;
+  if (regime == Regime::kFixed && open && assigned && line_end && st.percent) {
+    const double total = static_cast<double>((*line_end - *assigned).count());
     const double elapsed = static_cast<double>((as_of - *assigned).count());
     const double expected = total <= 0 ? 100.0 : std::clamp(100.0 * elapsed / total, 0.0, 100.0);
     out.expected_percent = expected;
@@ -510,7 +512,7 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
       out.reason += absl::StrFormat(
           "; behind schedule: %d%% reported on %s, where a steady pace from %s to %s would "
           "give %.1f%%",
-          *st.percent, Iso(*st.last_progress), Iso(*assigned), Iso(*out.due), expected);
+          *st.percent, Iso(*st.last_progress), Iso(*assigned), Iso(*line_end), expected);
     }
   }
   return true;
