@@ -436,8 +436,10 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
   const std::vector<TaskEvent>& history = ds.HistoryRef(task, scratch);
   const Deadline& original = ds.original_deadline(task);
   const TaskState st = FoldHistory(original, history, as_of);
+  // Only recurring deadlines ask whether reports are tracked (a lookup and a history scan).
+  const bool recurs = original.recurrence || st.deadline->recurrence;
   const Ctx c{as_of,   options, explain, assigned,
-              history, st,      internal::ReportsTracked(ds, task, history, as_of)};
+              history, st,      recurs && internal::ReportsTracked(ds, task, history, as_of)};
 
   out = Classification{};
   out.completed = st.completed;

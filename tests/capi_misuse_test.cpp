@@ -62,6 +62,9 @@ class Handles {
     EXPECT_MDT_OK(mdt_dataset_new(&dataset, registry));
     AddTask("M-1", "Báo cáo tháng", "Trước ngày 25 hàng tháng", "2025-03-01");
     AddTask("M-2", "Xây dựng Nghị định", "Quý IV", "2025-06-01");
+    // A report on M-1 makes its occurrence reports tracked: its later months are missed, so
+    // the classification has occurrences and the overdue lists a row.
+    EXPECT_MDT_OK(mdt_dataset_report_progress(dataset, "M-1", Date("2025-03-20"), -1, nullptr));
     const char* resp[] = {"BKHCN"};
     mdt_target_input t = MDT_TARGET_INPUT_INIT;
     t.id = "T1";

@@ -963,7 +963,9 @@ TEST(ClassifyPlan2025, CountsMatchTheHandCheck) {
   ASSERT_EQ(multi->milestones.size(), 2u);
   auto unassigned = get("KH25-II-1");  // "Hàng tháng" with no assignment day or events
   ASSERT_TRUE(unassigned);
-  EXPECT_EQ(unassigned->status, TaskStatus::kInProgress);
+  EXPECT_EQ(unassigned->status, TaskStatus::kDueSoon);  // the September occurrence, due 30/9
+  EXPECT_EQ(unassigned->due, year{2025} / 9 / 30);
+  EXPECT_TRUE(unassigned->no_reports);
   EXPECT_FALSE(get("PL2-50").has_value());  // assigned 30/9
 }
 
