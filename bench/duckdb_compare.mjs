@@ -40,7 +40,6 @@ function querySql(lit, asOf, from, to, window) {
              ELSE 'completed_late' END
       WHEN due IS NULL THEN 'in_progress'
       WHEN due < ${d} THEN 'overdue'
-      WHEN rule = 'R' THEN 'in_progress'
       WHEN due <= ${soon} THEN 'due_soon'
       ELSE 'in_progress'
     END AS status

@@ -173,7 +173,10 @@ bool Generator::Next(GenTask& t) {
   }
   if (in_force->kind == DeadlineKind::kRecurring && in_force->recurrence) {
     t.rule = 'R';
-    const auto dues = Occurrences(*in_force->recurrence, t.assigned, t.assigned + date::days{400});
+    // Its reports are not tracked (none is generated), so the next occurrence on or after the
+    // as-of day decides (classification.h): that is the day the SQL engines get.
+    const Day from = std::max(t.assigned, opt_.as_of);
+    const auto dues = Occurrences(*in_force->recurrence, from, from + date::days{400});
     t.due = dues.empty() ? std::nullopt : std::optional<Day>(dues.front());
   } else {
     t.rule = 'F';

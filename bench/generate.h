@@ -52,7 +52,8 @@ struct GenTask {
   std::string new_deadline_text;
   Deadline new_deadline;
   std::optional<Day> completed;  // <= as_of
-  // Pre-resolved for SQL: the due day in force ('F') or the first occurrence ('R').
+  // Pre-resolved for SQL: the due day in force ('F') or, for a recurring deadline ('R'), the
+  // next occurrence on or after the as-of day (no report is generated: not overdue, no data).
   char rule = 'F';
   std::optional<Day> due;
 };

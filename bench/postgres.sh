@@ -56,7 +56,6 @@ FROM (SELECT CASE
     CASE WHEN rule = 'R' OR due IS NULL OR completed <= due THEN 1 ELSE 2 END
   WHEN due IS NULL THEN 5
   WHEN due < DATE '$D' THEN 3
-  WHEN rule = 'R' THEN 5
   WHEN due <= DATE '$D' + 7 THEN 4
   ELSE 5 END AS s
   FROM tasks_sql WHERE assigned <= DATE '$D') x"

@@ -154,6 +154,18 @@ MDT_API mdt_status mdt_classification_occurrence(mdt_date* out_period_start, mdt
   });
 }
 
+MDT_API mdt_status mdt_classification_no_reports(int32_t* out_no_reports,
+                                                 int32_t* out_not_reported,
+                                                 const mdt_classification* classification) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckHandle(classification, "classification"));
+    const auto& c = classification->classification;
+    if (out_no_reports) *out_no_reports = c && c->no_reports ? 1 : 0;
+    if (out_not_reported) *out_not_reported = c ? c->not_reported : 0;
+    return Ok();
+  });
+}
+
 MDT_API mdt_status mdt_classify_all(int32_t* out, size_t out_cap, size_t* out_count,
                                     const mdt_dataset* dataset, mdt_date as_of,
                                     const mdt_classify_options* options) {

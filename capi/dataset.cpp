@@ -209,6 +209,26 @@ MDT_API mdt_status mdt_dataset_report_progress(mdt_dataset* dataset, const char*
   return mdt_dataset_add_event(dataset, task_id, &e);
 }
 
+MDT_API mdt_status mdt_dataset_report_milestone(mdt_dataset* dataset, const char* task_id,
+                                                mdt_date date, uint32_t milestone,
+                                                const char* text) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckHandle(dataset, "dataset"));
+    if (milestone > 1000) {
+      return Fail(MDT_ERR_OUT_OF_RANGE,
+                  absl::StrFormat("milestone %u is not a milestone index (0..1000)", milestone));
+    }
+    mdt_event_input in = MDT_EVENT_INPUT_INIT;
+    in.type = MDT_EVENT_PROGRESS;
+    in.date = date;
+    in.text = text;
+    mandate::TaskEvent e;
+    MDT_TRY(EventArg(&e, &in, *dataset->state));
+    e.milestone = static_cast<int>(milestone);
+    return AddEvent(dataset, task_id, e);
+  });
+}
+
 MDT_API mdt_status mdt_dataset_complete_task(mdt_dataset* dataset, const char* task_id,
                                              mdt_date date) {
   mdt_event_input e = MDT_EVENT_INPUT_INIT;

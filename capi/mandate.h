@@ -595,6 +595,12 @@ MDT_API mdt_status mdt_dataset_add_event(mdt_dataset* dataset, const char* task_
 /** Shorthands for the common events; text/document may be NULL. */
 MDT_API mdt_status mdt_dataset_report_progress(mdt_dataset* dataset, const char* task_id,
                                                mdt_date date, int32_t percent, const char* text);
+/** Records milestone `milestone` (its 0-based index in the task's multi-milestone deadline)
+ * as met on date: a progress event naming it (JSON "milestone"). A multi-milestone task's
+ * status comes from its earliest milestone not yet met. text may be NULL. */
+MDT_API mdt_status mdt_dataset_report_milestone(mdt_dataset* dataset, const char* task_id,
+                                                mdt_date date, uint32_t milestone,
+                                                const char* text);
 /** Records the task's completion on date. */
 MDT_API mdt_status mdt_dataset_complete_task(mdt_dataset* dataset, const char* task_id,
                                              mdt_date date);
@@ -839,6 +845,13 @@ MDT_API mdt_status mdt_classification_occurrence(mdt_date* out_period_start, mdt
                                                  mdt_occurrence_outcome* out_outcome,
                                                  const mdt_classification* classification,
                                                  size_t i);
+/** Missing data is not lateness: *out_no_reports = 1 when the classified task is a recurring
+ * obligation whose occurrence reports are not tracked (none recorded and none declared; its
+ * occurrences are "not reported", never missed), else 0; *out_not_reported = how many of its
+ * occurrences fell due without data. Either out-parameter may be NULL. */
+MDT_API mdt_status mdt_classification_no_reports(int32_t* out_no_reports,
+                                                 int32_t* out_not_reported,
+                                                 const mdt_classification* classification);
 
 /** Every task's status as of a day into a caller array of task_count entries, one
  * mdt_task_status value per task index (MDT_TASK_NOT_YET_ASSIGNED included). */

@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "classification_internal.h"
 #include "mandate/task_state.h"
+#include "occurrence_internal.h"
 
 namespace mandate {
 namespace {
@@ -22,78 +23,111 @@ struct Ctx {
   std::optional<Day> assigned;
   const std::vector<TaskEvent>& history;
   const TaskState& state;
+  bool reports_tracked;  // recurring: internal::ReportsTracked
 };
 
 std::string Iso(Day d) { return FormatIsoDay(d); }
 
-std::string Days(long long n) { return absl::StrFormat("%d %s", n, n == 1 ? "day" : "days"); }
+std::string Count(long long n, std::string_view one, std::string_view many) {
+  return absl::StrFormat("%d %s", n, n == 1 ? one : many);
+}
+std::string Days(long long n) { return Count(n, "day", "days"); }
+
+// "today", "in 3 days", "2 days ago": a due day seen from the as-of day.
+std::string When(Day due, Day as_of) {
+  if (due == as_of) return "today";
+  if (due > as_of) return "in " + Days((due - as_of).count());
+  return Days((as_of - due).count()) + " ago";
+}
 
 std::string EventRef(const std::vector<TaskEvent>& history, int event) {
   if (event < 0) return "";
-  return absl::StrFormat(" (%s event #%d of %s)",
-                         EnumName(history[static_cast<std::size_t>(event)].type), event,
-                         Iso(history[static_cast<std::size_t>(event)].day));
+  return absl::StrFormat(" (%s event #%d)",
+                         EnumName(history[static_cast<std::size_t>(event)].type), event);
 }
 
+std::string StatusWords(TaskStatus s) { return std::string(EnumLabel(s, LabelLanguage::kEn)); }
+
+// The deadline as a person names it: the deadline "Quý IV" (or its kind when no text).
 std::string DeadlineRef(const Deadline& dl) {
-  if (dl.text.empty()) return absl::StrFormat("%s deadline", EnumName(dl.kind));
-  return absl::StrFormat("%s deadline \"%s\"", EnumName(dl.kind), dl.text);
+  if (dl.text.empty()) {
+    return dl.kind == DeadlineKind::kNone || dl.kind == DeadlineKind::kUnknown
+               ? std::string("the deadline (none given)")
+               : absl::StrFormat("the %s deadline", EnumName(dl.kind));
+  }
+  return absl::StrFormat("the deadline \"%s\"", dl.text);
 }
 
-// Why a fixed due day gives this status.
-std::string FixedReason(const Ctx& c, TaskStatus s, std::optional<Day> due, std::string_view what) {
+// Why one due day (of a thing named `what`: a deadline, a milestone, a first stage) gives s.
+std::string FixedReason(const Ctx& c, TaskStatus s, std::optional<Day> due,
+                        const std::string& what) {
   const auto& st = c.state;
-  const std::string due_text =
-      due ? absl::StrFormat("the %s %s", what, Iso(*due)) : std::string("no due day");
   switch (s) {
     case TaskStatus::kCompletedOnTime:
-      return due ? absl::StrFormat("completed %s%s, on or before %s", Iso(*st.completed),
-                                   EventRef(c.history, st.completed_event), due_text)
-                 : absl::StrFormat("completed %s%s; there is no due day", Iso(*st.completed),
-                                   EventRef(c.history, st.completed_event));
+      return due ? absl::StrFormat("Completed on %s%s, on time for %s, due %s",
+                                   Iso(*st.completed), EventRef(c.history, st.completed_event),
+                                   what, Iso(*due))
+                 : absl::StrFormat("Completed on %s%s; %s sets no due day", Iso(*st.completed),
+                                   EventRef(c.history, st.completed_event), what);
     case TaskStatus::kCompletedLate:
-      return absl::StrFormat("completed %s%s, %s after %s", Iso(*st.completed),
+      return absl::StrFormat("Completed on %s%s, %s after %s fell due on %s", Iso(*st.completed),
                              EventRef(c.history, st.completed_event),
-                             Days((*st.completed - *due).count()), due_text);
+                             Days((*st.completed - *due).count()), what, Iso(*due));
     case TaskStatus::kOverdue:
-      return absl::StrFormat("not completed; %s is %s before %s", due_text,
-                             Days((c.as_of - *due).count()), Iso(c.as_of));
+      return absl::StrFormat("Not completed, and %s fell due on %s, %s", what, Iso(*due),
+                             When(*due, c.as_of));
     case TaskStatus::kDueSoon:
-      return *due == c.as_of ? absl::StrFormat("not completed; %s is the as-of day", due_text)
-                             : absl::StrFormat("not completed; %s is %s after %s (within %d)",
-                                               due_text, Days((*due - c.as_of).count()),
-                                               Iso(c.as_of), c.options.soon_days);
     case TaskStatus::kInProgress:
-      return due ? absl::StrFormat("not completed; %s is more than %d days after %s", due_text,
-                                   std::max(0, c.options.soon_days), Iso(c.as_of))
-                 : std::string("not completed; no due day");
+      return due ? absl::StrFormat("Not completed; %s falls due on %s, %s", what, Iso(*due),
+                                   When(*due, c.as_of))
+                 : absl::StrFormat("Not completed; %s sets no due day", what);
     case TaskStatus::kCancelled:
       break;
   }
   return "";
 }
 
+// "of the 4 occurrences so far, 2 were reported on time, 1 late and 1 not at all".
+std::string OccurrenceSummary(const Classification& out) {
+  const int on = out.met_on_time, late = out.met_late, missed = out.missed;
+  const int n = on + late + missed;
+  if (n == 0) return "";
+  if (n == 1) {
+    return std::string("the one occurrence so far was ") +
+           (on ? "reported on time" : late ? "reported late" : "not reported");
+  }
+  const auto verb = [](int k) { return k == 1 ? "was" : "were"; };
+  std::vector<std::string> parts;
+  if (on) parts.push_back(absl::StrFormat("%d %s reported on time", on, verb(on)));
+  if (late) {
+    parts.push_back(parts.empty() ? absl::StrFormat("%d %s reported late", late, verb(late))
+                                  : absl::StrFormat("%d late", late));
+  }
+  if (missed) {
+    parts.push_back(parts.empty() ? absl::StrFormat("%d %s not reported", missed, verb(missed))
+                                  : absl::StrFormat("%d not at all", missed));
+  }
+  std::string list = parts[0];
+  for (std::size_t k = 1; k < parts.size(); ++k) {
+    list += (k + 1 == parts.size() ? " and " : ", ") + parts[k];
+  }
+  return absl::StrFormat("of the %d occurrences so far, %s", n, list);
+}
+
 // Occurrences of a recurrence judged against the reports (classification.h, "recurring"). Fills
-// out.occurrences (when explaining) and the counts; returns the index of the latest judged
-// occurrence's outcome via `latest` (nullopt when none is due yet).
+// out.occurrences (when explaining), the counts and no_reports.
 struct RecurringResult {
-  std::optional<Occurrence> latest;
-  std::optional<Day> start;
-  std::optional<Day> next_due;
+  std::optional<Day> start;          // the first period's start
+  std::optional<Occurrence> latest;  // tracked: the latest judged occurrence
+  std::optional<Day> next_due;       // the next occurrence not yet met, due on or after D
 };
 
-RecurringResult JudgeOccurrences(const Ctx& c, const Recurrence& r, Classification& out) {
-  RecurringResult res;
+// Tracked reports: occurrences take reports greedily in order (classification.h).
+void JudgeTracked(const Ctx& c, const Recurrence& r, const std::vector<Day>& dues,
+                  RecurringResult& res, Classification& out) {
   const auto& hist = c.history;
-  res.start = c.assigned;
-  if (!res.start && !hist.empty()) res.start = hist.front().day;
-  if (!res.start) return res;
-  const Day start = *res.start;
-  const Day end = c.state.completed ? std::min(c.as_of, *c.state.completed) : c.as_of;
-  std::vector<Day> dues;
-  if (start <= end) dues = Occurrences(r, start, end, c.options.inclusive_before);
-  // Reports: progress and completion events from the first period start to as_of.
   std::size_t j = 0;
+  // The earliest unused report dated from `from` to as_of, or -1.
   const auto next_report = [&](Day from) -> int {
     while (j < hist.size()) {
       const TaskEvent& e = hist[j];
@@ -107,7 +141,7 @@ RecurringResult JudgeOccurrences(const Ctx& c, const Recurrence& r, Classificati
   };
   for (std::size_t k = 0; k < dues.size(); ++k) {
     Occurrence occ;
-    occ.period_start = k == 0 ? start : dues[k - 1] + date::days{1};
+    occ.period_start = k == 0 ? *res.start : dues[k - 1] + date::days{1};
     occ.due = dues[k];
     const Day limit = k + 1 < dues.size() ? dues[k + 1] : c.as_of;
     const int ev = next_report(occ.period_start);
@@ -121,81 +155,119 @@ RecurringResult JudgeOccurrences(const Ctx& c, const Recurrence& r, Classificati
     // Due on the as-of day itself and not met yet: still open, not missed.
     if (k + 1 == dues.size() && occ.due == c.as_of && occ.outcome == OccurrenceOutcome::kMissed) {
       res.next_due = occ.due;
-      break;
+      return;
     }
-    switch (occ.outcome) {
-      case OccurrenceOutcome::kMetOnTime:
-        ++out.met_on_time;
-        break;
-      case OccurrenceOutcome::kMetLate:
-        ++out.met_late;
-        break;
-      case OccurrenceOutcome::kMissed:
-        ++out.missed;
-        break;
-    }
+    ++(occ.outcome == OccurrenceOutcome::kMetOnTime ? out.met_on_time
+       : occ.outcome == OccurrenceOutcome::kMetLate ? out.met_late
+                                                    : out.missed);
     res.latest = occ;
     if (c.explain) out.occurrences.push_back(occ);
+  }
+  if (c.state.completed) return;
+  // The next occurrence, unless a report already made in its period met it early.
+  const Day from = dues.empty() ? *res.start : dues.back() + date::days{1};
+  res.next_due = internal::FirstOccurrence(r, from, c.options.inclusive_before);
+  if (res.next_due && next_report(from) >= 0) {
+    res.next_due = internal::FirstOccurrence(r, *res.next_due + date::days{1},
+                                             c.options.inclusive_before);
+  }
+}
+
+RecurringResult JudgeOccurrences(const Ctx& c, const Recurrence& r, Classification& out) {
+  RecurringResult res;
+  const auto& st = c.state;
+  const bool inclusive = c.options.inclusive_before;
+  res.start = c.assigned;
+  if (!res.start && !c.history.empty()) res.start = c.history.front().day;
+  out.no_reports = !c.reports_tracked;
+  if (!res.start) {  // nothing to judge; only the next occurrence to come
+    if (!st.completed) res.next_due = internal::FirstOccurrence(r, c.as_of, inclusive);
+    return res;
+  }
+  const Day end = st.completed ? std::min(c.as_of, *st.completed) : c.as_of;
+  std::vector<Day> dues;
+  if (*res.start <= end) dues = Occurrences(r, *res.start, end, inclusive);
+  if (c.reports_tracked) {
+    JudgeTracked(c, r, dues, res, out);
+    return res;
+  }
+  // Not tracked: the occurrences fallen due have no data; none is missed.
+  for (Day d : dues) out.not_reported += st.completed || d < c.as_of ? 1 : 0;
+  if (!st.completed) {
+    res.next_due = internal::FirstOccurrence(r, std::max(*res.start, c.as_of), inclusive);
   }
   return res;
 }
 
-void JudgeRecurring(const Ctx& c, const Deadline& dl, Classification& out) {
-  const Recurrence& r = *dl.recurrence;
+std::string RecurringReason(const Ctx& c, const Deadline& dl, const RecurringResult& res,
+                            const Classification& out) {
   const auto& st = c.state;
-  const RecurringResult res = JudgeOccurrences(c, r, out);
+  const std::string head = absl::StrFormat("The %s obligation%s", EnumName(dl.recurrence->freq),
+                                           dl.text.empty() ? "" : " \"" + dl.text + "\"");
+  const std::string summary = OccurrenceSummary(out);
+  const std::string next =
+      res.next_due ? absl::StrFormat("the next is due on %s, %s", Iso(*res.next_due),
+                                     When(*res.next_due, c.as_of))
+                   : std::string("no next occurrence is known");
+  if (st.completed) {
+    return absl::StrFormat(
+        "%s was completed as a whole on %s%s, which counts as on time since it has no single due "
+        "day%s",
+        head, Iso(*st.completed), EventRef(c.history, st.completed_event),
+        summary.empty() ? "" : "; " + summary);
+  }
+  if (!c.reports_tracked) {
+    const std::string fallen =
+        out.not_reported > 0 ? absl::StrFormat("%s fell due since %s; ",
+                                               Count(out.not_reported, "occurrence", "occurrences"),
+                                               Iso(*res.start))
+                             : "";
+    return absl::StrFormat(
+        "%s has no occurrence reports recorded (no data), so none counts as missed; %s%s", head,
+        fallen, next);
+  }
+  if (!res.start) {
+    return absl::StrFormat(
+        "%s has no assignment day and no report, so no occurrence can be judged yet; %s", head,
+        next);
+  }
+  if (res.latest && res.latest->outcome == OccurrenceOutcome::kMissed) {
+    return absl::StrFormat("%s is overdue: no report came for the occurrence due on %s (the "
+                           "period from %s); %s",
+                           head, Iso(res.latest->due), Iso(res.latest->period_start), summary);
+  }
+  if (!res.latest) {
+    return absl::StrFormat("%s has no occurrence due before today; %s", head,
+                           res.next_due ? absl::StrFormat("the first is due on %s, %s",
+                                                          Iso(*res.next_due),
+                                                          When(*res.next_due, c.as_of))
+                                        : next);
+  }
+  const Occurrence& l = *res.latest;
+  return absl::StrFormat(
+      "%s is up to date: the occurrence due on %s was reported on %s%s%s; %s; %s", head,
+      Iso(l.due), Iso(c.history[static_cast<std::size_t>(l.event)].day),
+      EventRef(c.history, l.event), l.outcome == OccurrenceOutcome::kMetLate ? ", late" : "",
+      summary, next);
+}
+
+void JudgeRecurring(const Ctx& c, const Deadline& dl, Classification& out) {
+  const auto& st = c.state;
+  const RecurringResult res = JudgeOccurrences(c, *dl.recurrence, out);
   if (st.completed) {
     out.status = TaskStatus::kCompletedOnTime;
     out.decisive_event = st.completed_event;
+    if (res.latest) out.due = res.latest->due;
   } else if (res.latest && res.latest->outcome == OccurrenceOutcome::kMissed) {
     out.status = TaskStatus::kOverdue;
+    out.due = res.latest->due;
   } else {
-    out.status = TaskStatus::kInProgress;
+    // The next occurrence not yet met decides, by the one due-soon rule (OpenStatus).
+    out.status = OpenStatus(res.next_due, c.as_of, c.options.soon_days);
+    out.due = res.next_due;
     if (res.latest) out.decisive_event = res.latest->event;
   }
-  if (res.next_due && !(res.latest && res.latest->outcome == OccurrenceOutcome::kMissed)) {
-    out.due = res.next_due;  // due today and not overdue: today's due is the one that matters
-  } else if (res.latest) {
-    out.due = res.latest->due;
-  } else if (res.start) {
-    // Nothing due yet: show the first occurrence to come.
-    const Day from = std::max(*res.start, c.as_of);
-    auto next = Occurrences(r, from, from + date::days{400}, c.options.inclusive_before);
-    if (!next.empty()) out.due = next.front();
-  }
-  if (!c.explain) return;
-  const std::string head = absl::StrFormat("%s %s", EnumName(r.freq), DeadlineRef(dl));
-  if (!res.start) {
-    out.reason = absl::StrFormat(
-        "%s: no assignment day and no events, so no occurrence can be judged; %s", head,
-        st.completed ? "completed" + EventRef(c.history, st.completed_event) : "in progress");
-    return;
-  }
-  const int judged = out.met_on_time + out.met_late + out.missed;
-  std::string s = absl::StrFormat(
-      "%s: %d occurrences due from %s to %s: %d met on time, %d met late, %d missed", head, judged,
-      Iso(*res.start), Iso(st.completed ? std::min(c.as_of, *st.completed) : c.as_of),
-      out.met_on_time, out.met_late, out.missed);
-  if (res.latest) {
-    const Occurrence& l = *res.latest;
-    if (l.outcome == OccurrenceOutcome::kMissed) {
-      s += absl::StrFormat("; the latest, due %s (period from %s), was missed", Iso(l.due),
-                           Iso(l.period_start));
-    } else {
-      s += absl::StrFormat("; the latest, due %s, was %s by the report%s", Iso(l.due),
-                           l.outcome == OccurrenceOutcome::kMetOnTime ? "met on time" : "met late",
-                           EventRef(c.history, l.event));
-    }
-  } else if (out.due) {
-    s += absl::StrFormat("; none due yet, the first falls due %s", Iso(*out.due));
-  }
-  if (res.next_due)
-    s += absl::StrFormat("; an occurrence falls due today (%s)", Iso(*res.next_due));
-  if (st.completed) {
-    s += "; the whole task was completed" + EventRef(c.history, st.completed_event) +
-         ", with no single due day, so on time";
-  }
-  out.reason = std::move(s);
+  if (c.explain) out.reason = RecurringReason(c, dl, res, out);
 }
 
 void JudgeOpenEnded(const Ctx& c, const Deadline& dl, Classification& out) {
@@ -230,16 +302,87 @@ void JudgeOpenEnded(const Ctx& c, const Deadline& dl, Classification& out) {
   }
   if (!c.explain) return;
   out.milestones.push_back(ms);
+  const std::string what =
+      absl::StrFormat("the first stage of \"%s\"", dl.text.empty() ? "open-ended" : dl.text);
   if (met_event >= 0) {
     out.reason = absl::StrFormat(
-        "%s: the first due %s was met %s by a 100%% progress report%s; since then the task "
-        "continues as ongoing",
-        DeadlineRef(dl), first ? Iso(*first) : "(none)",
+        "The first stage of \"%s\", due %s, was met %s by a 100%% progress report on %s%s; since "
+        "then the task continues as ongoing",
+        dl.text, first ? Iso(*first) : "(none)",
         ms.status == TaskStatus::kCompletedOnTime ? "on time" : "late",
-        EventRef(c.history, met_event));
+        Iso(c.history[static_cast<std::size_t>(met_event)].day), EventRef(c.history, met_event));
   } else {
-    out.reason = DeadlineRef(dl) + ": " + FixedReason(c, out.status, first, "first due");
+    out.reason = FixedReason(c, out.status, first, what);
   }
+}
+
+// multi: the earliest milestone not yet met decides (classification.h). The day each milestone
+// was met: the first progress report naming it, on or before as_of.
+std::vector<int> MilestonesMet(const Ctx& c, const Deadline& dl) {
+  std::vector<int> met(dl.milestones.size(), -1);
+  for (std::size_t k = 0; k < c.history.size() && c.history[k].day <= c.as_of; ++k) {
+    const TaskEvent& e = c.history[k];
+    if (e.type != EventType::kProgress || !e.milestone) continue;
+    const auto m = static_cast<std::size_t>(*e.milestone);
+    if (m < met.size() && met[m] < 0) met[m] = static_cast<int>(k);
+  }
+  return met;
+}
+
+void JudgeMulti(const Ctx& c, const Deadline& dl, Classification& out) {
+  const auto& st = c.state;
+  const std::vector<int> met = MilestonesMet(c, dl);
+  const auto met_day = [&](std::size_t m) { return c.history[static_cast<std::size_t>(met[m])].day; };
+  // The earliest fixed milestone not yet met.
+  std::optional<std::size_t> next;
+  bool any_fixed = false;
+  for (std::size_t m = 0; m < dl.milestones.size(); ++m) {
+    if (!dl.milestones[m].due) continue;
+    any_fixed = true;
+    if (met[m] < 0 && (!next || *dl.milestones[m].due < *dl.milestones[*next].due)) next = m;
+  }
+  if (st.completed) {
+    out.due = dl.due;
+    out.status = CompletedStatus(*st.completed, dl.due);
+    out.decisive_event = st.completed_event;
+  } else if (next || !any_fixed) {
+    out.due = next ? dl.milestones[*next].due : dl.due;
+    out.status = OpenStatus(out.due, c.as_of, c.options.soon_days);
+  } else {  // every fixed milestone met, the task not yet recorded as completed
+    out.due = dl.due;
+    out.status = TaskStatus::kInProgress;
+  }
+  if (dl.recurrence) JudgeOccurrences(c, *dl.recurrence, out);  // reported alongside
+  if (!c.explain) return;
+  for (std::size_t m = 0; m < dl.milestones.size(); ++m) {
+    const Milestone& ml = dl.milestones[m];
+    MilestoneStatus ms{ml.label, ml.due, TaskStatus::kInProgress};
+    ms.status = met[m] >= 0     ? CompletedStatus(met_day(m), ml.due)
+                : st.completed  ? CompletedStatus(*st.completed, ml.due)
+                                : OpenStatus(ml.due, c.as_of, c.options.soon_days);
+    out.milestones.push_back(std::move(ms));
+  }
+  std::string s;
+  if (st.completed) {
+    s = FixedReason(c, out.status, out.due, "the final milestone");
+  } else if (next) {
+    const std::string what = absl::StrFormat("the milestone \"%s\"", dl.milestones[*next].label);
+    s = FixedReason(c, out.status, out.due, what);
+    std::size_t done = 0;
+    for (int e : met) done += e >= 0 ? 1 : 0;
+    if (done > 0) s += absl::StrFormat(" (%d of %d milestones met)", done, dl.milestones.size());
+  } else if (any_fixed) {
+    s = "Not completed, though every fixed milestone is recorded as met";
+  } else {
+    s = FixedReason(c, out.status, out.due, DeadlineRef(dl));
+  }
+  if (dl.recurrence) {
+    const std::string part = out.no_reports
+                                 ? std::string("has no occurrence reports recorded (no data)")
+                                 : OccurrenceSummary(out);
+    if (!part.empty()) s += "; its recurring part " + (out.no_reports ? part : "reports " + part);
+  }
+  out.reason = std::move(s);
 }
 
 void JudgeFixed(const Ctx& c, const Deadline& dl, Classification& out) {
@@ -249,34 +392,13 @@ void JudgeFixed(const Ctx& c, const Deadline& dl, Classification& out) {
   out.status = st.completed ? CompletedStatus(*st.completed, due)
                             : OpenStatus(due, c.as_of, c.options.soon_days);
   out.decisive_event = st.completed ? st.completed_event : -1;
-  if (dl.kind == DeadlineKind::kMulti && dl.recurrence) {
-    JudgeOccurrences(c, *dl.recurrence, out);  // reported alongside; the status stays fixed
-  }
   if (!c.explain) return;
-  std::string what = "due day";
-  if (dl.kind == DeadlineKind::kMulti) {
-    what = "final fixed milestone";
-    for (const Milestone& m : dl.milestones) {
-      MilestoneStatus ms;
-      ms.label = m.label;
-      ms.due = m.due;
-      ms.status = st.completed ? CompletedStatus(*st.completed, m.due)
-                               : OpenStatus(m.due, c.as_of, c.options.soon_days);
-      out.milestones.push_back(std::move(ms));
-      if (m.due && due && *m.due == *due)
-        what = absl::StrFormat("final fixed milestone \"%s\"", m.label);
-    }
-  }
-  std::string s = DeadlineRef(dl) + ": " + FixedReason(c, out.status, due, what);
+  std::string what = DeadlineRef(dl);
   if (dl.kind == DeadlineKind::kRelative && !dl.due && due) {
-    s += absl::StrFormat(" (%d %s days after the assignment on %s)", dl.relative_days,
-                         dl.relative_working_days ? "working" : "calendar", Iso(*c.assigned));
+    what += absl::StrFormat(" (%d %s days after the assignment on %s)", dl.relative_days,
+                            dl.relative_working_days ? "working" : "calendar", Iso(*c.assigned));
   }
-  if (dl.kind == DeadlineKind::kMulti && dl.recurrence) {
-    s += absl::StrFormat("; its recurring part: %d met on time, %d met late, %d missed",
-                         out.met_on_time, out.met_late, out.missed);
-  }
-  out.reason = std::move(s);
+  out.reason = FixedReason(c, out.status, due, what);
 }
 
 void Judge(const Ctx& c, const Deadline& dl, Classification& out, Regime& regime) {
@@ -288,9 +410,17 @@ void Judge(const Ctx& c, const Deadline& dl, Classification& out, Regime& regime
     JudgeRecurring(c, dl, out);
   } else if (dl.kind == DeadlineKind::kOpenEnded) {
     JudgeOpenEnded(c, dl, out);
+  } else if (dl.kind == DeadlineKind::kMulti) {
+    JudgeMulti(c, dl, out);
   } else {
     JudgeFixed(c, dl, out);
   }
+}
+
+// "Not completed; ..." inside a longer sentence.
+std::string Lowered(std::string s) {
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
 }
 
 }  // namespace
@@ -306,7 +436,10 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
   const std::vector<TaskEvent>& history = ds.HistoryRef(task, scratch);
   const Deadline& original = ds.original_deadline(task);
   const TaskState st = FoldHistory(original, history, as_of);
-  const Ctx c{as_of, options, explain, assigned, history, st};
+  // Only recurring deadlines ask whether reports are tracked (a lookup and a history scan).
+  const bool recurs = original.recurrence || st.deadline->recurrence;
+  const Ctx c{as_of,   options, explain, assigned,
+              history, st,      recurs && internal::ReportsTracked(ds, task, history, as_of)};
 
   out = Classification{};
   out.completed = st.completed;
@@ -322,30 +455,32 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
     // The other deadline, judged quietly, to say when the change makes a difference.
     Classification other;
     Regime other_regime = Regime::kFixed;
-    const Ctx quiet{as_of, options, false, assigned, history, st};
+    const Ctx quiet{as_of, options, false, assigned, history, st, c.reports_tracked};
     const Deadline& alt = options.baseline ? in_force : original;
     Judge(quiet, alt, other, other_regime);
     if (other.status != out.status) {
       (options.baseline ? out.in_force_status : out.baseline_status) = other.status;
     }
     if (explain) {
-      const std::string change =
-          absl::StrFormat("the deadline was changed%s", EventRef(history, st.deadline_event));
+      const std::string change = absl::StrFormat(
+          "the deadline was changed on %s%s", Iso(history[static_cast<std::size_t>(
+                                                       st.deadline_event)].day),
+          EventRef(history, st.deadline_event));
       const auto due_or_none = [](std::optional<Day> d) {
-        return d ? FormatIsoDay(*d) : std::string("none");
+        return d ? "due " + FormatIsoDay(*d) : std::string("with no due day");
       };
       if (options.baseline) {
-        out.reason += absl::StrFormat("; judged by the original deadline (baseline); %s to %s",
+        out.reason += absl::StrFormat("; judged by the original deadline (baseline), though %s to %s",
                                       change, DeadlineRef(in_force));
         if (out.in_force_status) {
-          out.reason += absl::StrFormat(", due %s, under which it is %s", due_or_none(other.due),
-                                        EnumName(*out.in_force_status));
+          out.reason += absl::StrFormat(", %s, under which it is %s", due_or_none(other.due),
+                                        StatusWords(*out.in_force_status));
         }
       } else {
-        out.reason += absl::StrFormat("; %s from the original %s", change, DeadlineRef(original));
+        out.reason += absl::StrFormat("; %s from %s", change, DeadlineRef(original));
         if (out.baseline_status) {
-          out.reason += absl::StrFormat(", due %s, under which it would be %s",
-                                        due_or_none(other.due), EnumName(*out.baseline_status));
+          out.reason += absl::StrFormat(", %s, under which it would be %s",
+                                        due_or_none(other.due), StatusWords(*out.baseline_status));
         }
       }
     }
@@ -356,18 +491,20 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
     out.decisive_event = st.cancelled_event;
     if (explain) {
       std::string why = history[static_cast<std::size_t>(st.cancelled_event)].text;
-      out.reason = absl::StrFormat("cancelled %s%s%s; before that: %s", Iso(*st.cancelled),
+      out.reason = absl::StrFormat("Cancelled on %s%s%s; before that: %s", Iso(*st.cancelled),
                                    EventRef(history, st.cancelled_event),
-                                   why.empty() ? "" : " (" + why + ")", out.reason);
+                                   why.empty() ? "" : " (" + why + ")", Lowered(out.reason));
     }
     return true;
   }
 
-  // Behind schedule: a straight line from assignment (0%) to the due day (100%).
+  // Behind schedule: a straight line from assignment (0%) to the due day (100%); for multi the
+  // final milestone's (the whole task), not the earliest unmet one's.
   const bool open = out.status == TaskStatus::kOverdue || out.status == TaskStatus::kDueSoon ||
                     out.status == TaskStatus::kInProgress;
-  if (regime == Regime::kFixed && open && assigned && out.due && st.percent) {
-    const double total = static_cast<double>((*out.due - *assigned).count());
+  const std::optional<Day> line_end = used.kind == DeadlineKind::kMulti ? used.due : out.due;
+  if (regime == Regime::kFixed && open && assigned && line_end && st.percent) {
+    const double total = static_cast<double>((*line_end - *assigned).count());
     const double elapsed = static_cast<double>((as_of - *assigned).count());
     const double expected = total <= 0 ? 100.0 : std::clamp(100.0 * elapsed / total, 0.0, 100.0);
     out.expected_percent = expected;
@@ -375,9 +512,9 @@ bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOp
     out.behind_schedule = *st.percent < expected;
     if (explain && out.behind_schedule) {
       out.reason += absl::StrFormat(
-          "; behind schedule: %d%% reported by %s, %.1f%% expected on the straight line from "
-          "%s to %s",
-          *st.percent, Iso(*st.last_progress), expected, Iso(*assigned), Iso(*out.due));
+          "; behind schedule: %d%% reported on %s, where a steady pace from %s to %s would "
+          "give %.1f%%",
+          *st.percent, Iso(*st.last_progress), Iso(*assigned), Iso(*line_end), expected);
     }
   }
   return true;

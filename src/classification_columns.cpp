@@ -19,13 +19,14 @@ namespace {
 constexpr std::uint8_t kSlowFlags =
     kTaskCancelled | kTaskDeadlineChanged | kTaskReopened | kTaskRecurring;
 
-// Milestone tasks mostly agree with the fast rule: multi is judged by its final fixed
-// milestone (the due column) and open_ended by its first due (the due column) until met. The
-// exception is an open_ended task whose history may hold a 100% progress report.
+// open_ended is judged by its first due (the due column) until met, so it agrees with the fast
+// rule unless its history may hold a 100% progress report. multi is judged by its earliest
+// unmet milestone, which the due column (the final one) does not hold.
 inline bool NeedsFullRules(std::uint8_t flags, std::uint8_t kind) {
   if (flags & kSlowFlags) return true;
-  return (flags & kTaskMilestones) && (flags & kTaskHasHistory) &&
-         kind == static_cast<std::uint8_t>(DeadlineKind::kOpenEnded);
+  if (!(flags & kTaskMilestones)) return false;
+  return kind == static_cast<std::uint8_t>(DeadlineKind::kMulti) ||
+         ((flags & kTaskHasHistory) && kind == static_cast<std::uint8_t>(DeadlineKind::kOpenEnded));
 }
 constexpr std::size_t kParallelFrom = 262144;
 
@@ -52,10 +53,11 @@ void FastRange(const TaskColumns& c, std::size_t begin, std::size_t end, std::in
 
 // A recurring task with an assignment day whose history holds no report but at most its
 // completion (what a CSV gives): the recurring rules of classification.h reduce to completed on
-// time (completed by D), overdue once the first occurrence is past (every occurrence is missed; one
-// due on D itself is not yet), else in progress. nullopt: use the full rules.
+// time (completed by D); with reports tracked, overdue once the first occurrence is past (every
+// occurrence is missed; one due on D itself is not yet); else the next occurrence on or after D
+// decides by the due-soon rule. nullopt: use the full rules.
 std::optional<std::uint8_t> PlainRecurring(const Dataset& ds, std::size_t i, std::int32_t d,
-                                           bool inclusive_before,
+                                           const ClassifyOptions& options,
                                            std::vector<TaskEvent>& history_scratch) {
   const TaskColumns& c = ds.columns();
   if ((c.flags[i] & ~(kTaskRecurring | kTaskHasHistory)) != 0 ||
@@ -72,11 +74,14 @@ std::optional<std::uint8_t> PlainRecurring(const Dataset& ds, std::size_t i, std
   if (c.completed[i] != kNoDay && c.completed[i] <= d) {
     return static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime);
   }
-  const auto first =
-      internal::FirstOccurrence(*dl.recurrence, FromEpochDays(c.assigned[i]), inclusive_before);
-  if (!first) return std::nullopt;
-  return static_cast<std::uint8_t>(ToEpochDays(*first) < d ? TaskStatus::kOverdue
-                                                           : TaskStatus::kInProgress);
+  const Day as_of = FromEpochDays(d);
+  const bool tracked =
+      internal::ReportsTracked(ds, static_cast<TaskIndex>(i), history, as_of);
+  const Day from = tracked ? FromEpochDays(c.assigned[i]) : FromEpochDays(std::max(c.assigned[i], d));
+  const auto next = internal::FirstOccurrence(*dl.recurrence, from, options.inclusive_before);
+  if (!next) return std::nullopt;
+  if (tracked && *next < as_of) return static_cast<std::uint8_t>(TaskStatus::kOverdue);
+  return static_cast<std::uint8_t>(OpenStatus(*next, as_of, options.soon_days));
 }
 
 void SlowRange(const Dataset& ds, std::size_t begin, std::size_t end, Day as_of,
@@ -88,7 +93,7 @@ void SlowRange(const Dataset& ds, std::size_t begin, std::size_t end, Day as_of,
   Classification scratch;
   for (std::size_t i = begin; i < end; ++i) {
     if (!NeedsFullRules(flags[i], kind[i])) continue;
-    if (const auto s = PlainRecurring(ds, i, d, options.inclusive_before, history_scratch)) {
+    if (const auto s = PlainRecurring(ds, i, d, options, history_scratch)) {
       out[i] = *s;
       continue;
     }

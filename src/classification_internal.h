@@ -25,6 +25,18 @@ inline TaskStatus OpenStatus(std::optional<Day> due, Day as_of, int soon_days) {
 }
 
 namespace internal {
+// Whether a recurring task's occurrence reports are tracked (classification.h, "recurring"):
+// the task's setting, else the dataset's, else whether its history holds a progress report
+// on or before as_of.
+inline bool ReportsTracked(const Dataset& ds, TaskIndex task, const std::vector<TaskEvent>& history,
+                           Day as_of) {
+  if (const auto t = ds.occurrence_reports_tracked(task)) return *t;
+  if (const auto t = ds.occurrence_reports_tracked()) return *t;
+  return std::any_of(history.begin(), history.end(), [&](const TaskEvent& e) {
+    return e.day <= as_of && e.type == EventType::kProgress;
+  });
+}
+
 // ClassifyTask's engine. explain = false skips the reason, milestones and occurrence lists
 // (status, due, counts and flags are the same). False when the task is not yet assigned.
 bool ClassifyInto(const Dataset& ds, TaskIndex task, Day as_of, const ClassifyOptions& options,

@@ -119,6 +119,14 @@ absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e
     return FieldError(task_id, "history.percent",
                       absl::StrFormat("%d is not a percentage 0..100", *e.percent));
   }
+  if (e.milestone && (e.type != EventType::kProgress || *e.milestone < 0)) {
+    return FieldError(task_id, "history.milestone",
+                      e.type != EventType::kProgress
+                          ? absl::StrFormat("only progress events meet a milestone, not %s",
+                                            EnumName(e.type))
+                          : absl::StrFormat("%d is not a milestone index (0, 1, ...)",
+                                            *e.milestone));
+  }
   if (e.type == EventType::kDeadlineChanged && !e.new_deadline) {
     return FieldError(task_id, "history.new_deadline", "a deadline change needs the new deadline");
   }
@@ -315,13 +323,16 @@ absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIn
                                 task.history[0].type == EventType::kCompleted &&
                                 !task.history[0].percent && task.history[0].text.empty() &&
                                 task.history[0].evidence.empty() &&
-                                task.history[0].document.empty() && !task.history[0].new_deadline;
+                                task.history[0].document.empty() && !task.history[0].new_deadline &&
+                                !task.history[0].milestone;
   if (!task.partners.empty() || task.sources.size() > 1 || !task.attributes.empty() ||
+      task.occurrence_reports_tracked ||
       (!task.history.empty() && !plain_completion)) {
     Extra& extra = extra_[i];
     extra.partners = task.partners;
     if (task.sources.size() > 1) extra.sources = task.sources;
     extra.attributes = task.attributes;
+    extra.reports_tracked = task.occurrence_reports_tracked;
     extra.history = task.history;
     std::stable_sort(extra.history.begin(), extra.history.end(),
                      [](const TaskEvent& a, const TaskEvent& b) { return a.day < b.day; });
@@ -466,6 +477,11 @@ std::optional<Day> Dataset::assigned(TaskIndex i) const {
   return FromEpochDays(d);
 }
 
+std::optional<bool> Dataset::occurrence_reports_tracked(TaskIndex i) const {
+  if (auto it = extra_.find(i); it != extra_.end()) return it->second.reports_tracked;
+  return std::nullopt;
+}
+
 Task Dataset::GetTask(TaskIndex i) const {
   Task t;
   t.id = std::string((*ids_)[i]);
@@ -491,6 +507,7 @@ Task Dataset::GetTask(TaskIndex i) const {
     t.partners = it->second.partners;
     if (!it->second.sources.empty()) t.sources = it->second.sources;
     t.attributes = it->second.attributes;
+    t.occurrence_reports_tracked = it->second.reports_tracked;
   }
   t.history = history(i);
   return t;

@@ -444,14 +444,32 @@ class RowReader {
     }
   }
 
-  // Cells of unknown or repeated columns, kept under their header names.
+  // Cells of unknown or repeated columns, kept under their header names; the optional
+  // occurrence_reports_tracked column (docs/dataset-format.md) is read into the task.
   void ReadAttributes() {
     const CsvRecord& rec = *rec_;
+    t_.occurrence_reports_tracked.reset();
     for (std::size_t c = 0; c < rec.size(); ++c) {
       if (c < h_.role.size() && h_.role[c] != kAttribute) continue;
       if (rec[c].empty()) continue;
-      t_.attributes.emplace_back(h_.ColumnName(c + 1), UnguardFormula(rec[c]));
+      const std::string name = h_.ColumnName(c + 1);
+      if (NormalizeKey(name) == "occurrence reports tracked" && ReadTracked(name, rec[c])) continue;
+      t_.attributes.emplace_back(name, UnguardFormula(rec[c]));
     }
+  }
+
+  // yes/no, true/false, 1/0, có/không; anything else is a problem and stays an attribute.
+  bool ReadTracked(const std::string& name, std::string_view cell) {
+    const std::string v = NormalizeKey(cell);
+    if (v == "true" || v == "yes" || v == "1" || v == "co") {
+      t_.occurrence_reports_tracked = true;
+    } else if (v == "false" || v == "no" || v == "0" || v == "khong") {
+      t_.occurrence_reports_tracked = false;
+    } else {
+      Problem(name, absl::StrFormat("\"%s\" is not yes or no", cell));
+      return false;
+    }
+    return true;
   }
 
   // The cell's agencies into out (registry indexes); each unknown part is a problem.
@@ -584,6 +602,18 @@ std::string WriteDatasetCsv(const Dataset& ds) {
       if (attr_index.emplace(k, attr_names.size()).second) attr_names.push_back(k);
     }
   }
+  // The optional occurrence_reports_tracked column, only when a task states it.
+  constexpr std::string_view kTracked = "occurrence_reports_tracked";
+  std::optional<std::size_t> tracked_column;
+  for (TaskIndex i = 0; i < ds.task_count() && !tracked_column; ++i) {
+    if (!ds.occurrence_reports_tracked(i)) continue;
+    if (auto it = attr_index.find(std::string(kTracked)); it != attr_index.end()) {
+      tracked_column = it->second;  // a cell kept as an attribute shares the column
+    } else {
+      tracked_column = attr_names.size();
+      attr_names.emplace_back(kTracked);
+    }
+  }
   // Officials open the export in a spreadsheet: cells that would run as formulas are guarded
   // (the reader above undoes it).
   CsvWriter w({.delimiter = ',', .line_end = "\r\n", .bom = true, .guard_formulas = true});
@@ -640,6 +670,9 @@ std::string WriteDatasetCsv(const Dataset& ds) {
       } else if (auto it = attr_index.find(k); it != attr_index.end()) {
         row[kColumnCount + it->second] = v;
       }
+    }
+    if (const auto tracked = ds.occurrence_reports_tracked(i); tracked && tracked_column) {
+      row[kColumnCount + *tracked_column] = *tracked ? "yes" : "no";
     }
     w.WriteRecord(row);
   }

@@ -72,6 +72,7 @@ json TaskToJson(const Task& t) {
   PutText(j, "expected_result", t.expected_result);
   if (t.assigned) j["assigned"] = DayJson(*t.assigned);
   PutText(j, "note", t.note);
+  if (t.occurrence_reports_tracked) j["occurrence_reports_tracked"] = *t.occurrence_reports_tracked;
   if (!t.history.empty()) {
     json h = json::array();
     for (const auto& e : t.history) {
@@ -81,6 +82,7 @@ json TaskToJson(const Task& t) {
       PutList(je, "evidence", e.evidence);
       if (e.new_deadline) je["new_deadline"] = DeadlineToJson(*e.new_deadline);
       PutText(je, "document", e.document);
+      if (e.milestone) je["milestone"] = *e.milestone;
       h.push_back(std::move(je));
     }
     j["history"] = std::move(h);
@@ -137,10 +139,15 @@ json PayloadToJson(const Dataset& ds) {
     if (d.date) jd["date"] = DayJson(*d.date);
     docs.push_back(std::move(jd));
   }
-  return {{"tasks", std::move(tasks)},
-          {"targets", std::move(targets)},
-          {"goals", std::move(goals)},
-          {"documents", std::move(docs)}};
+  json payload = {{"tasks", std::move(tasks)},
+                  {"targets", std::move(targets)},
+                  {"goals", std::move(goals)},
+                  {"documents", std::move(docs)}};
+  // Written only when set, so the checksum of a file without it does not change.
+  if (auto tracked = ds.occurrence_reports_tracked()) {
+    payload["occurrence_reports_tracked"] = *tracked;
+  }
+  return payload;
 }
 
 // ---------------------------------------------------------------- reading
@@ -366,7 +373,7 @@ std::optional<Task> TaskFromJson(const json& j, std::size_t index, const AgencyR
   Fields f(j, record, out);
   f.CheckKeys({"id", "title", "lead", "coordinators", "deadline", "lead_text", "coordinators_text",
                "partners", "sources", "category", "expected_result", "assigned", "note", "history",
-               "attributes"});
+               "attributes", "occurrence_reports_tracked"});
   Task t;
   t.id = f.String("id", true);
   if (t.id.empty()) return std::nullopt;  // reported by String()
@@ -381,6 +388,14 @@ std::optional<Task> TaskFromJson(const json& j, std::size_t index, const AgencyR
   t.expected_result = f.String("expected_result");
   t.assigned = f.DayField("assigned");
   t.note = f.String("note");
+  if (const json* v = f.Find("occurrence_reports_tracked")) {
+    if (v->is_boolean()) {
+      t.occurrence_reports_tracked = v->get<bool>();
+    } else {
+      f.Problem("occurrence_reports_tracked",
+                absl::StrFormat("expected true or false, found %s", v->type_name()));
+    }
+  }
   if (const json* dl = f.Find("deadline")) {
     t.deadline = DeadlineFromJson(*dl, record, out, "deadline.");
   } else {
@@ -394,7 +409,8 @@ std::optional<Task> TaskFromJson(const json& j, std::size_t index, const AgencyR
         continue;
       }
       Fields fe((*h)[i], record, out, p);
-      fe.CheckKeys({"day", "type", "percent", "text", "evidence", "new_deadline", "document"});
+      fe.CheckKeys(
+          {"day", "type", "percent", "text", "evidence", "new_deadline", "document", "milestone"});
       TaskEvent e;
       const auto day = fe.DayField("day", true);
       const std::string type = fe.String("type", true);
@@ -413,6 +429,7 @@ std::optional<Task> TaskFromJson(const json& j, std::size_t index, const AgencyR
         e.new_deadline = DeadlineFromJson(*nd, record, out, p + "new_deadline.");
       }
       e.document = fe.String("document");
+      if (auto m = fe.Integer("milestone", 0, 1000)) e.milestone = static_cast<int>(*m);
       t.history.push_back(std::move(e));
     }
   }
@@ -709,7 +726,12 @@ json SmallMembers(const Members& members, std::string_view& tasks, std::vector<L
       continue;
     }
     json value = ParseSpan(span);
-    if (key != "tasks" && key != "targets" && key != "goals" && key != "documents") {
+    if (key == "occurrence_reports_tracked") {
+      if (!value.is_boolean()) {
+        out.push_back({"dataset", key,
+                       absl::StrFormat("expected true or false, found %s", value.type_name())});
+      }
+    } else if (key != "tasks" && key != "targets" && key != "goals" && key != "documents") {
       out.push_back({"dataset", key, "unknown field, ignored"});
     } else if (!value.is_array()) {
       out.push_back(
@@ -793,6 +815,9 @@ absl::StatusOr<Dataset> ReadDatasetJson(std::string_view text, const JsonReadOpt
     // Problems of the records follow the checksum's: a mismatch explains them.
     std::vector<LoadProblem> records;
     Dataset ds(options.registry, options.limits);
+    if (auto it = rest.find("occurrence_reports_tracked"); it != rest.end() && it->is_boolean()) {
+      ds.set_occurrence_reports_tracked(it->get<bool>());
+    }
     ReadDocuments(rest, ds, records);
     const std::string actual = ReadTasksAndHash(members, rest, tasks, ds, records);
     if (const auto& expected = envelope->checksum;

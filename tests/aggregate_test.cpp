@@ -305,8 +305,9 @@ TEST(Aggregate, ParallelEqualsSequential) {
 namespace mandate {
 namespace {
 
-// The bundled 2025 plan as of 2025-09-23 (statuses hand-checked in classification_test.cpp): 279
-// tasks assigned, 20 overdue, 40 due soon, 219 in progress. Per-agency groups add up to
+// The bundled 2025 plan as of 2025-09-23 (statuses hand-checked in classification_test.cpp): 281
+// tasks assigned, 10 overdue, 52 due soon, 219 in progress (the 12 recurring obligations with no
+// report recorded are not overdue: no data). Per-agency groups add up to
 // more than the total (collectives and joint leads), and each agency's count equals the
 // number of tasks that list it.
 TEST(AggregatePlan2025, TotalsAndPerAgencyCounts) {
@@ -315,9 +316,9 @@ TEST(AggregatePlan2025, TotalsAndPerAgencyCounts) {
   const AggregateQuery q{.as_of = D(2025, 9, 23), .by = {Dimension::kLead}};
   auto r = Aggregate(*ds, q);
   ASSERT_TRUE(r.ok()) << r.status();
-  EXPECT_EQ(r->totals.total(), 279u);
-  EXPECT_EQ(r->totals[TaskStatus::kOverdue], 20u);
-  EXPECT_EQ(r->totals[TaskStatus::kDueSoon], 40u);
+  EXPECT_EQ(r->totals.total(), 281u);
+  EXPECT_EQ(r->totals[TaskStatus::kOverdue], 10u);
+  EXPECT_EQ(r->totals[TaskStatus::kDueSoon], 52u);
   EXPECT_EQ(r->totals[TaskStatus::kInProgress], 219u);
   std::uint64_t sum = 0;
   for (const auto& g : r->groups) sum += g.counts.total();
@@ -345,7 +346,7 @@ TEST(AggregatePlan2025, TotalsAndPerAgencyCounts) {
   ASSERT_TRUE(s.ok());
   ASSERT_EQ(s->groups.size(), 3u);
   EXPECT_EQ(*s->Label(0, 0), "due_soon");  // sorted by name
-  EXPECT_EQ(s->groups[0].counts.total(), 40u);
+  EXPECT_EQ(s->groups[0].counts.total(), 52u);
   EXPECT_EQ(*s->Label(1, 0), "in_progress");
   EXPECT_EQ(*s->Label(2, 0), "overdue");
 }

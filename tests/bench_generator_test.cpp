@@ -126,10 +126,17 @@ std::string SqlStatus(const GenTask& t, Day d) {
     return t.rule == 'R' || !t.due || *t.completed <= *t.due ? "completed_on_time"
                                                              : "completed_late";
   }
-  if (!t.due) return "in_progress";
-  if (*t.due < d) return "overdue";
-  if (t.rule == 'R') return "in_progress";
-  if (*t.due <= d + date::days{7}) return "due_soon";
+  // R: no report recorded, so none is missed and the next occurrence on or after d decides. The
+  // SQL column holds it for the generator's as-of day; another day computes it here.
+  std::optional<Day> due = t.due;
+  if (t.rule == 'R' && d != kDefaultAsOf) {
+    const Day from = std::max(t.assigned, d);
+    const auto next = Occurrences(*t.deadline.recurrence, from, from + date::days{400});
+    due = next.empty() ? std::nullopt : std::optional<Day>(next.front());
+  }
+  if (!due) return "in_progress";
+  if (*due < d) return "overdue";
+  if (*due <= d + date::days{7}) return "due_soon";
   return "in_progress";
 }
 

@@ -226,21 +226,47 @@ TEST(CApiClassify, RecurringObligationsExposeTheirOccurrences) {
   Dataset ds = Scenario();
   uint32_t i = 0;
   ASSERT_MDT_OK(mdt_dataset_find_task(&i, ds.get(), "monthly"));
-  mdt_classification* c = nullptr;
-  ASSERT_MDT_OK(mdt_classify_task(&c, ds.get(), i, Date("2025-10-10"), nullptr));
-  ClassificationPtr owned(c);
+  const auto classify = [&]() {
+    mdt_classification* c = nullptr;
+    EXPECT_EQ(mdt_classify_task(&c, ds.get(), i, Date("2025-10-10"), nullptr), MDT_OK);
+    return ClassificationPtr(c);
+  };
+  // Nothing ever reported: no data, not missed (January .. September fell due).
+  {
+    ClassificationPtr c = classify();
+    mdt_classification_info info = MDT_CLASSIFICATION_INFO_INIT;
+    ASSERT_MDT_OK(mdt_classification_get_info(&info, c.get()));
+    EXPECT_EQ(info.deadline_kind, MDT_DEADLINE_RECURRING);
+    EXPECT_EQ(info.status, MDT_TASK_IN_PROGRESS);
+    EXPECT_EQ(info.due, Date("2025-10-31"));
+    EXPECT_EQ(info.occurrence_count, 0u);
+    EXPECT_EQ(info.missed, 0);
+    int32_t no_reports = -1, not_reported = -1;
+    ASSERT_MDT_OK(mdt_classification_no_reports(&no_reports, &not_reported, c.get()));
+    EXPECT_EQ(no_reports, 1);
+    EXPECT_EQ(not_reported, 9);
+    ASSERT_MDT_OK(mdt_classification_no_reports(nullptr, nullptr, c.get()));
+  }
+  // One report recorded: the task's reports are tracked, the months after it are missed.
+  ASSERT_MDT_OK(mdt_dataset_report_progress(ds.get(), "monthly", Date("2025-01-20"), -1, nullptr));
+  ClassificationPtr c = classify();
   mdt_classification_info info = MDT_CLASSIFICATION_INFO_INIT;
-  ASSERT_MDT_OK(mdt_classification_get_info(&info, c));
-  EXPECT_EQ(info.deadline_kind, MDT_DEADLINE_RECURRING);
-  ASSERT_GT(info.occurrence_count, 0u);
-  EXPECT_EQ(static_cast<size_t>(info.met_on_time + info.met_late + info.missed),
-            info.occurrence_count);
+  ASSERT_MDT_OK(mdt_classification_get_info(&info, c.get()));
+  EXPECT_EQ(info.status, MDT_TASK_OVERDUE);
+  ASSERT_EQ(info.occurrence_count, 9u);
+  EXPECT_EQ(info.met_on_time, 1);
+  EXPECT_EQ(info.missed, 8);
+  int32_t no_reports = -1;
+  ASSERT_MDT_OK(mdt_classification_no_reports(&no_reports, nullptr, c.get()));
+  EXPECT_EQ(no_reports, 0);
   mdt_date start = 0, due = 0;
   mdt_occurrence_outcome outcome{};
-  ASSERT_MDT_OK(mdt_classification_occurrence(&start, &due, &outcome, c, 0));
+  ASSERT_MDT_OK(mdt_classification_occurrence(&start, &due, &outcome, c.get(), 0));
   EXPECT_LE(start, due);
-  EXPECT_EQ(outcome, MDT_OCCURRENCE_MISSED);  // nothing was ever reported
-  EXPECT_EQ(mdt_classification_occurrence(&start, &due, &outcome, c, info.occurrence_count),
+  EXPECT_EQ(outcome, MDT_OCCURRENCE_MET_ON_TIME);
+  ASSERT_MDT_OK(mdt_classification_occurrence(&start, &due, &outcome, c.get(), 1));
+  EXPECT_EQ(outcome, MDT_OCCURRENCE_MISSED);
+  EXPECT_EQ(mdt_classification_occurrence(&start, &due, &outcome, c.get(), info.occurrence_count),
             MDT_ERR_OUT_OF_RANGE);
 }
 
@@ -270,6 +296,22 @@ TEST(CApiClassify, MultiDeadlinesExposeTheirMilestones) {
   ASSERT_MDT_OK(mdt_classification_milestone(nullptr, nullptr, &due, &status, c, 1));
   EXPECT_EQ(due, Date("2026-12-31"));
   EXPECT_EQ(status, MDT_TASK_IN_PROGRESS);
+  EXPECT_EQ(info.status, MDT_TASK_OVERDUE);  // the earliest unmet milestone has passed
+  EXPECT_EQ(info.due, Date("2025-12-31"));
+  // The first milestone recorded as met on 20/12/2025: the 2026 one decides.
+  ASSERT_MDT_OK(mdt_dataset_report_milestone(d, "multi", Date("2025-12-20"), 0, "Xong thí điểm"));
+  EXPECT_MDT_ERR(MDT_ERR_OUT_OF_RANGE, "milestone",
+                 mdt_dataset_report_milestone(d, "multi", Date("2025-12-20"), 5000, nullptr));
+  EXPECT_EQ(mdt_dataset_report_milestone(d, "nope", Date("2025-12-20"), 0, nullptr),
+            MDT_ERR_NOT_FOUND);
+  mdt_classification* again = nullptr;
+  ASSERT_MDT_OK(mdt_classify_task(&again, d, 0, Date("2026-01-10"), nullptr));
+  ClassificationPtr owned_again(again);
+  ASSERT_MDT_OK(mdt_classification_get_info(&info, again));
+  EXPECT_EQ(info.status, MDT_TASK_IN_PROGRESS);
+  EXPECT_EQ(info.due, Date("2026-12-31"));
+  ASSERT_MDT_OK(mdt_classification_milestone(nullptr, nullptr, nullptr, &status, again, 0));
+  EXPECT_EQ(status, MDT_TASK_COMPLETED_ON_TIME);
 }
 
 TEST(CApiClassify, ErrorPaths) {

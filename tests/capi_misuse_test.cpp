@@ -62,6 +62,9 @@ class Handles {
     EXPECT_MDT_OK(mdt_dataset_new(&dataset, registry));
     AddTask("M-1", "Báo cáo tháng", "Trước ngày 25 hàng tháng", "2025-03-01");
     AddTask("M-2", "Xây dựng Nghị định", "Quý IV", "2025-06-01");
+    // A report on M-1 makes its occurrence reports tracked: its later months are missed, so
+    // the classification has occurrences and the overdue lists a row.
+    EXPECT_MDT_OK(mdt_dataset_report_progress(dataset, "M-1", Date("2025-03-20"), -1, nullptr));
     const char* resp[] = {"BKHCN"};
     mdt_target_input t = MDT_TARGET_INPUT_INIT;
     t.id = "T1";
@@ -401,6 +404,9 @@ std::vector<HandleCall> HandleCalls() {
   add("mdt_dataset_report_progress", K::kDataset, [ds, day](void* h, const Handles&) {
     return mdt_dataset_report_progress(ds(h), "M-2", day, 40, "Đang soạn thảo");
   });
+  add("mdt_dataset_report_milestone", K::kDataset, [ds, day](void* h, const Handles&) {
+    return mdt_dataset_report_milestone(ds(h), "M-2", day, 0, "Xong giai đoạn 1");
+  });
   add("mdt_dataset_complete_task", K::kDataset, [ds, day](void* h, const Handles&) {
     return mdt_dataset_complete_task(ds(h), "M-2", day + 60);
   });
@@ -545,6 +551,9 @@ std::vector<HandleCall> HandleCalls() {
   });
   add("mdt_classification_occurrence", K::kClassification, [](void* h, const Handles&) {
     return mdt_classification_occurrence(nullptr, nullptr, nullptr, As<mdt_classification>(h), 0);
+  });
+  add("mdt_classification_no_reports", K::kClassification, [](void* h, const Handles&) {
+    return mdt_classification_no_reports(nullptr, nullptr, As<mdt_classification>(h));
   });
   // Iterator.
   add("mdt_classification_iter_next", K::kIter, [](void* h, const Handles&) {
@@ -888,6 +897,9 @@ std::vector<DateCall> DateCalls() {
   add("mdt_dataset_report_progress", false, [](mdt_date d, const Handles& h) {
     return mdt_dataset_report_progress(h.dataset, "M-1", d, 10, nullptr);
   });
+  add("mdt_dataset_report_milestone", false, [](mdt_date d, const Handles& h) {
+    return mdt_dataset_report_milestone(h.dataset, "M-1", d, 0, nullptr);
+  });
   add("mdt_dataset_complete_task", false,
       [](mdt_date d, const Handles& h) { return mdt_dataset_complete_task(h.dataset, "M-1", d); });
   add("mdt_dataset_change_deadline", false, [](mdt_date d, const Handles& h) {
@@ -1095,6 +1107,9 @@ std::vector<TextCall> TextCalls() {
   });
   add("mdt_dataset_report_progress", [day](const char* s, const Handles& h) {
     return mdt_dataset_report_progress(h.dataset, "M-1", day, 10, s);
+  });
+  add("mdt_dataset_report_milestone", [day](const char* s, const Handles& h) {
+    return mdt_dataset_report_milestone(h.dataset, "M-1", day, 0, s);
   });
   add("mdt_dataset_complete_task", [day](const char* s, const Handles& h) {
     return mdt_dataset_complete_task(h.dataset, s, day);

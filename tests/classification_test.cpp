@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "mandate/dataset_csv.h"
 #include "mandate/dataset_json.h"
 #include "mandate/task_state.h"
 
@@ -143,8 +144,9 @@ TEST(ClassifyTask, CompletionBoundaries) {
   EXPECT_EQ(c->completed, due + days{1});
   EXPECT_EQ(c->decisive_event, 0);
   EXPECT_EQ(c->due, due);
-  EXPECT_THAT(c->reason, HasSubstr("completed 2025-10-01"));
-  EXPECT_THAT(c->reason, HasSubstr("1 day after the due day 2025-09-30"));
+  EXPECT_EQ(c->reason,
+            "Completed on 2025-10-01 (completed event #0), 1 day after the deadline "
+            "\"30/09/2025\" fell due on 2025-09-30");
 }
 
 TEST(ClassifyTask, AssignmentBoundaries) {
@@ -198,8 +200,9 @@ TEST(ClassifyTask, DeadlineExtendedBeforeAsOf) {
   EXPECT_EQ(c->deadline_event, 0);
   EXPECT_EQ(c->baseline_status, TaskStatus::kCompletedLate);
   EXPECT_FALSE(c->in_force_status.has_value());
-  EXPECT_THAT(c->reason, HasSubstr("on or before the due day 2025-10-31"));
-  EXPECT_THAT(c->reason, HasSubstr("due 2025-09-30, under which it would be completed_late"));
+  EXPECT_THAT(c->reason, HasSubstr("on time for the deadline \"31/10/2025\", due 2025-10-31"));
+  EXPECT_THAT(c->reason, HasSubstr("the deadline was changed on 2025-09-20"));
+  EXPECT_THAT(c->reason, HasSubstr("due 2025-09-30, under which it would be completed late"));
 
   ClassifyOptions base;
   base.baseline = true;
@@ -279,7 +282,8 @@ TEST(ClassifyTask, CancelledOnOrBeforeAsOf) {
   EXPECT_EQ(c->status, TaskStatus::kCancelled);
   EXPECT_EQ(c->cancelled, kD);
   EXPECT_EQ(c->decisive_event, 0);
-  EXPECT_THAT(c->reason, HasSubstr("cancelled 2025-10-15"));
+  EXPECT_THAT(c->reason, HasSubstr("Cancelled on 2025-10-15"));
+  EXPECT_THAT(c->reason, HasSubstr("; before that: not completed"));
   EXPECT_THAT(c->reason, HasSubstr("gộp vào nhiệm vụ khác"));
   EXPECT_EQ(StatusOf(t, kD - days{1}), TaskStatus::kOverdue);
   // Cancellation wins over an earlier completion.
@@ -288,31 +292,72 @@ TEST(ClassifyTask, CancelledOnOrBeforeAsOf) {
   EXPECT_EQ(StatusOf(t, kD - days{1}), TaskStatus::kCompletedOnTime);
 }
 
-TEST(ClassifyTask, MultiMilestoneUsesFinalFixedMilestone) {
+TaskEvent MilestoneMet(Day day, int milestone) {
+  TaskEvent e = Progress(day);
+  e.milestone = milestone;
+  return e;
+}
+
+TEST(ClassifyTask, MultiMilestoneEarliestUnmetDecides) {
   Deadline d;
   d.kind = DeadlineKind::kMulti;
   d.text = "Tháng 9/2025 xong thí điểm; Tháng 12/2025 triển khai";
   d.milestones = {{"Tháng 9/2025 xong thí điểm", DeadlineKind::kMonth, year{2025} / 9 / 30},
                   {"Tháng 12/2025 triển khai", DeadlineKind::kMonth, year{2025} / 12 / 31}};
   d.due = year{2025} / 12 / 31;
+  // Nothing recorded: the September milestone has passed unmet, so the task is overdue.
   auto c = One(MakeTask("multi", d));
   ASSERT_TRUE(c);
-  EXPECT_EQ(c->status, TaskStatus::kInProgress);
-  EXPECT_EQ(c->due, year{2025} / 12 / 31);
+  EXPECT_EQ(c->status, TaskStatus::kOverdue);
+  EXPECT_EQ(c->due, year{2025} / 9 / 30);
   ASSERT_EQ(c->milestones.size(), 2u);
   EXPECT_EQ(c->milestones[0].status, TaskStatus::kOverdue);
   EXPECT_EQ(c->milestones[1].status, TaskStatus::kInProgress);
-  EXPECT_THAT(c->reason, HasSubstr("final fixed milestone \"Tháng 12/2025 triển khai\""));
+  EXPECT_EQ(c->reason,
+            "Not completed, and the milestone \"Tháng 9/2025 xong thí điểm\" fell due on "
+            "2025-09-30, 15 days ago");
+  // Before it: due soon by the first milestone, not in progress by the final one.
+  EXPECT_EQ(StatusOf(MakeTask("multi", d), year{2025} / 9 / 25), TaskStatus::kDueSoon);
+  EXPECT_EQ(StatusOf(MakeTask("multi", d), year{2025} / 9 / 1), TaskStatus::kInProgress);
 
+  // The first milestone recorded as met (a progress event naming it): the next one decides.
+  Task met = MakeTask("multi-met", d, year{2025} / 4 / 14, {MilestoneMet(year{2025} / 9 / 28, 0)});
+  auto m = One(met);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->status, TaskStatus::kInProgress);
+  EXPECT_EQ(m->due, year{2025} / 12 / 31);
+  EXPECT_EQ(m->milestones[0].status, TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(m->milestones[1].status, TaskStatus::kInProgress);
+  EXPECT_EQ(m->reason,
+            "Not completed; the milestone \"Tháng 12/2025 triển khai\" falls due on 2025-12-31, "
+            "in 77 days (1 of 2 milestones met)");
+  EXPECT_EQ(StatusOf(met, year{2025} / 12 / 28), TaskStatus::kDueSoon);
+  EXPECT_EQ(StatusOf(met, year{2026} / 1 / 1), TaskStatus::kOverdue);
+  // Met late, then the second too: every fixed milestone met, the task not completed.
+  Task both = MakeTask("multi-both", d, year{2025} / 4 / 14,
+                       {MilestoneMet(year{2025} / 10 / 3, 0), MilestoneMet(year{2025} / 12 / 20, 1)});
+  auto b = One(both, year{2026} / 1 / 10);
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->status, TaskStatus::kInProgress);
+  EXPECT_EQ(b->milestones[0].status, TaskStatus::kCompletedLate);
+  EXPECT_EQ(b->milestones[1].status, TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(b->reason, "Not completed, though every fixed milestone is recorded as met");
+  // A milestone event dated after D does not count yet; one naming no such milestone is ignored.
+  EXPECT_EQ(StatusOf(both, year{2025} / 10 / 2), TaskStatus::kOverdue);
+  Task stray = MakeTask("multi-stray", d, year{2025} / 4 / 14, {MilestoneMet(year{2025} / 9 / 1, 7)});
+  EXPECT_EQ(StatusOf(stray), TaskStatus::kOverdue);
+
+  // A completion completes the task against the final milestone.
   auto done = One(MakeTask("multi-done", d, year{2025} / 4 / 14,
                            {Ev(year{2025} / 11 / 1, EventType::kCompleted)}),
                   year{2025} / 11 / 2);
   ASSERT_TRUE(done);
   EXPECT_EQ(done->status, TaskStatus::kCompletedOnTime);
+  EXPECT_EQ(done->due, year{2025} / 12 / 31);
   EXPECT_EQ(done->milestones[0].status, TaskStatus::kCompletedLate);
   EXPECT_EQ(done->milestones[1].status, TaskStatus::kCompletedOnTime);
 
-  // An open-ended second part: the final fixed milestone is the first one.
+  // An open-ended second part has no due: the fixed first one decides.
   Deadline p = d;
   p.text = "Tháng 9/2025 xong thí điểm; phát triển 2025 và những năm tiếp theo";
   p.milestones[1] = {"phát triển 2025 và những năm tiếp theo", DeadlineKind::kOpenEnded, {}};
@@ -321,6 +366,56 @@ TEST(ClassifyTask, MultiMilestoneUsesFinalFixedMilestone) {
   ASSERT_TRUE(pc);
   EXPECT_EQ(pc->status, TaskStatus::kOverdue);
   EXPECT_EQ(pc->milestones[1].status, TaskStatus::kInProgress);
+  auto pm = One(MakeTask("multi-open-met", p, year{2025} / 4 / 14,
+                         {MilestoneMet(year{2025} / 9 / 30, 0)}));
+  ASSERT_TRUE(pm);
+  EXPECT_EQ(pm->status, TaskStatus::kInProgress);
+}
+
+TEST(ClassifyTask, MilestoneEventsAreValidatedAndRoundTrip) {
+  Dataset ds;
+  Deadline d;
+  d.kind = DeadlineKind::kMulti;
+  d.text = "Tháng 12/2025 và năm 2026";
+  d.milestones = {{"Tháng 12/2025", DeadlineKind::kMonth, year{2025} / 12 / 31},
+                  {"năm 2026", DeadlineKind::kYear, year{2026} / 12 / 31}};
+  d.due = year{2026} / 12 / 31;
+  Task t = MakeTask("m", d, year{2025} / 4 / 1, {MilestoneMet(year{2025} / 12 / 20, 0)});
+  t.occurrence_reports_tracked = false;
+  ASSERT_TRUE(ds.AddTask(t).ok());
+  ds.set_occurrence_reports_tracked(true);
+  TaskEvent bad = Ev(year{2025} / 12 / 21, EventType::kCompleted);
+  bad.milestone = 1;
+  auto refused = ds.AddEvent(0, bad);
+  EXPECT_FALSE(refused.ok());
+  EXPECT_THAT(std::string(refused.message()), HasSubstr("history.milestone"));
+  TaskEvent negative = MilestoneMet(year{2025} / 12 / 21, -1);
+  EXPECT_FALSE(ds.AddEvent(0, negative).ok());
+  auto written = WriteDatasetJson(ds);
+  ASSERT_TRUE(written.ok()) << written.status();
+  const std::string text = *written;
+  EXPECT_THAT(text, HasSubstr("\"milestone\": 0"));
+  EXPECT_THAT(text, HasSubstr("\"occurrence_reports_tracked\": false"));
+  EXPECT_THAT(text, HasSubstr("\"occurrence_reports_tracked\": true"));
+  std::vector<LoadProblem> problems;
+  auto back = ReadDatasetJson(text, {}, &problems);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_TRUE(problems.empty()) << FormatLoadProblem(problems[0]);
+  EXPECT_EQ(back->GetTask(0), ds.GetTask(0));
+  EXPECT_EQ(back->occurrence_reports_tracked(), std::optional<bool>(true));
+  EXPECT_EQ(WriteDatasetJson(*back).value_or(""), text);
+  // A bad value is a problem naming the field, and the task still loads.
+  std::string wrong = text;
+  wrong.replace(wrong.find("\"occurrence_reports_tracked\": false"),
+                std::string("\"occurrence_reports_tracked\": false").size(),
+                "\"occurrence_reports_tracked\": \"no\"");
+  problems.clear();
+  auto loaded = ReadDatasetJson(wrong, {}, &problems);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->task_count(), 1u);
+  bool named = false;
+  for (const auto& pr : problems) named |= pr.field == "occurrence_reports_tracked";
+  EXPECT_TRUE(named);
 }
 
 TEST(ClassifyTask, OpenEndedUsesFirstDueUntilMet) {
@@ -380,8 +475,11 @@ TEST(ClassifyTask, RecurringMonthlyMetLateMissed) {
   EXPECT_EQ(c->missed, 1);
   EXPECT_EQ(c->status, TaskStatus::kOverdue);
   EXPECT_EQ(c->due, year{2025} / 7 / 31);
-  EXPECT_THAT(c->reason,
-              HasSubstr("the latest, due 2025-07-31 (period from 2025-07-01), was missed"));
+  EXPECT_EQ(c->reason,
+            "The monthly obligation \"Hằng tháng\" is overdue: no report came for the occurrence "
+            "due on 2025-07-31 (the period from 2025-07-01); of the 4 occurrences so far, 2 were "
+            "reported on time, 1 late and 1 not at all");
+  EXPECT_FALSE(c->no_reports);
 
   // A late report for July arrives on 5/8: met late, back to in progress.
   t.history.push_back(Progress(year{2025} / 8 / 5));
@@ -392,10 +490,11 @@ TEST(ClassifyTask, RecurringMonthlyMetLateMissed) {
   EXPECT_EQ(c2->decisive_event, 3);
   // ... and August, due 31/8, is missed when nothing else comes: the 5/8 report served July.
   EXPECT_EQ(StatusOf(t, year{2025} / 9 / 1), TaskStatus::kOverdue);
-  // The occurrence due on D itself is still open.
+  // The occurrence due on D itself is still open: due today, so due_soon (D <= due <= D + N).
   auto due_today = One(t, year{2025} / 8 / 31);
   ASSERT_TRUE(due_today);
-  EXPECT_EQ(due_today->status, TaskStatus::kInProgress);
+  EXPECT_EQ(due_today->status, TaskStatus::kDueSoon);
+  EXPECT_THAT(due_today->reason, HasSubstr("the next is due on 2025-08-31, today"));
   EXPECT_EQ(due_today->occurrences.size(), 4u);
   EXPECT_EQ(due_today->due, year{2025} / 8 / 31);
   // Two reports in one period serve one occurrence: the next is still missed.
@@ -441,12 +540,13 @@ TEST(ClassifyTask, RecurringBeforeThe25th) {
   ASSERT_TRUE(i);
   EXPECT_EQ(i->occurrences[1].due, year{2025} / 5 / 25);
   EXPECT_EQ(i->occurrences[1].outcome, OccurrenceOutcome::kMetOnTime);
-  // Nothing due yet: in progress, showing the first due to come.
+  // Nothing due yet: the first due to come decides (4 days away: due soon; 10: in progress).
   auto early = One(t, year{2025} / 4 / 20);
   ASSERT_TRUE(early);
-  EXPECT_EQ(early->status, TaskStatus::kInProgress);
+  EXPECT_EQ(early->status, TaskStatus::kDueSoon);
   EXPECT_TRUE(early->occurrences.empty());
   EXPECT_EQ(early->due, year{2025} / 4 / 24);
+  EXPECT_EQ(StatusOf(t, year{2025} / 4 / 14), TaskStatus::kInProgress);
 }
 
 TEST(ClassifyTask, RecurringWithoutAssignmentStartsAtFirstEvent) {
@@ -456,11 +556,168 @@ TEST(ClassifyTask, RecurringWithoutAssignmentStartsAtFirstEvent) {
   ASSERT_EQ(c->occurrences.size(), 2u);  // June, July
   EXPECT_EQ(c->occurrences[0].period_start, year{2025} / 6 / 10);
   EXPECT_EQ(c->status, TaskStatus::kOverdue);
+  // No assignment day and no events: nothing to judge; the next occurrence decides.
   Task bare = MakeTask("bare", Monthly(), std::nullopt);
   auto b = One(bare, year{2025} / 8 / 5);
   ASSERT_TRUE(b);
   EXPECT_EQ(b->status, TaskStatus::kInProgress);
-  EXPECT_THAT(b->reason, HasSubstr("no assignment day and no events"));
+  EXPECT_EQ(b->due, year{2025} / 8 / 31);
+  EXPECT_TRUE(b->no_reports);
+  EXPECT_EQ(StatusOf(bare, year{2025} / 8 / 25), TaskStatus::kDueSoon);
+  bare.occurrence_reports_tracked = true;
+  auto bt = One(bare, year{2025} / 8 / 5);
+  ASSERT_TRUE(bt);
+  EXPECT_EQ(bt->status, TaskStatus::kInProgress);
+  EXPECT_EQ(bt->reason,
+            "The monthly obligation \"Hằng tháng\" has no assignment day and no report, so no "
+            "occurrence can be judged yet; the next is due on 2025-08-31, in 26 days");
+}
+
+// Missing data is not lateness: a recurring task with no report recorded is not overdue.
+TEST(ClassifyTask, RecurringWithoutReportsIsNotReportedNotMissed) {
+  const Task t = MakeTask("monthly", Monthly(), year{2025} / 4 / 14);
+  auto c = One(t);  // 15/10: April .. September fell due, nothing recorded
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kInProgress);
+  EXPECT_TRUE(c->no_reports);
+  EXPECT_EQ(c->not_reported, 6);
+  EXPECT_EQ(c->missed, 0);
+  EXPECT_TRUE(c->occurrences.empty());
+  EXPECT_EQ(c->due, year{2025} / 10 / 31);
+  EXPECT_EQ(c->reason,
+            "The monthly obligation \"Hằng tháng\" has no occurrence reports recorded (no data), "
+            "so none counts as missed; 6 occurrences fell due since 2025-04-14; the next is due "
+            "on 2025-10-31, in 16 days");
+  // The next occurrence within the window: due soon; due on D itself: due soon, today.
+  EXPECT_EQ(StatusOf(t, year{2025} / 10 / 24), TaskStatus::kDueSoon);
+  auto today = One(t, year{2025} / 10 / 31);
+  ASSERT_TRUE(today);
+  EXPECT_EQ(today->status, TaskStatus::kDueSoon);
+  EXPECT_EQ(today->due, year{2025} / 10 / 31);
+  EXPECT_EQ(today->not_reported, 6);  // the one due today can still be reported
+  EXPECT_EQ(StatusOf(t, year{2025} / 11 / 1), TaskStatus::kInProgress);
+
+  // Declared tracked on the task: every occurrence is missed.
+  Task tracked = t;
+  tracked.occurrence_reports_tracked = true;
+  auto tr = One(tracked);
+  ASSERT_TRUE(tr);
+  EXPECT_EQ(tr->status, TaskStatus::kOverdue);
+  EXPECT_FALSE(tr->no_reports);
+  EXPECT_EQ(tr->missed, 6);
+  EXPECT_EQ(tr->due, year{2025} / 9 / 30);
+  EXPECT_EQ(StatusOf(tracked, year{2025} / 4 / 30), TaskStatus::kDueSoon);  // the first, today
+
+  // The dataset's setting applies to tasks that state none; a task's own setting wins.
+  for (bool dataset_tracked : {true, false}) {
+    Dataset ds;
+    ds.set_occurrence_reports_tracked(dataset_tracked);
+    Task quiet = t;
+    quiet.id = "quiet";
+    Task own = t;
+    own.id = "own";
+    own.occurrence_reports_tracked = !dataset_tracked;
+    ASSERT_TRUE(ds.AddTask(quiet).ok());
+    ASSERT_TRUE(ds.AddTask(own).ok());
+    std::vector<std::uint8_t> all;
+    ClassifyAll(ds, kD, {}, all);
+    const auto expect = [](bool tracked) {
+      return static_cast<std::uint8_t>(tracked ? TaskStatus::kOverdue : TaskStatus::kInProgress);
+    };
+    EXPECT_EQ(all[0], expect(dataset_tracked));
+    EXPECT_EQ(all[1], expect(!dataset_tracked));
+    EXPECT_EQ(ClassifyTask(ds, 0, kD)->status, static_cast<TaskStatus>(all[0]));
+    EXPECT_EQ(ClassifyTask(ds, 1, kD)->status, static_cast<TaskStatus>(all[1]));
+  }
+
+  // Declared not tracked, reports are not judged either.
+  Task off = MakeTask("off", Monthly(), year{2025} / 4 / 14, {Progress(year{2025} / 4 / 20)});
+  off.occurrence_reports_tracked = false;
+  auto o = One(off);
+  ASSERT_TRUE(o);
+  EXPECT_EQ(o->status, TaskStatus::kInProgress);
+  EXPECT_EQ(o->met_on_time, 0);
+  EXPECT_EQ(o->not_reported, 6);
+  // One report recorded by D makes the task tracked by default: the later months are missed.
+  off.occurrence_reports_tracked.reset();
+  EXPECT_EQ(StatusOf(off), TaskStatus::kOverdue);
+  EXPECT_EQ(StatusOf(off, year{2025} / 4 / 19), TaskStatus::kInProgress);  // not yet reported
+
+  // Completed as a whole: completed on time, still without data on the occurrences.
+  Task done = MakeTask("done", Monthly(), year{2025} / 4 / 14,
+                       {Ev(year{2025} / 8 / 20, EventType::kCompleted)});
+  auto d = One(done);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->status, TaskStatus::kCompletedOnTime);
+  EXPECT_TRUE(d->no_reports);
+  EXPECT_EQ(d->not_reported, 4);  // April .. July, before the completion
+  EXPECT_EQ(StatusOf(done, year{2025} / 8 / 19), TaskStatus::kInProgress);
+}
+
+// The CSV table states tracking per task in an optional column; it round-trips.
+TEST(ClassifyTask, OccurrenceTrackingFromCsv) {
+  const std::string csv =
+      "id,title,lead,coordinators,category,source,assigned,deadline,completed,"
+      "Occurrence reports tracked\n"
+      "R-1,Báo cáo,Bộ Tài chính,,,,2025-04-14,Hằng tháng,,có\n"
+      "R-2,Báo cáo,Bộ Tài chính,,,,2025-04-14,Hằng tháng,,no\n"
+      "R-3,Báo cáo,Bộ Tài chính,,,,2025-04-14,Hằng tháng,,\n"
+      "R-4,Báo cáo,Bộ Tài chính,,,,2025-04-14,Hằng tháng,,maybe\n";
+  std::vector<LoadProblem> problems;
+  auto ds = ReadDatasetCsv(csv, {}, &problems);
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  ASSERT_EQ(ds->task_count(), 4u);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].field, "Occurrence reports tracked");
+  EXPECT_THAT(problems[0].message, HasSubstr("\"maybe\" is not yes or no"));
+  EXPECT_EQ(ds->occurrence_reports_tracked(0), std::optional<bool>(true));
+  EXPECT_EQ(ds->occurrence_reports_tracked(1), std::optional<bool>(false));
+  EXPECT_FALSE(ds->occurrence_reports_tracked(2).has_value());
+  EXPECT_FALSE(ds->occurrence_reports_tracked(3).has_value());
+  EXPECT_TRUE(ds->GetTask(0).attributes.empty());
+  std::vector<std::uint8_t> all;
+  ClassifyAll(*ds, kD, {}, all);
+  EXPECT_EQ(all, (std::vector<std::uint8_t>{static_cast<std::uint8_t>(TaskStatus::kOverdue),
+                                            static_cast<std::uint8_t>(TaskStatus::kInProgress),
+                                            static_cast<std::uint8_t>(TaskStatus::kInProgress),
+                                            static_cast<std::uint8_t>(TaskStatus::kInProgress)}));
+  const std::string out = WriteDatasetCsv(*ds);
+  EXPECT_THAT(out, HasSubstr(",occurrence_reports_tracked"));
+  auto back = ReadDatasetCsv(out);
+  ASSERT_TRUE(back.ok());
+  for (TaskIndex i = 0; i < 3; ++i) {
+    EXPECT_EQ(back->occurrence_reports_tracked(i), ds->occurrence_reports_tracked(i)) << i;
+  }
+  // No task states it: the export has no such column.
+  auto plain = ReadDatasetCsv(
+      "id,title,lead,coordinators,category,source,assigned,deadline,completed\n"
+      "R-1,Báo cáo,Bộ Tài chính,,,,2025-04-14,Hằng tháng,,\n");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_THAT(WriteDatasetCsv(*plain), ::testing::Not(HasSubstr("occurrence_reports_tracked")));
+}
+
+// Tracked reports: the next occurrence not yet met decides by the due-soon rule.
+TEST(ClassifyTask, RecurringNextUnmetOccurrence) {
+  // April met on 20/4; on 27/5 the May report has come early: June is the next unmet.
+  Task t = MakeTask("early", Monthly(), year{2025} / 4 / 14,
+                    {Progress(year{2025} / 4 / 20), Progress(year{2025} / 5 / 27)});
+  auto c = One(t, year{2025} / 5 / 28);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->status, TaskStatus::kInProgress);
+  EXPECT_EQ(c->due, year{2025} / 6 / 30);
+  EXPECT_EQ(c->reason,
+            "The monthly obligation \"Hằng tháng\" is up to date: the occurrence due on "
+            "2025-04-30 was reported on 2025-04-20 (progress event #0); the one occurrence so far "
+            "was reported on time; the next is due on 2025-06-30, in 33 days");
+  // Without the early report, May (due 31/5, in 3 days) is due soon.
+  Task late = MakeTask("late", Monthly(), year{2025} / 4 / 14, {Progress(year{2025} / 4 / 20)});
+  auto l = One(late, year{2025} / 5 / 28);
+  ASSERT_TRUE(l);
+  EXPECT_EQ(l->status, TaskStatus::kDueSoon);
+  EXPECT_EQ(l->due, year{2025} / 5 / 31);
+  ClassifyOptions wide;
+  wide.soon_days = 40;
+  EXPECT_EQ(StatusOf(t, year{2025} / 5 / 28, wide), TaskStatus::kDueSoon);
 }
 
 TEST(ClassifyTask, BehindSchedule) {
@@ -501,7 +758,8 @@ TEST(ClassifyTask, BehindSchedule) {
 }
 
 // A deterministic dataset mixing every kind and history; ClassifyAll must equal ClassifyTask.
-Dataset RandomDataset(std::size_t n, std::uint32_t seed) {
+// tracked: the dataset's Dataset::occurrence_reports_tracked; some tasks state their own.
+Dataset RandomDataset(std::size_t n, std::uint32_t seed, std::optional<bool> tracked = {}) {
   std::mt19937 rng(seed);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   const Day base = year{2025} / 1 / 1;
@@ -574,6 +832,7 @@ Dataset RandomDataset(std::size_t n, std::uint32_t seed) {
         case 3:
           t.history.push_back(
               Progress(day, pick(2) ? std::optional<int>(pick(101)) : std::nullopt));
+          if (pick(3) == 0) t.history.back().milestone = pick(3);  // multi: a milestone met
           break;
         case 4:
         case 5:
@@ -591,14 +850,23 @@ Dataset RandomDataset(std::size_t n, std::uint32_t seed) {
           break;
       }
     }
+    if (pick(5) == 0) t.occurrence_reports_tracked = pick(2) == 0;
     auto added = ds.AddTask(t);
     EXPECT_TRUE(added.ok()) << added.status();
   }
+  ds.set_occurrence_reports_tracked(tracked);
   return ds;
 }
 
-TEST(ClassifyAll, EqualsClassifyTaskOnRandomDataset) {
-  const Dataset ds = RandomDataset(4000, 20250923);
+class ClassifyAllRandom : public ::testing::TestWithParam<std::optional<bool>> {};
+INSTANTIATE_TEST_SUITE_P(DatasetTracking, ClassifyAllRandom,
+                         ::testing::Values(std::nullopt, std::optional<bool>(true),
+                                           std::optional<bool>(false)));
+
+// The columnar fast path (plain recurring tasks included) and the full rules agree, whatever the
+// dataset says about occurrence tracking.
+TEST_P(ClassifyAllRandom, EqualsClassifyTask) {
+  const Dataset ds = RandomDataset(4000, 20250923, GetParam());
   std::array<int, kTaskStatusCount + 1> seen{};
   std::size_t fast = 0;
   for (std::size_t i = 0; i < ds.task_count(); ++i) {
@@ -636,20 +904,22 @@ TEST(ClassifyAll, EqualsClassifyTaskOnRandomDataset) {
   for (int s = 0; s <= kTaskStatusCount; ++s) EXPECT_GT(seen[static_cast<std::size_t>(s)], 0) << s;
 }
 
-// The bundled 2025 plan (248 plan rows + 85 appendix II bullets, no progress history yet),
-// hand-checked with an independent script over examples/data/plan-2025.json:
-// - 2025-09-23: 54 tasks assigned later (40 on 30/9, 8 on 17/10, 3 on 15/10, 3 on 6/11; issue
-//   17: PL2-56, 57 take PL2-55's notice of 30/9) are left out; of 279: 20 overdue = 10
-//   monthly obligations assigned 14/4..8/6 with every occurrence missed, 8 month deadlines (4 "Tháng 7/2025", 3 "Tháng 8/2025", "7/2025"),
-//   Quý II (KH25-II-4) and "15/7/2025"; 40 due_soon, all due 30/9 (37 September month
-//   deadlines, "30/09/2025", Quý III/2025 and the multi KH25-III-75 "Tháng 9/2025 xong thí
-//   điểm; ..."); 219 in_progress.
-// - 2025-12-31: all 333 assigned; 198 due_soon (183 due 31/12, the as-of day itself: 105
+// The bundled 2025 plan (248 plan rows + 85 appendix II bullets, no progress history yet, no
+// occurrence tracking declared), hand-checked with an independent script over
+// examples/data/plan-2025.json:
+// - 2025-09-23: 52 tasks assigned later (38 on 30/9, 8 on 17/10, 3 on 15/10, 3 on 6/11) are
+//   left out; of 281: 10 overdue = 8 month deadlines (4 "Tháng 7/2025", 3 "Tháng 8/2025",
+//   "7/2025"), Quý II (KH25-II-4) and "15/7/2025"; 52 due_soon = 40 due 30/9 (37 September
+//   month deadlines, "30/09/2025", Quý III/2025 and the multi KH25-III-75 "Tháng 9/2025 xong thí
+//   điểm; ...") and 12 recurring obligations with no report recorded (not overdue: no data)
+//   whose next occurrence is within 7 days (10 monthly assigned 14/4..8/6 and KH25-II-1, due
+//   30/9; the weekly KH25-II-2, due Sunday 28/9); 219 in_progress.
+// - 2025-12-31: all 333 assigned; 200 due_soon (183 due 31/12, the as-of day itself: 105
 //   "2025", 62 "Tháng 12/2025" and the like, 11 dates, 3 open_ended first dues, Quý IV, one
-//   "trước ngày 01/01/2026"; plus one due 1/1/2026; issue 17: plus the 14 appendix bullets
-//   that state no deadline and take the list heading's 31/12/2025), 100 overdue, 35
-//   in_progress (26 ongoing, 3 roadmap, 3 yearly obligations whose 31/12 occurrence falls due
-//   that day, 2 recurring without an assignment day, the multi due 31/12/2026).
+//   "trước ngày 01/01/2026"; one due 1/1/2026; 11 monthly and 3 yearly obligations whose 31/12
+//   occurrence falls due that day; the weekly KH25-II-2, due 4/1/2026; the multi KH25-III-60
+//   whose first milestone "Tháng 12/2025" is due that day), 90 overdue, 43 in_progress (26
+//   ongoing, 14 unknown, 3 roadmap).
 TEST(ClassifyPlan2025, CountsMatchTheHandCheck) {
   auto ds = LoadDatasetJson(std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json");
   ASSERT_TRUE(ds.ok()) << ds.status();
@@ -658,8 +928,8 @@ TEST(ClassifyPlan2025, CountsMatchTheHandCheck) {
     Day as_of;
     int omitted, overdue, due_soon, in_progress;
   };
-  for (const Expect& e : {Expect{year{2025} / 9 / 23, 54, 20, 40, 219},
-                          Expect{year{2025} / 12 / 31, 0, 100, 198, 35}}) {
+  for (const Expect& e : {Expect{year{2025} / 9 / 23, 52, 10, 52, 219},
+                          Expect{year{2025} / 12 / 31, 0, 90, 200, 43}}) {
     std::vector<std::uint8_t> all;
     ClassifyAll(*ds, e.as_of, {}, all);
     std::array<int, 256> n{};
@@ -679,11 +949,13 @@ TEST(ClassifyPlan2025, CountsMatchTheHandCheck) {
     EXPECT_TRUE(i.has_value()) << id;
     return i ? ClassifyTask(*ds, *i, d) : std::nullopt;
   };
-  auto monthly = get("PL2-71");  // "Hằng tháng", assigned 14/4: April .. August missed
+  auto monthly = get("PL2-71");  // "Hằng tháng", assigned 14/4: April .. August not reported
   ASSERT_TRUE(monthly);
-  EXPECT_EQ(monthly->status, TaskStatus::kOverdue);
-  EXPECT_EQ(monthly->missed, 5);
-  EXPECT_EQ(monthly->due, year{2025} / 8 / 31);
+  EXPECT_EQ(monthly->status, TaskStatus::kDueSoon);
+  EXPECT_TRUE(monthly->no_reports);
+  EXPECT_EQ(monthly->not_reported, 5);
+  EXPECT_EQ(monthly->missed, 0);
+  EXPECT_EQ(monthly->due, year{2025} / 9 / 30);
   auto multi = get("KH25-III-75");
   ASSERT_TRUE(multi);
   EXPECT_EQ(multi->status, TaskStatus::kDueSoon);
@@ -691,8 +963,71 @@ TEST(ClassifyPlan2025, CountsMatchTheHandCheck) {
   ASSERT_EQ(multi->milestones.size(), 2u);
   auto unassigned = get("KH25-II-1");  // "Hàng tháng" with no assignment day or events
   ASSERT_TRUE(unassigned);
-  EXPECT_EQ(unassigned->status, TaskStatus::kInProgress);
+  EXPECT_EQ(unassigned->status, TaskStatus::kDueSoon);  // the September occurrence, due 30/9
+  EXPECT_EQ(unassigned->due, year{2025} / 9 / 30);
+  EXPECT_TRUE(unassigned->no_reports);
   EXPECT_FALSE(get("PL2-50").has_value());  // assigned 30/9
+}
+
+// The seed tasks of issue 18, one by one.
+TEST(ClassifyPlan2025, SeedTasksOfIssue18) {
+  auto ds = LoadDatasetJson(std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json");
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  auto get = [&](std::string_view id, Day d) {
+    auto i = ds->FindTask(id);
+    EXPECT_TRUE(i.has_value()) << id;
+    return i ? ClassifyTask(*ds, *i, d) : std::nullopt;
+  };
+  // Monthly obligations with no report recorded: not overdue, no data.
+  for (const char* id : {"KH25-IV-42", "KH25-IV-43", "KH25-IV-57", "KH25-IV-58", "KH25-IV-59",
+                         "KH25-IV-60", "KH25-IV-61", "KH25-IV-62", "KH25-IV-63", "PL2-71"}) {
+    for (const Day d : {Day{year{2025} / 9 / 23}, Day{year{2025} / 10 / 15},
+                        Day{year{2025} / 12 / 31}}) {
+      auto c = get(id, d);
+      ASSERT_TRUE(c) << id;
+      EXPECT_NE(c->status, TaskStatus::kOverdue) << id << " " << FormatIsoDay(d);
+      EXPECT_TRUE(c->no_reports) << id;
+      EXPECT_EQ(c->missed, 0) << id;
+      EXPECT_GT(c->not_reported, 0) << id;
+      EXPECT_THAT(c->reason, HasSubstr("(no data), so none counts as missed")) << id;
+    }
+  }
+  EXPECT_EQ(get("KH25-IV-42", year{2025} / 10 / 15)->status, TaskStatus::kInProgress);
+  // Yearly obligations whose occurrence falls due on the as-of day: due soon, today.
+  for (const char* id : {"KH25-III-30", "KH25-III-37", "KH25-III-83"}) {
+    auto c = get(id, year{2025} / 12 / 31);
+    ASSERT_TRUE(c) << id;
+    EXPECT_EQ(c->status, TaskStatus::kDueSoon) << id;
+    EXPECT_EQ(c->due, year{2025} / 12 / 31) << id;
+    EXPECT_THAT(c->reason, HasSubstr("the next is due on 2025-12-31, today")) << id;
+    EXPECT_EQ(get(id, year{2025} / 12 / 1)->status, TaskStatus::kInProgress) << id;
+  }
+  // "Tháng 12/2025 và năm 2026": its first milestone, due 31/12/2025, decides.
+  auto multi = get("KH25-III-60", year{2025} / 12 / 31);
+  ASSERT_TRUE(multi);
+  EXPECT_EQ(multi->status, TaskStatus::kDueSoon);
+  EXPECT_EQ(multi->due, year{2025} / 12 / 31);
+  ASSERT_EQ(multi->milestones.size(), 2u);
+  EXPECT_EQ(multi->milestones[0].status, TaskStatus::kDueSoon);
+  EXPECT_EQ(multi->milestones[1].status, TaskStatus::kInProgress);
+  EXPECT_EQ(multi->reason,
+            "Not completed; the milestone \"Tháng 12/2025\" falls due on 2025-12-31, today");
+  EXPECT_EQ(get("KH25-III-60", year{2026} / 1 / 1)->status, TaskStatus::kOverdue);
+  // Recorded as met: the 2026 milestone decides.
+  auto loaded = LoadDatasetJson(std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json");
+  ASSERT_TRUE(loaded.ok());
+  Dataset& copy = *loaded;
+  const TaskIndex i = *copy.FindTask("KH25-III-60");
+  TaskEvent met;
+  met.day = year{2025} / 12 / 30;
+  met.type = EventType::kProgress;
+  met.milestone = 0;
+  ASSERT_TRUE(copy.AddEvent(i, met).ok());
+  auto after = ClassifyTask(copy, i, year{2026} / 1 / 1);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, TaskStatus::kInProgress);
+  EXPECT_EQ(after->due, year{2026} / 12 / 31);
+  EXPECT_EQ(after->milestones[0].status, TaskStatus::kCompletedOnTime);
 }
 
 }  // namespace

@@ -106,12 +106,13 @@ TEST_F(CmdStatus, OneObjectPerAssignedTask) {
   EXPECT_EQ(m["C-extended"]["status"], "completed_on_time");
   EXPECT_EQ(m["C-extended"]["due"], "2025-10-31");
   EXPECT_EQ(m["C-extended"]["baseline_status"], "completed_late");
-  EXPECT_NE(m["C-extended"]["reason"].get<std::string>().find("would be completed_late"),
+  EXPECT_NE(m["C-extended"]["reason"].get<std::string>().find("would be completed late"),
             std::string::npos);
   EXPECT_EQ(m["D-later"]["status"], "due_soon");
   EXPECT_EQ(m["E-due-soon"]["status"], "due_soon");
   for (const auto& [id, j] : m) {
-    for (const char* key : {"id", "status", "due", "deadline_kind", "completed", "reason"}) {
+    for (const char* key :
+         {"id", "status", "due", "deadline_kind", "completed", "reason", "no_reports"}) {
       EXPECT_TRUE(j.contains(key)) << id << " " << key;
     }
   }
@@ -127,6 +128,44 @@ TEST_F(CmdStatus, AsOfSoonDaysAndBaseline) {
   auto b = ById(RunCli("status --data " + path_ + " --as-of 2025-10-25 --baseline").out);
   EXPECT_EQ(b["C-extended"]["status"], "completed_late");
   EXPECT_EQ(b["C-extended"]["in_force_status"], "completed_on_time");
+}
+
+// Missing data is not lateness: a monthly obligation with no report recorded says no_reports and
+// counts its occurrences as not reported; one with a report is tracked and misses the rest.
+TEST_F(CmdStatus, RecurringWithoutReportsSaysNoReports) {
+  Dataset ds;
+  Deadline monthly;
+  monthly.kind = DeadlineKind::kRecurring;
+  monthly.text = "Hằng tháng";
+  monthly.recurrence = Recurrence{Frequency::kMonthly, std::nullopt, false};
+  for (const char* id : {"R-none", "R-one"}) {
+    Task t;
+    t.id = id;
+    t.title = "Báo cáo hằng tháng";
+    t.lead = {"BKHCN"};
+    t.deadline = monthly;
+    t.assigned = year{2025} / 4 / 14;
+    if (std::string(id) == "R-one") {
+      t.history = {{.day = year{2025} / 4 / 20, .type = EventType::kProgress}};
+    }
+    ASSERT_TRUE(ds.AddTask(t).ok());
+  }
+  ASSERT_TRUE(SaveDatasetJson(ds, path_).ok());
+  const Result r = RunCli("status --data " + path_ + " --as-of 2025-10-25");
+  ASSERT_EQ(r.code, 0) << r.out;
+  auto m = ById(r.out);
+  EXPECT_EQ(m["R-none"]["status"], "due_soon");  // the October report, due 31/10
+  EXPECT_EQ(m["R-none"]["no_reports"], true);
+  EXPECT_EQ(m["R-none"]["due"], "2025-10-31");
+  EXPECT_EQ(m["R-none"]["occurrences"]["not_reported"], 6);
+  EXPECT_EQ(m["R-none"]["occurrences"]["missed"], 0);
+  EXPECT_NE(m["R-none"]["reason"].get<std::string>().find("(no data), so none counts as missed"),
+            std::string::npos);
+  EXPECT_EQ(m["R-one"]["status"], "overdue");
+  EXPECT_EQ(m["R-one"]["no_reports"], false);
+  EXPECT_EQ(m["R-one"]["occurrences"]["met_on_time"], 1);
+  EXPECT_EQ(m["R-one"]["occurrences"]["missed"], 5);
+  EXPECT_EQ(m["R-one"]["occurrences"]["not_reported"], 0);
 }
 
 TEST_F(CmdStatus, BadArgumentsAndFilesAreErrors) {

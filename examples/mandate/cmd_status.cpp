@@ -1,7 +1,8 @@
 // mandate status --data FILE --as-of YYYY-MM-DD [--soon-days N] [--baseline]
 //                [--inclusive-before]
 // One JSON object per task assigned on or before the as-of day, in dataset order:
-//   {"id","status","due","deadline_kind","completed","reason", ...}
+//   {"id","status","due","deadline_kind","completed","reason","no_reports", ...}
+// (no_reports: a recurring task whose occurrence reports are not tracked: no data, not late)
 // plus baseline_status / in_force_status when a deadline change makes a difference,
 // behind_schedule with the percents, milestones, and the occurrence counts of recurring
 // obligations. Rules: include/mandate/classification.h.
@@ -31,6 +32,7 @@ json Render(std::string_view id, const mandate::Classification& c) {
   out["deadline_kind"] = mandate::EnumName(c.deadline_kind);
   out["completed"] = DayOrNull(c.completed);
   out["reason"] = c.reason;
+  out["no_reports"] = c.no_reports;
   if (c.baseline_status) out["baseline_status"] = mandate::EnumName(*c.baseline_status);
   if (c.in_force_status) out["in_force_status"] = mandate::EnumName(*c.in_force_status);
   if (c.cancelled) out["cancelled"] = mandate::FormatIsoDay(*c.cancelled);
@@ -47,11 +49,12 @@ json Render(std::string_view id, const mandate::Classification& c) {
     }
     out["milestones"] = std::move(ms);
   }
-  if (c.met_on_time + c.met_late + c.missed > 0 || !c.occurrences.empty()) {
+  if (c.met_on_time + c.met_late + c.missed + c.not_reported > 0 || !c.occurrences.empty()) {
     out["occurrences"] = {
         {mandate::EnumName(mandate::OccurrenceOutcome::kMetOnTime), c.met_on_time},
         {mandate::EnumName(mandate::OccurrenceOutcome::kMetLate), c.met_late},
-        {mandate::EnumName(mandate::OccurrenceOutcome::kMissed), c.missed}};
+        {mandate::EnumName(mandate::OccurrenceOutcome::kMissed), c.missed},
+        {"not_reported", c.not_reported}};
   }
   return out;
 }
@@ -96,6 +99,8 @@ const mandate::cli::Registration kReg{
      .run = &Run,
      .details =
          "Prints one JSON object per task assigned on or before the day:\n"
-         "{\"id\", \"status\", \"due\", \"deadline_kind\", \"completed\", \"reason\", ...}."}};
+         "{\"id\", \"status\", \"due\", \"deadline_kind\", \"completed\", \"reason\",\n"
+         "\"no_reports\", ...}. no_reports is true for a recurring task whose occurrence reports\n"
+         "are not tracked: its missed occurrences are unknown, not late."}};
 
 }  // namespace

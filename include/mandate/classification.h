@@ -20,10 +20,16 @@
 //   Whenever a change is in force the other deadline is judged too: baseline_status (or
 //   in_force_status under `baseline`) holds its status when it differs, and the reason says
 //   so ("on time against the extended due ...; late against the original due ...").
-// - multi: the task's status comes from the final fixed milestone (Deadline::due); each
-//   milestone gets its own status from the task's completion against its own due (the model
-//   records completion per task, not per milestone). A multi deadline with no fixed milestone
-//   but a recurrence follows the recurring rules; with neither it is in_progress.
+// - multi: the task's status comes from its earliest fixed milestone not yet met: overdue
+//   when its due < D (an unmet milestone has passed), due_soon when D <= due <= D + N, else
+//   in_progress. A milestone is met by the first progress event on or before D that names it
+//   (TaskEvent::milestone, its index in Deadline::milestones); met milestones get
+//   completed_on_time / completed_late against their own due, the others the open rule. When
+//   every fixed milestone is met but the task is not completed it is in_progress. A completion
+//   completes the task, judged against the final fixed milestone (Deadline::due), and every
+//   milestone not met before it is judged by that completion. A multi deadline with no fixed
+//   due but a recurrence follows the recurring rules; with neither it is in_progress. A
+//   recurring part beside fixed milestones is judged and reported, not used for the status.
 // - open_ended ("2025 và những năm tiếp theo"): judged against first_due until met. A
 //   completion event meets it and is the task's completion (on time / late against
 //   first_due). A progress report of 100% on or before D also meets it without completing the
@@ -31,15 +37,28 @@
 //   ("first due") records whether it was met on time.
 // - recurring: occurrences are the due days of Occurrences(recurrence, start, D). The first
 //   period starts at the assignment day (no assignment day: at the first event of the
-//   history; no events either: nothing is judged), each later one the day after the previous
-//   due. Reports are the progress and completion events dated from the first period start to
-//   D. Occurrences take reports greedily in order, each report serving one occurrence: the
-//   earliest unused report dated in or after the period is taken if it comes by the next
-//   occurrence's due (by D for the latest): on or before the due -> met on time, after ->
-//   met late; no such report -> missed. An occurrence due on D itself counts only once met
-//   (like due = D being due_soon). Status: overdue while the latest judged occurrence is
-//   missed, else in_progress; a completion of the whole task -> completed_on_time
-//   (no single due day), with occurrences judged up to the completion.
+//   history), each later one the day after the previous due.
+//   Whether occurrence reports are tracked: Task::occurrence_reports_tracked, else the
+//   dataset's setting (Dataset::occurrence_reports_tracked), else tracked exactly when the
+//   history holds a progress report on or before D. Missing data is not lateness:
+//   * Not tracked (no_reports = true): no occurrence is judged or missed; not_reported counts
+//     those fallen due before D (up to the completion when completed). Status: completed_on_time
+//     when completed, else the next occurrence due on or after D decides by the due-soon rule
+//     (due_soon when due <= D + N, else in_progress).
+//   * Tracked: reports are the progress and completion events dated from the first period
+//     start to D. Occurrences take reports greedily in order, each report serving one
+//     occurrence: the earliest unused report dated in or after the period is taken if it comes
+//     by the next occurrence's due (by D for the latest): on or before the due -> met on time,
+//     after -> met late; no such report -> missed. An occurrence due on D itself counts only
+//     once met (like due = D being due_soon). Status: overdue while the latest judged
+//     occurrence is missed (due = its due); else the next occurrence not yet met (due on D and
+//     unmet, or the first after the judged ones unless a report dated by D already met it
+//     early) decides by the due-soon rule (due = its due). No start (no assignment day, no
+//     events): nothing is judged; the next occurrence on or after D decides.
+//   A completion of the whole task -> completed_on_time (no single due day), with occurrences
+//   judged up to the completion.
+// - Reasons are one sentence a person would write ("Not completed; the deadline "Quý IV"
+//   falls due on 2025-12-31, in 3 days"), naming the due day and the deciding event.
 // - Behind schedule (Redmine's rule): only for an open (not completed, not cancelled) task
 //   with an assignment day, a due day and a progress report with a percent on or before D:
 //   behind when the latest percent < 100 * (D - assigned) / (due - assigned), clamped to
@@ -127,8 +146,8 @@ struct MilestoneStatus {
 
 struct Classification {
   TaskStatus status = TaskStatus::kInProgress;
-  // The due day used. Recurring: the latest judged occurrence's due; an occurrence due on D
-  // and not yet met when the latest is not missed; the first to come when none is due yet.
+  // The due day used. Recurring: the missed occurrence's due when overdue, else the next
+  // occurrence not yet met. multi: the earliest unmet milestone's (the final one once completed).
   std::optional<Day> due;
   DeadlineKind deadline_kind = DeadlineKind::kUnknown;
   std::optional<Day> completed;
@@ -148,6 +167,9 @@ struct Classification {
   std::vector<MilestoneStatus> milestones;  // multi / open_ended
   std::vector<Occurrence> occurrences;      // recurring: every occurrence due by D
   int met_on_time = 0, met_late = 0, missed = 0;
+  // Recurring, reports not tracked: occurrences fallen due by D with no data (never missed).
+  int not_reported = 0;
+  bool no_reports = false;  // recurring: occurrence reports are not tracked (no data, not late)
 };
 
 // nullopt when the task is assigned after as_of (or task is not an index of ds).

@@ -111,6 +111,12 @@ class Dataset {
   // (scratch keeps its capacity from call to call). Valid until scratch or the task changes.
   const std::vector<TaskEvent>& HistoryRef(TaskIndex i, std::vector<TaskEvent>& scratch) const;
   std::optional<Day> assigned(TaskIndex i) const;
+  // Task::occurrence_reports_tracked of task i (unset for most tasks).
+  std::optional<bool> occurrence_reports_tracked(TaskIndex i) const;
+  // The dataset's default for Task::occurrence_reports_tracked (classification.h); unset =
+  // tracked only for a task whose history holds a report.
+  std::optional<bool> occurrence_reports_tracked() const { return reports_tracked_; }
+  void set_occurrence_reports_tracked(std::optional<bool> v) { reports_tracked_ = v; }
 
   const TaskColumns& columns() const { return columns_; }
   // Dictionaries for TaskColumns::category / source; entry 0 is "" (none). Codes are 16-bit
@@ -142,6 +148,7 @@ class Dataset {
     std::vector<std::string> sources;  // all sources when more than one
     std::vector<std::pair<std::string, std::string>> attributes;
     std::vector<TaskEvent> history;
+    std::optional<bool> reports_tracked;  // Task::occurrence_reports_tracked
   };
 
   absl::Status ValidateTask(const Task& task, bool check_utf8 = true,
@@ -197,6 +204,7 @@ class Dataset {
   absl::flat_hash_map<std::string, std::size_t> target_index_;
   std::vector<Goal> goals_;
   std::vector<SourceDocument> documents_;
+  std::optional<bool> reports_tracked_;
 };
 
 }  // namespace mandate

@@ -42,6 +42,9 @@ struct TaskEvent {
   std::vector<std::string> evidence;     // progress: links to evidence (minh chứng)
   std::optional<Deadline> new_deadline;  // deadline_changed
   std::string document;                  // deadline_changed/cancelled: the deciding document
+  // progress: the index (0-based) of the deadline's milestone this report records as met
+  // (multi deadlines; classification.h).
+  std::optional<int> milestone;
   friend bool operator==(const TaskEvent&, const TaskEvent&) = default;
 };
 
@@ -60,6 +63,10 @@ struct Task {
   std::optional<Day> assigned;
   std::string note;
   std::vector<TaskEvent> history;  // in day order (stable for equal days)
+  // Recurring obligations: whether each occurrence's report is recorded in the history (true:
+  // an occurrence without one is missed) or not (its occurrences are "not reported", never
+  // missed). Unset: the dataset's setting, else tracked only when the history holds a report.
+  std::optional<bool> occurrence_reports_tracked;
   std::vector<std::pair<std::string, std::string>> attributes;  // unknown CSV columns etc.
   friend bool operator==(const Task&, const Task&) = default;
 };

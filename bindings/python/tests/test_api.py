@@ -167,6 +167,15 @@ class DatasetTest(unittest.TestCase):
             self.assertEqual(rows[0]["key"], {"lead": "BKHCN", "status": "completed_on_time"})
             self.assertEqual(ds.totals("2025-10-01")["total"], 2)
 
+    def test_missing_occurrence_reports_are_not_lateness(self):
+        with mandate.Dataset() as ds:
+            ds.add_task("M-1", "Báo cáo", lead=["BKHCN"], deadline="Hằng tháng", assigned="2025-04-14")
+            c = ds.classify("M-1", "2025-10-15")
+            self.assertEqual((c.status, c.no_reports, c.not_reported, c.missed), ("in_progress", True, 6, 0))
+            ds.add_event("M-1", "progress", "2025-04-20", text="Tháng 4")
+            c = ds.classify("M-1", "2025-10-15")
+            self.assertEqual((c.status, c.no_reports, c.met_on_time, c.missed), ("overdue", False, 1, 5))
+
 
 class DeadlineTest(unittest.TestCase):
     def test_parse_and_extract(self):

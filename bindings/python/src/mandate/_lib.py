@@ -259,6 +259,7 @@ _fn("mdt_task_columns_coordinators", ctypes.POINTER(u64p), ctypes.POINTER(u32p),
 _fn("mdt_classify_task", PP, P, u32, i32, ctypes.POINTER(ClassifyOptions))
 _fn("mdt_classification_free", P, restype=None)
 _fn("mdt_classification_get_info", ctypes.POINTER(ClassificationInfo), P)
+_fn("mdt_classification_no_reports", i32p, i32p, P)
 _fn("mdt_classify_count", ctypes.POINTER(StatusCounts), P, i32, ctypes.POINTER(ClassifyOptions))
 _fn("mdt_classify_all", i32p, size_t, sizep, P, i32, ctypes.POINTER(ClassifyOptions))
 # aggregation and reports

@@ -338,6 +338,8 @@ class Dataset(Handle):
         try:
             info = init(ClassificationInfo)
             check(lib.mdt_classification_get_info(ctypes.byref(info), h))
+            no_reports, not_reported = ctypes.c_int32(0), ctypes.c_int32(0)
+            check(lib.mdt_classification_no_reports(ctypes.byref(no_reports), ctypes.byref(not_reported), h))
             return Classification(
                 id=self._text(lib.mdt_dataset_task_id, i), index=i, status=_status_name(info.status),
                 due=from_day(info.due),
@@ -347,7 +349,8 @@ class Dataset(Handle):
                 behind_schedule=bool(info.behind_schedule),
                 expected_percent=None if math.isnan(info.expected_percent) else info.expected_percent,
                 reported_percent=None if info.reported_percent < 0 else info.reported_percent,
-                met_on_time=info.met_on_time, met_late=info.met_late, missed=info.missed)
+                met_on_time=info.met_on_time, met_late=info.met_late, missed=info.missed,
+                no_reports=bool(no_reports.value), not_reported=not_reported.value)
         finally:
             lib.mdt_classification_free(h)
 

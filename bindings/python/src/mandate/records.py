@@ -71,3 +71,7 @@ class Classification:
     met_on_time: int
     met_late: int
     missed: int
+    #: A recurring task whose occurrence reports are not tracked: no data, never late.
+    no_reports: bool = False
+    #: Its occurrences fallen due without data.
+    not_reported: int = 0
