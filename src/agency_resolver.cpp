@@ -91,6 +91,16 @@ std::size_t WordsAt(const std::vector<CellToken>& toks, std::size_t i, std::size
   return words.size();
 }
 
+// The members of a collective read by its parts: every agency of its kinds.
+std::vector<AgencyIndex> MembersOfKinds(const std::vector<Agency>& agencies, unsigned kinds) {
+  std::vector<AgencyIndex> out;
+  for (std::size_t a = 0; a < agencies.size(); ++a) {
+    if (kinds & (1u << static_cast<unsigned>(agencies[a].kind)))
+      out.push_back(static_cast<AgencyIndex>(a));
+  }
+  return out;
+}
+
 }  // namespace
 
 // A collective written in its own words, read by its parts: "Các bộ, ngành và địa phương",
@@ -284,25 +294,16 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
   auto flush = [&](const std::vector<AgencyIndex>* instead) {
     if (!pending) return;
     const std::size_t b = toks[pending->begin].begin;
-    if (pending_related) {
-      out.related.emplace_back(cell.substr(b, pending_text_end - b));
-      pending.reset();
-      pending_related = false;
-      return;
+    auto& phrases = pending_related ? out.related : out.collectives;
+    phrases.emplace_back(cell.substr(b, pending_text_end - b));
+    if (!pending_related) {
+      const auto members = instead                ? *instead
+                           : pending->kinds != 0 ? MembersOfKinds(agencies_, pending->kinds)
+                                                 : collectives_[pending->index].members;
+      out.agencies.insert(out.agencies.end(), members.begin(), members.end());
     }
-    std::vector<AgencyIndex> by_parts;
-    if (pending->kinds != 0) {
-      for (std::size_t a = 0; a < agencies_.size(); ++a) {
-        if (pending->kinds & (1u << static_cast<unsigned>(agencies_[a].kind)))
-          by_parts.push_back(static_cast<AgencyIndex>(a));
-      }
-    }
-    const auto& members = instead                ? *instead
-                          : pending->kinds != 0 ? by_parts
-                                                : collectives_[pending->index].members;
-    out.agencies.insert(out.agencies.end(), members.begin(), members.end());
-    out.collectives.emplace_back(cell.substr(b, pending_text_end - b));
     pending.reset();
+    pending_related = false;
   };
   bool after_match = false;  // the previous item was a name: a parenthesis is its note
   bool item_start = true;
@@ -370,15 +371,12 @@ void AgencyRegistry::ResolveRange(std::string_view cell, const Tokens& toks, std
       // Prefixes and an omitted "Bộ" only where an item starts, so "Bộ Công Thương… xây
       // dựng" does not read "xây dựng" as Bộ Xây dựng.
       std::optional<Match> m = MatchAt(toks, i, end, item_start, memo);
-      // A sentence opens with its verb as often as with its subject: "Xây dựng Đề án …" is
-      // not Bộ Xây dựng. The omitted "Bộ" is read only inside a list, not at its start.
+      // No omitted "Bộ" at a sentence's start: "Xây dựng Đề án …" is a verb, not Bộ Xây dựng.
       if (leading_only && i == begin && m && !m->collective && toks[i].text != "bo" &&
-          agencies_[m->index].kind == AgencyKind::kMinistry && !LongestAt(toks, i, end, "")) {
+          agencies_[m->index].kind == AgencyKind::kMinistry && !LongestAt(toks, i, end, ""))
         m.reset();
-      }
-      if (item_start) {  // a collective in its own words, when it reads further
-        if (auto parts = PartsAt(toks, i, end); parts && (!m || parts->end > m->end)) m = parts;
-      }
+      auto parts = item_start ? PartsAt(toks, i, end) : std::nullopt;  // a collective by parts
+      if (parts && (!m || parts->end > m->end)) m = parts;
       if (m) {
         close_run();
         flush(nullptr);
