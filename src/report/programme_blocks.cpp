@@ -114,7 +114,7 @@ void AddProgrammes(ReportData& d, const Dataset& ds, const ReportOptions& option
   }
   acc.back().out = {.id = "other",
                     .heading = {"Thực hiện các nhiệm vụ khác", "Other tasks"},
-                    .subject = {"Các nhiệm vụ khác", "other tasks"},
+                    .subject = {"các nhiệm vụ khác", "other tasks"},
                     .overdue_heading = {"Về các nhiệm vụ khác", "Other tasks"}};
   if (options.since) {
     for (auto& a : acc) a.out.window.emplace();
