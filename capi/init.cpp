@@ -2,6 +2,7 @@
 // use the MDT_*_INIT macros (ctypes, cffi without a compiler, Go, Rust without bindgen). Each
 // writes exactly its MDT_*_INIT, with the version the caller asks for.
 #define MDT_EXPERIMENTAL
+#include <cstddef>
 #include <cstring>
 
 #include "internal/convert.h"
@@ -43,7 +44,21 @@ MDT_DEFINE_INIT(target_options, TARGET_OPTIONS)
 MDT_DEFINE_INIT(target_evaluation_info, TARGET_EVALUATION_INFO)
 MDT_DEFINE_INIT(aggregate_options, AGGREGATE_OPTIONS)
 MDT_DEFINE_INIT(rank_options, RANK_OPTIONS)
-MDT_DEFINE_INIT(report_options, REPORT_OPTIONS)
 MDT_DEFINE_INIT(task_lists_options, TASK_LISTS_OPTIONS)
+
+// Version 2 appended the letterhead and programmes fields: a version-1 caller's struct ends
+// before them, so only its version-1 part is written.
+MDT_API mdt_status mdt_report_options_init(mdt_report_options* opts, uint32_t version) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckOut(opts, "opts"));
+    MDT_TRY(CheckStructVersion(version, MDT_REPORT_OPTIONS_VERSION, "version"));
+    static const mdt_report_options defaults = MDT_REPORT_OPTIONS_INIT;
+    const std::size_t size =
+        version == 1 ? offsetof(mdt_report_options, issuing_body) : sizeof defaults;
+    std::memcpy(opts, &defaults, size);
+    opts->version = version;
+    return MDT_OK;
+  });
+}
 
 }  // extern "C"

@@ -1182,11 +1182,20 @@ typedef struct mdt_report_options {
   int32_t format;    /**< an mdt_report_format */
   int32_t language;  /**< an mdt_report_language */
   double criteria_threshold; /**< per-locality criteria "above N%" (95) */
+  /* Version 2: the letterhead and the programmes (UTF-8, NUL-terminated; NULL = none). */
+  const char* issuing_body;     /**< the issuing body, top left of the letterhead */
+  const char* place;            /**< "Hà Nội" in "Hà Nội, ngày 23 tháng 9 năm 2025" */
+  const char* meeting;          /**< the meeting served: "(Phục vụ <meeting>)" */
+  const char* previous_meeting; /**< the meeting held on `since`, named in the window sentence */
+  const char* programmes_json;  /**< programmes as JSON (data/programmes.json's shape); NULL = bundled */
 } mdt_report_options;
-#define MDT_REPORT_OPTIONS_VERSION 1 /**< the current version of mdt_report_options */
+#define MDT_REPORT_OPTIONS_VERSION 2 /**< the current version of mdt_report_options */
 /** The defaults of mdt_report_options, at MDT_REPORT_OPTIONS_VERSION. */
-#define MDT_REPORT_OPTIONS_INIT \
-  { MDT_REPORT_OPTIONS_VERSION, MDT_NO_DATE, 7, MDT_REPORT_MARKDOWN, MDT_REPORT_VIETNAMESE, 95.0 }
+#define MDT_REPORT_OPTIONS_INIT                                                                 \
+  {                                                                                             \
+    MDT_REPORT_OPTIONS_VERSION, MDT_NO_DATE, 7, MDT_REPORT_MARKDOWN, MDT_REPORT_VIETNAMESE, 95.0, \
+        NULL, NULL, NULL, NULL, NULL                                                            \
+  }
 /** Writes the defaults of mdt_report_options (MDT_REPORT_OPTIONS_INIT) for that version into *opts.
  */
 MDT_API mdt_status mdt_report_options_init(mdt_report_options* opts, uint32_t version);

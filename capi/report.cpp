@@ -1,7 +1,9 @@
 // The summary report across the C ABI: BuildReport + RenderReport on a dataset handle.
 #include "mandate/report.h"
 
+#include <memory>
 #include <shared_mutex>
+#include <tuple>
 
 #include "absl/strings/str_format.h"
 #include "internal/convert.h"
@@ -50,6 +52,23 @@ mdt_status OptionsArg(ReportArgs* out, const mdt_report_options* o) {
     return Fail(MDT_ERR_INVALID_ARGUMENT, "options.criteria_threshold is not a number >= 0");
   }
   out->options.criteria_threshold = o->criteria_threshold;
+  if (o->version < 2) return MDT_OK;  // the letterhead and programmes came with version 2
+  for (auto [field, text, name] :
+       {std::tuple{&out->options.header.issuing_body, o->issuing_body, "options.issuing_body"},
+        std::tuple{&out->options.header.place, o->place, "options.place"},
+        std::tuple{&out->options.header.meeting, o->meeting, "options.meeting"},
+        std::tuple{&out->options.header.previous_meeting, o->previous_meeting,
+                   "options.previous_meeting"}}) {
+    if (text == nullptr) continue;
+    MDT_TRY(CheckUtf8(text, name));
+    *field = text;
+  }
+  if (o->programmes_json != nullptr) {
+    MDT_TRY(CheckUtf8(o->programmes_json, "options.programmes_json"));
+    auto programmes = mandate::Programmes::FromJson(o->programmes_json);
+    if (!programmes.ok()) return FromStatus(programmes.status());
+    out->options.programmes = std::make_shared<const mandate::Programmes>(*std::move(programmes));
+  }
   return MDT_OK;
 }
 

@@ -1,5 +1,7 @@
 // mdt_report: the summary report through the C ABI equals the golden files of the C++
 // renderer, in every format and both languages; bad options, handles and days are codes.
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -55,8 +57,8 @@ TEST(CApiReport, DefaultsSoonDaysAndThreshold) {
   // NULL options: Markdown, Vietnamese, no change section.
   ASSERT_MDT_OK(mdt_report(&text, nullptr, ds.get(), Date("2025-09-23"), nullptr));
   String md(text);
-  EXPECT_EQ(std::string(md.get()).rfind("# Báo cáo tóm tắt tình hình thực hiện nhiệm vụ", 0), 0u);
-  EXPECT_EQ(std::string(md.get()).find("3. Kết quả kể từ phiên họp trước"), std::string::npos);
+  EXPECT_EQ(std::string(md.get()).rfind("**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", 0), 0u);
+  EXPECT_EQ(std::string(md.get()).find("Tính riêng trong khoảng thời gian"), std::string::npos);
   // soon_days 0: nothing is due soon, so the 40 tasks due on 30/9 and the 12 recurring
   // obligations with no report recorded (next due 28/9 or 30/9; not overdue: no data) count as
   // in progress; the JSON totals say so.
@@ -69,6 +71,61 @@ TEST(CApiReport, DefaultsSoonDaysAndThreshold) {
   EXPECT_EQ(j["totals"]["due_soon"], 0);
   EXPECT_EQ(j["totals"]["in_progress"], 271);
   EXPECT_EQ(j["totals"]["overdue"], 10);
+}
+
+// Version 2: the letterhead and the programmes. A version-1 caller's struct (which ends
+// before them) still works, and mdt_report_options_init(…, 1) writes only its part.
+TEST(CApiReport, LetterheadAndProgrammesOfVersion2) {
+  Dataset ds = Bundled();
+  ASSERT_TRUE(ds);
+  mdt_report_options o = MDT_REPORT_OPTIONS_INIT;
+  EXPECT_EQ(o.version, 2u);
+  o.since = Date("2025-07-20");
+  o.issuing_body = "BAN CHỈ ĐẠO CỦA CHÍNH PHỦ";
+  o.place = "Hà Nội";
+  o.meeting = "Phiên họp lần thứ tư";
+  o.previous_meeting = "Phiên họp lần 3";
+  char* text = nullptr;
+  ASSERT_MDT_OK(mdt_report(&text, nullptr, ds.get(), Date("2025-09-23"), &o));
+  String md(text);
+  const std::string s = md.get();
+  EXPECT_EQ(s.rfind("**BAN CHỈ ĐẠO CỦA CHÍNH PHỦ**", 0), 0u) << s.substr(0, 300);
+  EXPECT_NE(s.find("**Hà Nội, ngày 23 tháng 9 năm 2025**"), std::string::npos);
+  EXPECT_NE(s.find("**(Phục vụ Phiên họp lần thứ tư)**"), std::string::npos);
+  EXPECT_NE(s.find("từ ngày 20/7/2025 (Phiên họp lần 3) đến ngày 23/9/2025"), std::string::npos);
+  // One programme taking every task whose source cites 71/NQ-CP.
+  o.programmes_json = R"({"programmes": [{"id": "only", "heading": {"vi": "Thực hiện NQ71"},
+      "subject": {"vi": "Nghị quyết 71"}, "parts": [{"id": "NQ71", "sources": ["71/NQ-CP"]}]}]})";
+  o.format = MDT_REPORT_JSON;
+  ASSERT_MDT_OK(mdt_report(&text, nullptr, ds.get(), Date("2025-09-23"), &o));
+  String js(text);
+  const auto j = nlohmann::json::parse(js.get());
+  ASSERT_EQ(j["programmes"].size(), 2u);
+  EXPECT_EQ(j["programmes"][0]["id"], "only");
+  // The 97 tasks whose first source is 71/NQ-CP, and one citing it after Kế hoạch 02 (which
+  // this file does not know).
+  EXPECT_EQ(j["programmes"][0]["totals"]["total"], 98);
+  EXPECT_EQ(j["programmes"][1]["id"], "other");
+  o.programmes_json = "{\"programmes\": 3}";
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_ARGUMENT, "programmes: programmes: must be an array",
+                 mdt_report(&text, nullptr, ds.get(), Date("2025-09-23"), &o));
+  o.programmes_json = nullptr;
+  o.place = "\xff";
+  EXPECT_MDT_ERR(MDT_ERR_INVALID_UTF8, "options.place",
+                 mdt_report(&text, nullptr, ds.get(), Date("2025-09-23"), &o));
+
+  // Version 1: the fields after criteria_threshold are never read (here: garbage).
+  mdt_report_options v1;
+  std::memset(&v1, 0xAB, sizeof v1);
+  ASSERT_MDT_OK(mdt_report_options_init(&v1, 1));
+  EXPECT_EQ(v1.version, 1u);
+  EXPECT_EQ(v1.soon_days, 7);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(v1.issuing_body), std::uintptr_t{0xABABABABABABABAB})
+      << "init(…, 1) wrote past the version-1 struct";
+  v1.since = Date("2025-07-20");
+  ASSERT_MDT_OK(mdt_report(&text, nullptr, ds.get(), Date("2025-09-23"), &v1));
+  String old(text);
+  EXPECT_EQ(std::string(old.get()), Golden("report-2025-09-23.md"));
 }
 
 TEST(CApiReport, Errors) {

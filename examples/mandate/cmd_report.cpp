@@ -1,12 +1,14 @@
 // mandate report: the steering committee's summary report (seed 001's shape) from any
 // dataset, as of any day.
 //   mandate report --data FILE --as-of D [--since D0] [--format md|html|json|csv]
-//                  [--lang vi|en] [--soon-days N] [--out FILE]
+//                  [--lang vi|en] [--soon-days N] [--issuing-body S] [--place S]
+//                  [--meeting S] [--previous-meeting S] [--programmes FILE] [--out FILE]
 // It goes through the C ABI only (mandate.h, with the RAII classes of mandate.hpp), as an
 // application in another language would: load, report, free. The other subcommands use the
 // C++ core directly.
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -99,6 +101,22 @@ int Run(const Args& args) {
     return cli::Fail("report", "--lang is " + OneOf<ReportLanguage>() + ", got \"" + lang + "\"");
   }
   options.language = static_cast<std::int32_t>(*report_language);
+  // The letterhead: the strings live in args for the call.
+  const auto issuing_body = args.Get("--issuing-body");
+  const auto place = args.Get("--place");
+  const auto meeting = args.Get("--meeting");
+  const auto previous_meeting = args.Get("--previous-meeting");
+  if (issuing_body) options.issuing_body = issuing_body->c_str();
+  if (place) options.place = place->c_str();
+  if (meeting) options.meeting = meeting->c_str();
+  if (previous_meeting) options.previous_meeting = previous_meeting->c_str();
+  std::string programmes;
+  if (auto file = args.Get("--programmes")) {
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) return cli::Fail("report", "--programmes: cannot open " + *file, kExitUsage);
+    programmes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    options.programmes_json = programmes.c_str();
+  }
 
   mc::Dataset ds;
   std::size_t problems = 0;
@@ -125,7 +143,8 @@ const Registration kReg{
     {.name = "report",
      .summary = "the steering committee's summary report of a dataset as of a day",
      .synopsis = "--data FILE --as-of D [--since D] [--format md|html|json|csv] [--lang vi|en]\n"
-                 "  [--soon-days N] [--out FILE] [--strict]",
+                 "  [--soon-days N] [--issuing-body S] [--place S] [--meeting S]\n"
+                 "  [--previous-meeting S] [--programmes FILE] [--out FILE] [--strict]",
      .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
                  {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--as-of", "D", "the report's day (YYYY-MM-DD)"},
@@ -133,6 +152,11 @@ const Registration kReg{
                  {"--format", "F", "md (default), html, json or csv"},
                  {"--lang", "L", "vi (default) or en"},
                  {"--soon-days", "N", "due within N days counts as due_soon (default 7)"},
+                 {"--issuing-body", "S", "the letterhead's issuing body"},
+                 {"--place", "S", "the place before the date (\"Hà Nội\")"},
+                 {"--meeting", "S", "the meeting the report serves: \"(Phục vụ S)\""},
+                 {"--previous-meeting", "S", "the meeting held on --since, named with it"},
+                 {"--programmes", "FILE", "the programmes and themes (default: data/programmes.json)"},
                  {"--out", "FILE", "write the report there (atomically) instead of stdout"}},
      .run = &Run}};
 

@@ -11,6 +11,8 @@
 #include "mandate/locality_criteria.h"
 #include "mandate/report.h"
 #include "mandate/target_status.h"
+#include "mandate/text.h"
+#include "report/build.h"
 
 namespace mandate {
 namespace {
@@ -44,6 +46,9 @@ ReportTask MakeTask(const Dataset& ds, const ListedTask& listed) {
     t.lead.push_back(ds.registry().agency(c.lead_agencies[k]).name);
   }
   t.deadline_text = ds.original_deadline(i).text;
+  const Task task = ds.GetTask(i);
+  t.lead_text = task.lead_text;
+  for (const std::string& s : task.sources) t.source += (t.source.empty() ? "" : "; ") + s;
   t.due = listed.due;
   t.days_overdue = listed.days;
   return t;
@@ -68,8 +73,13 @@ absl::Status AddAgencies(ReportData& d, const Dataset& ds, const ReportOptions& 
                     .counts = FromStatusCounts(agg->groups[g].counts)};
     if (ra.counts.total == 0) continue;
     ++d.agencies;
-    if (IsCentral(agency.kind)) ++d.agencies_central;
-    if (agency.kind == AgencyKind::kProvince) ++d.agencies_provinces;
+    if (IsCentral(agency.kind)) {
+      ++d.agencies_central;
+    } else if (agency.kind == AgencyKind::kProvince) {
+      ++d.agencies_provinces;
+    } else {
+      ++d.agencies_other;
+    }
     if (d.top_agencies.size() < 5) d.top_agencies.push_back(ra);
     d.by_agency.push_back(std::move(ra));
   }
@@ -105,9 +115,16 @@ void AddTaskLists(ReportData& d, const Dataset& ds, const ReportOptions& options
         return a.days_overdue != b.days_overdue ? a.days_overdue > b.days_overdue : a.id < b.id;
       });
   for (const TaskGroupList& g : OverdueByAgency(ds, status, lists)) {
-    d.overdue_by_agency.push_back({g.agency ? ds.registry().agency(*g.agency).name : "-",
-                                   static_cast<std::int64_t>(g.tasks.size())});
+    d.overdue_by_agency.push_back(
+        {g.agency ? report::DisplayName(ds.registry().agency(*g.agency)) : "-",
+         static_cast<std::int64_t>(g.tasks.size())});
   }
+  // Most first, ties by name (not by internal id, which reads as random).
+  std::stable_sort(d.overdue_by_agency.begin(), d.overdue_by_agency.end(),
+                   [](const ReportGroup& a, const ReportGroup& b) {
+                     return a.count != b.count ? a.count > b.count
+                                               : NormalizeKey(a.label) < NormalizeKey(b.label);
+                   });
   // The coming period: from the as-of day to the same day next month.
   d.next_from = options.as_of;
   const date::year_month_day ymd{options.as_of};
@@ -132,6 +149,10 @@ void AddTargets(ReportData& d, const Dataset& ds, const ReportOptions& options) 
                     .target = target.target,
                     .achievement = e.achievement};
     if (e.measurement) rt.latest = e.measurement->value;
+    rt.family_measured =
+        !target.family.empty() &&
+        std::any_of(target.measurements.begin(), target.measurements.end(),
+                    [](const Measurement& m) { return !m.locality.empty(); });
     d.targets.push_back(std::move(rt));
   }
 }
@@ -140,9 +161,16 @@ void AddTargets(ReportData& d, const Dataset& ds, const ReportOptions& options) 
 absl::StatusOr<std::optional<ReportCriteria>> CriteriaOf(const Dataset& ds,
                                                          const std::string& family,
                                                          const ReportOptions& options) {
+  // Localities as 001 names them (DisplayName), in the order of their short names.
   const auto locality_name = [&](const std::string& id) {
     const auto i = ds.registry().FindById(id);
-    return i ? ds.registry().agency(*i).name : id;
+    return i ? report::DisplayName(ds.registry().agency(*i)) : id;
+  };
+  const auto locality_key = [&](const std::string& id) {
+    const auto i = ds.registry().FindById(id);
+    if (!i) return NormalizeKey(id);
+    const Agency& a = ds.registry().agency(*i);
+    return NormalizeKey(a.short_name.empty() ? a.name : a.short_name);
   };
   auto s = SummarizeLocalityCriteria(
       ds, {.family = family, .as_of = options.as_of, .threshold = options.criteria_threshold});
@@ -162,7 +190,9 @@ absl::StatusOr<std::optional<ReportCriteria>> CriteriaOf(const Dataset& ds,
       c.weakest_localities.push_back(locality_name(l.locality));
     }
   }
-  std::sort(meeting.begin(), meeting.end());
+  std::sort(meeting.begin(), meeting.end(), [&](const std::string& a, const std::string& b) {
+    return locality_key(a) < locality_key(b);
+  });
   for (const std::string& id : meeting) c.meeting_all.push_back(locality_name(id));
   for (const CriterionSummary& cs : s->criteria) {
     if (cs.exceeds_threshold) continue;
@@ -210,6 +240,8 @@ absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& o
   AddTaskLists(d, ds, options, status);
   AddTargets(d, ds, options);
   if (auto s = AddCriteria(d, ds, options); !s.ok()) return s;
+  report::AddProgrammes(d, ds, options, status);
+  d.coverage = report::CoverageOf(ds, status);
   return d;
 }
 

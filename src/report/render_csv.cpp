@@ -4,6 +4,7 @@
 
 #include "mandate/csv.h"
 #include "mandate/report.h"
+#include "mandate/report_document.h"
 #include "report/render.h"
 
 namespace mandate::report {
@@ -44,11 +45,21 @@ class Writer {
 
 }  // namespace
 
-std::string RenderCsv(const ReportData& d, ReportLanguage) {
+std::string RenderCsv(const ReportData& d, ReportLanguage lang) {
   Writer w;
   w.Row("section", "key", "label", "measure", "value");
   w.Row("report", "", "", "as_of", FormatIsoDay(d.as_of));
   if (d.since) w.Row("report", "", "", "since", FormatIsoDay(*d.since));
+  for (const auto& [field, value] :
+       {std::pair{"issuing_body", &d.header.issuing_body}, std::pair{"place", &d.header.place},
+        std::pair{"meeting", &d.header.meeting},
+        std::pair{"previous_meeting", &d.header.previous_meeting}}) {
+    if (!value->empty()) w.Row("header", "", "", field, *value);
+  }
+  w.Row("coverage", "", "", "completions_recorded", std::to_string(d.coverage.completions_recorded));
+  w.Row("coverage", "", "", "tasks_with_events", std::to_string(d.coverage.tasks_with_events));
+  w.Row("coverage", "", "", "recurring", std::to_string(d.coverage.recurring));
+  w.Row("coverage", "", "", "recurring_unreported", std::to_string(d.coverage.recurring_unreported));
   w.Counts("totals", "", "", d.totals);
   w.Row("agencies", "", "", "total", std::to_string(d.agencies));
   w.Row("agencies", "", "", "central", std::to_string(d.agencies_central));
@@ -75,6 +86,32 @@ std::string RenderCsv(const ReportData& d, ReportLanguage) {
   for (const auto& g : d.due_next) {
     for (const auto& t : g.tasks) {
       w.Row("due_next", t.id, g.category, "due", t.due ? FormatIsoDay(*t.due) : "");
+    }
+  }
+  for (const auto& p : d.programmes) {
+    const std::string& heading = p.heading.In(lang == ReportLanguage::kEnglish);
+    w.Counts("programme", p.id, heading, p.totals);
+    w.Row("programme", p.id, heading, "agencies", std::to_string(p.agencies));
+    if (p.window) {
+      w.Row("programme_window", p.id, heading, "assigned", std::to_string(p.window->assigned));
+      w.Row("programme_window", p.id, heading, "completed", std::to_string(p.window->completed));
+      w.Row("programme_window", p.id, heading, "completed_on_time",
+            std::to_string(p.window->completed_on_time));
+      w.Row("programme_window", p.id, heading, "overdue", std::to_string(p.window->overdue));
+    }
+    for (const auto& g : p.overdue_by_theme) {
+      w.Row("programme_overdue_by_theme", p.id, g.label.In(lang == ReportLanguage::kEnglish),
+            "count", std::to_string(g.count));
+    }
+    for (const auto& g : p.overdue_by_agency) {
+      w.Row("programme_overdue_by_agency", p.id, g.label, "count", std::to_string(g.count));
+    }
+  }
+  // Phụ lục 01, one row per cell: key = STT, label = the column's heading.
+  const auto appendix = OverdueAppendixRows(d, lang);
+  for (std::size_t r = 1; r < appendix.size(); ++r) {
+    for (std::size_t c = 1; c < appendix[r].size(); ++c) {
+      w.Row("appendix_01", appendix[r][0], appendix[0][c], "", appendix[r][c]);
     }
   }
   for (const auto& t : d.targets) {

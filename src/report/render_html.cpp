@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "mandate/classification.h"
 #include "mandate/report.h"
+#include "mandate/report_document.h"
 #include "report/labels.h"
 #include "report/render.h"
 
@@ -95,115 +96,65 @@ std::string Chart(const ReportData& d, const Labels& L, ReportLanguage lang) {
 
 }  // namespace
 
+// The document's blocks (report_document.h) as one page, with the chart after part I.
 std::string RenderHtml(const ReportData& d, ReportLanguage lang) {
+  using Kind = ReportBlock::Kind;
   const Labels& L = LabelsFor(lang);
-  const auto n = [&](std::int64_t v) { return FormatCount(v, lang); };
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"" << (lang == ReportLanguage::kEnglish ? "en" : "vi")
     << "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << Esc(L.title) << " — "
     << DayText(d.as_of, lang) << "</title>\n<style>\n"
-    << "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
+    << "body{font-family:'Times New Roman',serif;max-width:1100px;margin:2em auto;padding:0 1em;"
        "color:#222}\n"
+    << ".head{text-align:center;font-weight:bold}.title{text-align:center}.note{font-style:italic}\n"
     << "table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;"
-       "padding:4px 8px;vertical-align:top}th{background:#f2f2f2}td.n{text-align:right}\n"
-    << ".kpi{display:flex;gap:1em;flex-wrap:wrap}.kpi div{border:1px solid #ddd;border-radius:6px;"
-       "padding:.6em 1em}.kpi b{display:block;font-size:1.6em}\n"
+       "padding:4px 8px;vertical-align:top}th{background:#f2f2f2}\n"
     << "</style>\n</head>\n<body>\n";
-  o << "<h1>" << Esc(L.title) << "</h1>\n<p>" << Esc(L.as_of) << " " << DayText(d.as_of, lang)
-    << "</p>\n";
-  o << "<h2>" << Esc(L.summary_heading) << "</h2>\n<p>" << Esc(SummarySentence(d, lang))
-    << "</p>\n<div class=\"kpi\">";
-  const std::pair<std::string_view, std::int64_t> kpis[] = {{L.total, d.totals.total},
-                                                            {L.completed, d.totals.completed()},
-                                                            {L.on_time, d.totals.completed_on_time},
-                                                            {L.in_progress, d.totals.ongoing()},
-                                                            {L.overdue, d.totals.overdue}};
-  for (const auto& [label, v] : kpis) o << "<div>" << Esc(label) << "<b>" << n(v) << "</b></div>";
-  o << "</div>\n";
-
-  o << "<h2>" << Esc(L.top_heading) << "</h2>\n<table><tr><th>" << Esc(L.agency) << "</th><th>"
-    << Esc(L.tasks) << "</th><th>" << Esc(L.completed) << "</th><th>" << Esc(L.overdue)
-    << "</th></tr>\n";
-  for (const auto& a : d.top_agencies) {
-    o << "<tr><td>" << Esc(a.name) << "</td><td class=n>" << n(a.counts.total)
-      << "</td><td class=n>" << n(a.counts.completed()) << "</td><td class=n>"
-      << n(a.counts.overdue) << "</td></tr>\n";
-  }
-  o << "</table>\n<figure>" << Chart(d, L, lang) << "<figcaption>" << Esc(L.chart_title)
-    << "</figcaption></figure>\n";
-
-  if (d.change) {
-    o << "<h2>" << Esc(L.change_heading) << "</h2>\n<p>" << Esc(ChangeSentence(d, lang))
-      << "</p>\n";
-  }
-
-  o << "<h2>" << Esc(L.overdue_heading) << "</h2>\n";
-  if (d.overdue.empty()) {
-    o << "<p>" << Esc(L.none) << ".</p>\n";
-  } else {
-    for (const auto& [title, groups] : {std::pair{L.by_category, &d.overdue_by_category},
-                                        std::pair{L.by_agency, &d.overdue_by_agency}}) {
-      o << "<h3>" << Esc(title) << "</h3>\n<table>";
-      for (const auto& g : *groups) {
-        o << "<tr><td>" << Esc(g.label) << "</td><td class=n>" << n(g.count) << "</td></tr>";
-      }
-      o << "</table>\n";
+  int sections = 0;
+  for (const ReportBlock& b : ReportDocument(d, lang)) {
+    switch (b.kind) {
+      case Kind::kLetterhead:
+        o << "<div class=\"head\">";
+        for (const auto& line : b.lines) {
+          if (!line.empty()) o << "<div>" << Esc(line) << "</div>";
+        }
+        o << "</div>\n";
+        break;
+      case Kind::kTitle:
+        o << "<h1 class=\"title\">" << Esc(b.text) << "</h1>\n";
+        for (const auto& line : b.lines) o << "<p class=\"title\"><b>" << Esc(line) << "</b></p>\n";
+        break;
+      case Kind::kSection:
+        // The chart belongs to part I (the results): drawn before part II opens.
+        if (++sections == 2 && !d.by_agency.empty()) {
+          o << "<figure>" << Chart(d, L, lang) << "<figcaption>" << Esc(L.chart_title)
+            << "</figcaption></figure>\n";
+        }
+        o << "<h2>" << Esc(b.text) << "</h2>\n";
+        break;
+      case Kind::kSubsection: o << "<h3>" << Esc(b.text) << "</h3>\n"; break;
+      case Kind::kItem: o << "<h4>" << Esc(b.text) << "</h4>\n"; break;
+      case Kind::kParagraph:
+      case Kind::kBullet:
+        o << "<p>" << (b.kind == Kind::kBullet ? "- " : "") << Esc(b.text)
+          << (b.has_footnote_marker ? "<sup><a href=\"#fn1\">1</a></sup>" : "") << "</p>\n";
+        break;
+      case Kind::kNote: o << "<p class=\"note\">" << Esc(b.text) << "</p>\n"; break;
+      case Kind::kFootnote:
+        o << "<p id=\"fn1\" class=\"note\"><sup>1</sup> " << Esc(b.text) << "</p>\n";
+        break;
+      case Kind::kTable:
+        o << "<table>";
+        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+          o << "<tr>";
+          for (const auto& cell : b.rows[r]) {
+            o << (r == 0 ? "<th>" : "<td>") << Esc(cell) << (r == 0 ? "</th>" : "</td>");
+          }
+          o << "</tr>\n";
+        }
+        o << "</table>\n";
+        break;
     }
-  }
-
-  o << "<h2>" << Esc(L.next_heading) << " (" << DayText(d.next_from, lang) << " – "
-    << DayText(d.next_to, lang) << ")</h2>\n";
-  if (d.due_next.empty()) o << "<p>" << Esc(L.none) << ".</p>\n";
-  for (const auto& g : d.due_next) {
-    o << "<h3>" << Esc(g.category) << "</h3>\n<ul>";
-    for (const auto& t : g.tasks) {
-      std::string lead;
-      for (const auto& l : t.lead) lead += (lead.empty() ? "" : ", ") + l;
-      o << "<li>" << Esc(t.title) << " <i>(" << Esc(lead) << "; " << Esc(L.due) << " "
-        << (t.due ? DayText(*t.due, lang) : "-") << ")</i></li>";
-    }
-    o << "</ul>\n";
-  }
-
-  if (!d.targets.empty()) {
-    o << "<h2>" << Esc(L.targets_heading) << "</h2>\n<table><tr><th>" << Esc(L.target)
-      << "</th><th>" << Esc(L.latest) << "</th><th>" << Esc(L.target) << "</th><th>"
-      << Esc(L.achievement) << "</th><th>" << Esc(L.status) << "</th></tr>\n";
-    for (const auto& t : d.targets) {
-      o << "<tr><td>" << Esc(t.name) << "</td><td class=n>"
-        << (t.latest ? Number(*t.latest, lang) : "-") << " " << Esc(t.unit) << "</td><td class=n>"
-        << Number(t.target, lang) << " " << Esc(t.unit) << "</td><td class=n>"
-        << (t.achievement ? FormatPercent(*t.achievement, lang) : "-") << "</td><td>"
-        << Esc(t.status) << "</td></tr>\n";
-    }
-    o << "</table>\n";
-  }
-
-  if (!d.criteria.empty()) {
-    o << "<h2>" << Esc(L.criteria_heading) << "</h2>\n";
-    for (const auto& c : d.criteria) {
-      o << "<h3>" << Esc(c.family) << "</h3>\n<ul>";
-      for (const auto& s : CriteriaSentences(c, lang)) o << "<li>" << Esc(s) << "</li>";
-      o << "</ul>\n";
-    }
-  }
-
-  o << "<h2>" << Esc(L.appendix_heading) << "</h2>\n";
-  if (d.overdue.empty()) {
-    o << "<p>" << Esc(L.none) << ".</p>\n";
-  } else {
-    o << "<table><tr><th>#</th><th>" << Esc(L.id) << "</th><th>" << Esc(L.task) << "</th><th>"
-      << Esc(L.lead) << "</th><th>" << Esc(L.deadline) << "</th><th>" << Esc(L.days_overdue)
-      << "</th></tr>\n";
-    int row = 0;
-    for (const auto& t : d.overdue) {
-      std::string lead;
-      for (const auto& l : t.lead) lead += (lead.empty() ? "" : ", ") + l;
-      o << "<tr><td class=n>" << ++row << "</td><td>" << Esc(t.id) << "</td><td>" << Esc(t.title)
-        << "</td><td>" << Esc(lead) << "</td><td>" << Esc(t.deadline_text) << "</td><td class=n>"
-        << n(t.days_overdue) << "</td></tr>\n";
-    }
-    o << "</table>\n";
   }
   o << "</body>\n</html>\n";
   return o.str();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mandate/report.h"
+#include "mandate/report_document.h"
 #include "report/render.h"
 
 namespace mandate::report {
@@ -27,7 +28,10 @@ ordered Task(const ReportTask& t, bool overdue) {
             {"category", t.category},
             {"lead", t.lead},
             {"deadline", t.deadline_text},
-            {"due", Day(t.due)}};
+            {"due", Day(t.due)},
+            {"lead_text", t.lead_text},
+            {"source", t.source},
+            {"programme", t.programme}};
   if (overdue) o["days_overdue"] = t.days_overdue;
   return o;
 }
@@ -45,6 +49,52 @@ ordered Agencies(const std::vector<ReportAgency>& v) {
 ordered Groups(const std::vector<ReportGroup>& v) {
   ordered out = ordered::array();
   for (const auto& g : v) out.push_back({{"label", g.label}, {"count", g.count}});
+  return out;
+}
+
+ordered Text(const ReportText& t) { return {{"vi", t.vi}, {"en", t.en}}; }
+
+ordered Window(const std::optional<ReportWindow>& w) {
+  if (!w) return nullptr;
+  return {{"assigned", w->assigned},
+          {EnumName(Measure::kCompleted), w->completed},
+          {EnumName(Measure::kCompletedOnTime), w->completed_on_time},
+          {"ongoing", w->ongoing},
+          {EnumName(Measure::kOverdue), w->overdue}};
+}
+
+ordered Programme(const ReportProgramme& p) {
+  ordered themes = ordered::array();
+  for (const auto& g : p.overdue_by_theme) {
+    ordered parts = ordered::array();
+    for (const auto& part : g.by_part) parts.push_back({{"label", Text(part.label)}, {"count", part.count}});
+    themes.push_back({{"label", Text(g.label)}, {"count", g.count}, {"by_part", std::move(parts)}});
+  }
+  return {{"id", p.id},
+          {"heading", Text(p.heading)},
+          {"subject", Text(p.subject)},
+          {"overdue_heading", Text(p.overdue_heading)},
+          {"totals", Counts(p.totals)},
+          {"agencies",
+           {{"total", p.agencies}, {"central", p.agencies_central},
+            {"provinces", p.agencies_provinces}, {"other", p.agencies_other}}},
+          {"top_agencies", Agencies(p.top_agencies)},
+          {"window", Window(p.window)},
+          {"overdue_by_theme", std::move(themes)},
+          {"overdue_by_agency", Groups(p.overdue_by_agency)},
+          {"criteria_family", p.criteria ? ordered(p.criteria->family) : ordered(nullptr)}};
+}
+
+ordered Document(const ReportData& d, ReportLanguage lang) {
+  ordered out = ordered::array();
+  for (const ReportBlock& b : ReportDocument(d, lang)) {
+    ordered o{{"kind", EnumName(b.kind)}};
+    if (!b.text.empty()) o["text"] = b.text;
+    if (!b.lines.empty()) o["lines"] = b.lines;
+    if (!b.rows.empty()) o["rows"] = b.rows;
+    if (b.has_footnote_marker) o["footnote"] = 1;
+    out.push_back(std::move(o));
+  }
   return out;
 }
 
@@ -119,6 +169,22 @@ std::string RenderJson(const ReportData& d, ReportLanguage lang) {
                         {"weakest_localities", c.weakest_localities}});
   }
   o["criteria"] = std::move(criteria);
+  o["header"] = {{"issuing_body", d.header.issuing_body},
+                 {"place", d.header.place},
+                 {"meeting", d.header.meeting},
+                 {"previous_meeting", d.header.previous_meeting}};
+  o["agencies"]["other"] = d.agencies_other;
+  o["window"] = Window(d.window);
+  o["coverage"] = {{"tasks", d.coverage.tasks},
+                   {"completions_recorded", d.coverage.completions_recorded},
+                   {"tasks_with_events", d.coverage.tasks_with_events},
+                   {"recurring", d.coverage.recurring},
+                   {"recurring_unreported", d.coverage.recurring_unreported}};
+  ordered programmes = ordered::array();
+  for (const auto& p : d.programmes) programmes.push_back(Programme(p));
+  o["programmes"] = std::move(programmes);
+  o["appendix_01"] = OverdueAppendixRows(d, lang);
+  o["document"] = Document(d, lang);
   return o.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

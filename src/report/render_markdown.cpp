@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "mandate/report.h"
-#include "report/labels.h"
+#include "mandate/report_document.h"
 #include "report/render.h"
 
 namespace mandate::report {
@@ -30,103 +30,57 @@ std::string Cell(std::string_view s) {
   return out;
 }
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
 }  // namespace
 
+// The document's blocks (report_document.h) as Markdown: the letterhead and title centred
+// by plain lines, headings by level, the counting rule as a footnote.
 std::string RenderMarkdown(const ReportData& d, ReportLanguage lang) {
-  const Labels& L = LabelsFor(lang);
-  const auto n = [&](std::int64_t v) { return FormatCount(v, lang); };
+  using Kind = ReportBlock::Kind;
   std::ostringstream o;
-  o << "# " << L.title << "\n\n" << L.as_of << " " << DayText(d.as_of, lang) << "\n\n";
-  o << "## " << L.summary_heading << "\n\n" << SummarySentence(d, lang) << "\n\n";
-  o << "| " << L.total << " | " << L.completed << " | " << L.on_time << " | " << L.late << " | "
-    << L.in_progress << " | " << L.due_soon << " | " << L.overdue << " |\n"
-    << "|---:|---:|---:|---:|---:|---:|---:|\n"
-    << "| " << n(d.totals.total) << " | " << n(d.totals.completed()) << " | "
-    << n(d.totals.completed_on_time) << " | " << n(d.totals.completed_late) << " | "
-    << n(d.totals.ongoing()) << " | " << n(d.totals.due_soon) << " | " << n(d.totals.overdue)
-    << " |\n\n";
-
-  o << "## " << L.top_heading << "\n\n";
-  o << "| " << L.agency << " | " << L.tasks << " | " << L.completed << " | " << L.overdue
-    << " |\n|---|---:|---:|---:|\n";
-  for (const auto& a : d.top_agencies) {
-    o << "| " << Cell(a.name) << " | " << n(a.counts.total) << " | " << n(a.counts.completed())
-      << " | " << n(a.counts.overdue) << " |\n";
-  }
-  o << "\n";
-
-  if (d.change) {
-    o << "## " << L.change_heading << "\n\n" << ChangeSentence(d, lang) << "\n\n";
-  }
-
-  o << "## " << L.overdue_heading << "\n\n";
-  if (d.overdue.empty()) {
-    o << L.none << ".\n\n";
-  } else {
-    o << "### " << L.by_category << "\n\n| " << L.category << " | " << L.tasks
-      << " |\n|---|---:|\n";
-    for (const auto& g : d.overdue_by_category)
-      o << "| " << Cell(g.label) << " | " << n(g.count) << " |\n";
-    o << "\n### " << L.by_agency << "\n\n| " << L.agency << " | " << L.tasks << " |\n|---|---:|\n";
-    for (const auto& g : d.overdue_by_agency)
-      o << "| " << Cell(g.label) << " | " << n(g.count) << " |\n";
-    o << "\n";
-  }
-
-  o << "## " << L.next_heading << " (" << DayText(d.next_from, lang) << " – "
-    << DayText(d.next_to, lang) << ")\n\n";
-  if (d.due_next.empty()) o << L.none << ".\n\n";
-  for (const auto& group : d.due_next) {
-    o << "### " << Cell(group.category) << "\n\n";
-    for (const auto& t : group.tasks) {
-      o << "- " << Cell(t.title) << " (" << Cell(Join(t.lead)) << "; " << L.due << " "
-        << (t.due ? DayText(*t.due, lang) : std::string("-")) << ")\n";
-    }
-    o << "\n";
-  }
-
-  if (!d.targets.empty()) {
-    o << "## " << L.targets_heading << "\n\n| " << L.target << " | " << L.latest << " | "
-      << L.target << " | " << L.achievement << " | " << L.status
-      << " |\n|---|---:|---:|---:|---|\n";
-    for (const auto& t : d.targets) {
-      o << "| " << Cell(t.name) << " | " << (t.latest ? Number(*t.latest, lang) : "-") << " "
-        << Cell(t.unit) << " | " << Number(t.target, lang) << " " << Cell(t.unit) << " | "
-        << (t.achievement ? FormatPercent(*t.achievement, lang) : "-") << " | " << t.status
-        << " |\n";
-    }
-    o << "\n";
-  }
-
-  if (!d.criteria.empty()) {
-    o << "## " << L.criteria_heading << "\n\n";
-    for (const auto& c : d.criteria) {
-      o << "### " << Cell(c.family) << "\n\n";
-      for (const auto& s : CriteriaSentences(c, lang)) o << "- " << Cell(s) << "\n";
-      o << "\n";
+  for (const ReportBlock& b : ReportDocument(d, lang)) {
+    switch (b.kind) {
+      case Kind::kLetterhead:
+        for (const auto& line : b.lines) {
+          if (!line.empty()) o << "**" << Cell(line) << "**  \n";
+        }
+        o << "\n";
+        break;
+      case Kind::kTitle:
+        o << "# " << Cell(b.text) << "\n\n";
+        for (const auto& line : b.lines) o << "**" << Cell(line) << "**  \n";
+        o << "\n";
+        break;
+      case Kind::kSection: o << "## " << Cell(b.text) << "\n\n"; break;
+      case Kind::kSubsection: o << "### " << Cell(b.text) << "\n\n"; break;
+      case Kind::kItem: o << "**" << Cell(b.text) << "**\n\n"; break;
+      case Kind::kParagraph:
+        o << Cell(b.text) << (b.has_footnote_marker ? "[^1]" : "") << "\n\n";
+        break;
+      case Kind::kBullet:
+        o << "- " << Cell(b.text) << (b.has_footnote_marker ? "[^1]" : "") << "\n\n";
+        break;
+      case Kind::kNote: o << "*" << Cell(b.text) << "*\n\n"; break;
+      case Kind::kFootnote: o << "[^1]: " << Cell(b.text) << "\n\n"; break;
+      case Kind::kTable: {
+        if (b.rows.empty()) break;
+        for (std::size_t r = 0; r < b.rows.size(); ++r) {
+          o << "|";
+          for (const auto& cell : b.rows[r]) o << " " << Cell(cell) << " |";
+          o << "\n";
+          if (r == 0) {
+            o << "|";
+            for (std::size_t c = 0; c < b.rows[0].size(); ++c) o << "---|";
+            o << "\n";
+          }
+        }
+        o << "\n";
+        break;
+      }
     }
   }
-
-  o << "## " << L.appendix_heading << "\n\n";
-  if (d.overdue.empty()) {
-    o << L.none << ".\n";
-  } else {
-    o << "| # | " << L.id << " | " << L.task << " | " << L.lead << " | " << L.deadline << " | "
-      << L.days_overdue << " |\n|---:|---|---|---|---|---:|\n";
-    int row = 0;
-    for (const auto& t : d.overdue) {
-      o << "| " << ++row << " | " << Cell(t.id) << " | " << Cell(t.title) << " | "
-        << Cell(Join(t.lead)) << " | " << Cell(t.deadline_text) << " | " << n(t.days_overdue)
-        << " |\n";
-    }
-  }
-  return o.str();
+  std::string out = o.str();
+  while (out.size() > 1 && out.ends_with("\n\n")) out.pop_back();
+  return out;
 }
 
 }  // namespace mandate::report

@@ -68,7 +68,7 @@ def main():
     run([bare / "bin" / "python", "-m", "pip", "install", "--no-index", "--no-deps", "--quiet", wheels[0]], env=env)
     check = ("import mandate, sys\n"
              f"ds = mandate.Dataset.load({str(source / 'examples/data/plan-2025.json')!r})\n"
-             "assert ds.report('2025-09-23').startswith('# '), 'report'\n"
+             "assert ds.report('2025-09-23').startswith('**CỘNG HÒA XÃ HỘI'), 'report'\n"
              "assert len(ds.status('2025-09-23')) == len(ds) == 333\n"
              "try:\n    ds.status_frame('2025-09-23'); sys.exit('frames without pandas?')\n"
              "except ImportError as e:\n    assert 'pandas' in str(e), e\n"

@@ -28,7 +28,7 @@ class ThreadsTest(unittest.TestCase):
                         elif kind == 1:
                             rows = ds.aggregate(DAY, by=("lead",))
                             assert sum(r["total"] for r in rows) >= sum(r["total"] for r in expected_before)
-                            assert ds.report(DAY).startswith("# ")
+                            assert ds.report(DAY).startswith("**CỘNG HÒA XÃ HỘI")
                         elif kind == 2:
                             st = ds.status(DAY)
                             assert base <= len(st) <= base + 200
