@@ -1,4 +1,5 @@
 // Loading and saving datasets across the C ABI (JSON and CSV), with the list of problems.
+#include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <shared_mutex>
@@ -11,6 +12,7 @@
 #include "mandate.h"
 #include "mandate/dataset_csv.h"
 #include "mandate/dataset_json.h"
+#include "mandate/dataset_xlsx.h"
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
 
@@ -90,7 +92,40 @@ mdt_status Finish(mdt_dataset** out, mdt_problems** out_problems, const LoadArgs
   return PublishHandle(out, std::move(h));
 }
 
+mandate::XlsxReadOptions XlsxOptions(const LoadArgs& a) {
+  mandate::XlsxReadOptions o;
+  o.registry = a.registry;
+  o.strict = a.strict;
+  o.plan_year = a.plan_year;
+  o.as_of = a.as_of;
+  o.xlsx.max_file_bytes = a.max_bytes;
+  o.max_problems = a.max_problems;
+  return o;
+}
+
 enum class Format { kJson, kCsv };
+
+// The table loaders take an Excel workbook by its content (a zip: "PK\3\4"), whatever the
+// call's name: an agency's file is a workbook as often as a CSV.
+absl::StatusOr<mandate::Dataset> ReadText(Format format, std::string_view t, const LoadArgs& args,
+                                          std::vector<mandate::LoadProblem>* problems) {
+  if (mandate::LooksLikeXlsx(t)) return mandate::ReadDatasetXlsx(t, XlsxOptions(args), problems);
+  return format == Format::kJson ? mandate::ReadDatasetJson(t, JsonOptions(args), problems)
+                                 : mandate::ReadDatasetCsv(t, CsvOptions(args), problems);
+}
+
+absl::StatusOr<mandate::Dataset> ReadFile(Format format, const std::string& path,
+                                          const LoadArgs& args,
+                                          std::vector<mandate::LoadProblem>* problems) {
+  char head[4] = {};
+  std::ifstream in(path, std::ios::binary);
+  if (in.read(head, sizeof head) && mandate::LooksLikeXlsx(std::string_view(head, sizeof head))) {
+    return mandate::LoadDatasetXlsx(path, XlsxOptions(args), problems);
+  }
+  // Anything else (an error opening it included) as the format's own loader says it.
+  return format == Format::kJson ? mandate::LoadDatasetJson(path, JsonOptions(args), problems)
+                                 : mandate::LoadDatasetCsv(path, CsvOptions(args), problems);
+}
 
 mdt_status Load(mdt_dataset** out, mdt_problems** out_problems, Format format, const char* path,
                 const char* text, size_t len, bool from_file, const mdt_load_options* options) {
@@ -104,14 +139,11 @@ mdt_status Load(mdt_dataset** out, mdt_problems** out_problems, Format format, c
   if (from_file) {
     std::string_view p;
     MDT_TRY(CString(&p, path, "path", true));
-    ds = format == Format::kJson
-             ? mandate::LoadDatasetJson(std::string(p), JsonOptions(args), &problems)
-             : mandate::LoadDatasetCsv(std::string(p), CsvOptions(args), &problems);
+    ds = ReadFile(format, std::string(p), args, &problems);
   } else {
     std::string_view t;
     MDT_TRY(Text(&t, text, len, "text"));
-    ds = format == Format::kJson ? mandate::ReadDatasetJson(t, JsonOptions(args), &problems)
-                                 : mandate::ReadDatasetCsv(t, CsvOptions(args), &problems);
+    ds = ReadText(format, t, args, &problems);
   }
   return Finish(out, out_problems, args, std::move(ds), std::move(problems));
 }

@@ -930,7 +930,10 @@ MDT_API mdt_status mdt_load_options_init(mdt_load_options* opts, uint32_t versio
  * mismatch in strict mode), MDT_ERR_PARSE (wrong schema, malformed CSV),
  * MDT_ERR_INVALID_ARGUMENT (strict mode with problems), MDT_ERR_LIMIT, MDT_ERR_IO /
  * MDT_ERR_NOT_FOUND (files). The caller picks the reader; to choose by content, as the
- * mandate command does: a file whose first non-blank byte after a UTF-8 BOM is '{' is JSON. */
+ * mandate command does: a file whose first non-blank byte after a UTF-8 BOM is '{' is JSON.
+ * Either reader takes an Excel workbook (.xlsx) by its content (a zip, "PK\3\4"): its first
+ * sheet is read as the table, problems located by cell ("'Kế hoạch'!C17"); see
+ * docs/dataset-format.md. */
 MDT_API mdt_status mdt_dataset_load_json(mdt_dataset** out, mdt_problems** out_problems,
                                          const char* path, const mdt_load_options* options);
 /** As mdt_dataset_load_json, from text in memory. */
@@ -1167,7 +1170,14 @@ typedef enum mdt_report_format {
   MDT_REPORT_MARKDOWN = 0,
   MDT_REPORT_HTML = 1, /**< one self-contained page: inline CSS and SVG chart, no script */
   MDT_REPORT_JSON = 2, /**< the machine-readable twin of the same content */
-  MDT_REPORT_CSV = 3   /**< section,key,label,measure,value rows */
+  MDT_REPORT_CSV = 3,  /**< section,key,label,measure,value rows */
+  /** An Excel workbook (.xlsx, binary: use *out_len): the report's tables as sheets and
+   * every task's status (id, title, lead, coordinators, deadline, due day, status, reason) */
+  MDT_REPORT_XLSX = 4,
+  /** A Word document (.docx, binary: use *out_len) in the administrative format of Decree
+   * 30/2020/NĐ-CP: A4, Times New Roman, the national motto, numbered sections, bordered
+   * tables, the appendix of overdue tasks */
+  MDT_REPORT_DOCX = 5
 } mdt_report_format;
 /** The language of a report. */
 typedef enum mdt_report_language {
@@ -1200,7 +1210,7 @@ typedef struct mdt_report_options {
  */
 MDT_API mdt_status mdt_report_options_init(mdt_report_options* opts, uint32_t version);
 /** The report of the dataset as of a day, as one UTF-8 string (*out, *out_len without the
- * terminating NUL; free with mdt_string_free). options may be NULL (Markdown, Vietnamese).
+ * terminating NUL; free with mdt_string_free), or for MDT_REPORT_XLSX and MDT_REPORT_DOCX the file's bytes. options may be NULL (Markdown, Vietnamese).
  * Shared lock. The same text as `mandate report` and the C++ RenderReport. */
 MDT_API mdt_status mdt_report(char** out, size_t* out_len, const mdt_dataset* dataset,
                               mdt_date as_of, const mdt_report_options* options);

@@ -1,5 +1,6 @@
 // The summary report across the C ABI: BuildReport + RenderReport on a dataset handle.
 #include "mandate/report.h"
+#include "mandate/report_office.h"
 
 #include <memory>
 #include <shared_mutex>
@@ -20,6 +21,8 @@ static_assert(MDT_REPORT_MARKDOWN == static_cast<int>(mandate::ReportFormat::kMa
 static_assert(MDT_REPORT_HTML == static_cast<int>(mandate::ReportFormat::kHtml));
 static_assert(MDT_REPORT_JSON == static_cast<int>(mandate::ReportFormat::kJson));
 static_assert(MDT_REPORT_CSV == static_cast<int>(mandate::ReportFormat::kCsv));
+static_assert(MDT_REPORT_XLSX == static_cast<int>(mandate::ReportFormat::kXlsx));
+static_assert(MDT_REPORT_DOCX == static_cast<int>(mandate::ReportFormat::kDocx));
 static_assert(MDT_REPORT_VIETNAMESE == static_cast<int>(mandate::ReportLanguage::kVietnamese));
 static_assert(MDT_REPORT_ENGLISH == static_cast<int>(mandate::ReportLanguage::kEnglish));
 
@@ -36,7 +39,7 @@ mdt_status OptionsArg(ReportArgs* out, const mdt_report_options* o) {
   MDT_TRY(DaysWindowArg(o->soon_days, "options.soon_days"));
   out->options.soon_days = o->soon_days;
   const std::int32_t format = o->format;
-  if (format < MDT_REPORT_MARKDOWN || format > MDT_REPORT_CSV) {
+  if (format < MDT_REPORT_MARKDOWN || format > MDT_REPORT_DOCX) {
     return Fail(MDT_ERR_INVALID_ARGUMENT,
                 absl::StrFormat("options.format %d is not an mdt_report_format", format));
   }
@@ -94,7 +97,15 @@ MDT_API mdt_status mdt_report(char** out, size_t* out_len, const mdt_dataset* da
       std::shared_lock lock(dataset->state->mu);
       auto data = mandate::BuildReport(dataset->state->ds, args.options);
       if (!data.ok()) return FromStatus(data.status());
-      text = mandate::RenderReport(*data, args.format, args.language);
+      if (args.format == mandate::ReportFormat::kXlsx) {
+        // The workbook's per-task sheet needs the dataset, which RenderReport does not see.
+        const auto tasks = mandate::ReportTaskStatuses(dataset->state->ds, args.options);
+        auto bytes = mandate::RenderReportXlsx(*data, args.language, tasks);
+        if (!bytes.ok()) return FromStatus(bytes.status());
+        text = std::move(*bytes);
+      } else {
+        text = mandate::RenderReport(*data, args.format, args.language);
+      }
     }
     return DupString(out, out_len, text);
   });

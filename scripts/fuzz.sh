@@ -11,7 +11,7 @@ seconds=${FUZZ_SECONDS:-60}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 
 packages=(clang-14 libclang-rt-14-dev cmake ninja-build libabsl-dev libhowardhinnant-date-dev
-          nlohmann-json3-dev)
+          nlohmann-json3-dev libzip-dev libexpat1-dev libxlsxwriter-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,11 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(cmake ninja-build g++ pkg-config tzdata python3 libabsl-dev libhowardhinnant-date-dev
           nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev abigail-tools dpkg-dev doxygen
+          # office files: the zip of .xlsx/.docx, the workbook's XML, .xlsx reports (README)
+          libzip-dev libexpat1-dev libxlsxwriter-dev
+          # the tests that read the .xlsx and .docx back, and write the plan workbook
+          python3-openpyxl python3-docx
           # the Python package (bindings/python): its wheel, a venv, frames, the chart, type check
           python3-venv python3-pip python3-setuptools python3-wheel python3-build python3-numpy
           python3-pandas python3-matplotlib python3-mypy)
-# Optional: only the HTML report render test uses them (it is skipped without them).
-optional=(chromium fonts-noto-core)
+# Optional: only the render tests use them (each is skipped without them): the HTML report in
+# Chromium; the .docx report through LibreOffice to PDF, then pdftoppm to PNG.
+optional=(chromium fonts-noto-core libreoffice-writer-nogui poppler-utils)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "legacy_encoding.h"
+#include "task_table.h"
 #include "mandate/absl_compat.h"
 #include "mandate/atomic_file.h"
 #include "mandate/deadline.h"
@@ -19,93 +20,9 @@
 namespace mandate {
 namespace {
 
-enum Column : int {
-  kId,
-  kTitle,
-  kLead,
-  kCoordinators,
-  kCategory,
-  kSource,
-  kAssigned,
-  kDeadline,
-  kCompleted,
-  kProgress,
-  kNote,
-  kExpectedResult,
-  kPartners,
-  kColumnCount,
-  kAttribute = -1,
-};
-constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
-    "id",       "title",     "lead",     "coordinators", "category",        "source",  "assigned",
-    "deadline", "completed", "progress", "note",         "expected_result", "partners"};
-constexpr int kRequiredColumns = kCompleted + 1;  // id .. completed
-
-// Header spellings, compared after NormalizeKey ("Cơ quan chủ trì" -> "co quan chu tri").
-struct HeaderAlias {
-  std::string_view key;
-  Column column;
-};
-constexpr HeaderAlias kAliases[] = {
-    {"id", kId},
-    {"ma", kId},
-    {"ma nhiem vu", kId},
-    {"ma so", kId},
-    {"ma nv", kId},
-    {"title", kTitle},
-    {"ten nhiem vu", kTitle},
-    {"nhiem vu", kTitle},
-    {"noi dung nhiem vu", kTitle},
-    {"lead", kLead},
-    {"co quan chu tri", kLead},
-    {"don vi chu tri", kLead},
-    {"don vi thuc hien", kLead},
-    {"coordinators", kCoordinators},
-    {"co quan phoi hop", kCoordinators},
-    {"don vi phoi hop", kCoordinators},
-    {"category", kCategory},
-    {"nhom nhiem vu", kCategory},
-    {"linh vuc", kCategory},
-    {"source", kSource},
-    {"van ban giao", kSource},
-    {"nguon", kSource},
-    {"nguon van ban", kSource},
-    {"nguon nhiem vu", kSource},
-    {"van ban", kSource},
-    {"can cu", kSource},
-    {"assigned", kAssigned},
-    {"ngay giao", kAssigned},
-    {"ngay giao nhiem vu", kAssigned},
-    {"thoi gian giao", kAssigned},
-    {"deadline", kDeadline},
-    {"thoi han", kDeadline},
-    {"thoi han hoan thanh", kDeadline},
-    {"thoi gian hoan thanh", kDeadline},
-    {"completed", kCompleted},
-    {"ngay hoan thanh", kCompleted},
-    {"ngay hoan thanh thuc te", kCompleted},
-    {"progress", kProgress},
-    {"tien do", kProgress},
-    {"note", kNote},
-    {"ghi chu", kNote},
-    {"luu y", kNote},
-    {"expected result", kExpectedResult},
-    {"ket qua", kExpectedResult},
-    {"du kien ket qua", kExpectedResult},
-    {"ket qua du kien", kExpectedResult},
-    {"san pham", kExpectedResult},
-    {"san pham du kien", kExpectedResult},
-    {"partners", kPartners},
-    {"doanh nghiep dong hanh", kPartners},
-};
-
-std::optional<Column> ColumnOf(std::string_view header) {
-  const std::string key = NormalizeKey(header);
-  for (const auto& a : kAliases) {
-    if (a.key == key) return a.column;
-  }
-  return std::nullopt;
-}
+using internal::ColumnOf;
+using enum internal::Column;
+using internal::kColumnNames;
 
 // The header line's cells split on `delimiter` outside quotes, quotes and blanks removed:
 // enough to see whether a split names an id column.
@@ -163,385 +80,45 @@ char DetectDelimiter(std::string_view text, char fallback) {
   return counts[0].second;
 }
 
-absl::StatusOr<Day> ParseDayOrSerial(std::string_view v) {
-  auto d = ParseDay(v);
-  if (d.ok()) return d;
-  auto serial = ParseExcelSerialDay(v);
-  // A number is a serial out of range (OutOfRange); anything else, the date's own error.
-  return serial.ok() || absl::IsOutOfRange(serial.status()) ? serial : d;
-}
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-// Source references are separated by ';' or line breaks (a reference itself has commas:
-// "45-TB/TGV ngày 30/9/2025").
-std::vector<std::string> SplitSources(std::string_view cell) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= cell.size(); ++i) {
-    if (i == cell.size() || cell[i] == ';' || cell[i] == '\n' || cell[i] == '\r') {
-      const std::string_view part = Trim(cell.substr(start, i - start));
-      if (!part.empty()) out.emplace_back(part);
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-std::optional<int> ParsePercent(std::string_view cell) {
-  cell = Trim(cell);
-  if (!cell.empty() && cell.back() == '%') cell = Trim(cell.substr(0, cell.size() - 1));
-  int v = -1;
-  const auto [p, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-  if (ec != std::errc() || p != cell.data() + cell.size() || v < 0 || v > 100) {
-    return std::nullopt;
-  }
-  return v;
-}
-
-class ProblemSink {
- public:
-  ProblemSink(std::vector<LoadProblem>& out, std::size_t max) : out_(out), max_(max) {}
-  void Add(std::string record, std::string field, std::string message) {
-    ++count_;
-    if (count_ <= max_) out_.push_back({std::move(record), std::move(field), std::move(message)});
-  }
-  std::size_t count() const { return count_; }
-  void Finish() {
-    if (count_ > max_) {
-      out_.push_back(
-          {"file", "",
-           absl::StrFormat("%d more problems not listed (limit %d)", count_ - max_, max_)});
-    }
-  }
-
- private:
-  std::vector<LoadProblem>& out_;
-  std::size_t max_;
-  std::size_t count_ = 0;
-};
-
-// Agency cells and deadline phrases repeat from row to row; parsing each distinct one once
-// keeps a million-row load fast. Bounded: cleared when full.
-template <typename V>
-class BoundedCache {
- public:
-  const V* Find(std::string_view key) const {
-    auto it = map_.find(ToAbsl(key));
-    return it == map_.end() ? nullptr : &it->second;
-  }
-  const V* Put(std::string_view key, V value) {
-    if (map_.size() >= 8192) map_.clear();
-    return &map_.emplace(std::string(key), std::move(value)).first->second;
-  }
-
- private:
-  absl::flat_hash_map<std::string, V> map_;
-};
-
-// The header row mapped: each known column once; repeats and unknown columns become
-// attributes.
-struct Header {
-  std::vector<std::string> names;       // trimmed; "column N" for an empty one
-  std::vector<int> role;                // per column: a Column, or kAttribute
-  std::array<int, kColumnCount> where;  // per Column: its position, or -1
-
-  // 1-based, as CsvError counts.
-  std::string ColumnName(std::size_t column) const {
-    return column >= 1 && column <= names.size() ? names[column - 1]
-                                                 : absl::StrFormat("column %d", column);
-  }
-  std::string NameOf(Column c) const { return where[c] >= 0 ? names[where[c]] : ""; }
-};
-
-absl::StatusOr<Header> ReadHeader(CsvReader& reader, CsvRecord& rec, char delimiter,
-                                  ProblemSink& sink) {
+absl::StatusOr<internal::TableHeader> ReadHeader(CsvReader& reader, CsvRecord& rec, char delimiter,
+                                                 internal::ProblemSink& sink) {
   if (!reader.Next(rec)) return absl::InvalidArgumentError("the CSV file is empty: no header row");
   if (!rec.ok()) {
     return absl::InvalidArgumentError(
         absl::StrFormat("header row (line %d, column %d) is malformed: %s", rec.error()->line,
                         rec.error()->column, rec.error()->message));
   }
-  Header h;
-  h.names = rec.ToVector();
-  h.role.assign(h.names.size(), kAttribute);
-  h.where.fill(-1);
-  for (std::size_t c = 0; c < h.names.size(); ++c) {
-    h.names[c] = std::string(Trim(h.names[c]));
-    if (h.names[c].empty()) h.names[c] = absl::StrFormat("column %d", c + 1);
-    const auto col = ColumnOf(h.names[c]);
-    if (!col) continue;
-    if (h.where[*col] < 0) {
-      h.where[*col] = static_cast<int>(c);
-      h.role[c] = *col;
-    } else {
-      sink.Add("header", h.names[c],
-               absl::StrFormat("column repeated (first is column %d); kept as an attribute",
-                               h.where[*col] + 1));
-    }
-  }
-  if (h.where[kId] < 0) {
-    // An "STT" (ordinal) column is not taken as the id: it is renumbered whenever rows are
-    // inserted or sorted, so the same task would get another id in the next export.
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "the header has no \"id\" column (also read as \"Mã\", \"Mã nhiệm vụ\"), so tasks "
-        "cannot be identified; the header read was %d column(s) separated by '%s'%s",
-        h.names.size(), delimiter == '\t' ? "\\t" : std::string(1, delimiter),
-        h.where[kTitle] >= 0 ? "; add an id column (an \"STT\" ordinal is not an id: it changes "
-                               "when rows are inserted or sorted)"
-                             : ""));
-  }
-  for (int c = 0; c < kRequiredColumns; ++c) {
-    if (h.where[c] < 0) sink.Add("header", std::string(kColumnNames[c]), "missing column");
-  }
-  return h;
+  return internal::MapHeader(
+      rec.ToVector(), "header",
+      absl::StrFormat("separated by '%s'",
+                      delimiter == '\t' ? "\\t" : std::string(1, delimiter)),
+      sink);
 }
 
-class RowReader {
+// CSV problems are located by line.
+class LineLocator : public internal::CellLocator {
  public:
-  RowReader(const CsvReadOptions& options, const Header& header, Dataset& ds, ProblemSink& problems)
-      : opt_(options), h_(header), ds_(ds), reg_(ds.registry()), problems_(problems) {}
+  std::string Where(std::size_t row, int) const override {
+    return absl::StrFormat("line %d", row);
+  }
+};
 
-  // One data row: a task added, or problems saying why the row was skipped.
-  void Read(const CsvRecord& rec) {
-    line_ = rec.line();
-    rec_ = &rec;
+// Each record through the shared row reader; a malformed record is one problem.
+void ReadRows(CsvReader& reader, CsvRecord& rec, internal::TaskRowReader& rows) {
+  std::vector<std::string_view> cells;
+  while (reader.Next(rec)) {
     if (!rec.ok()) {
       const CsvError& e = *rec.error();
-      problems_.Add(absl::StrFormat("line %d", e.line),
-                    e.column == 0 ? "" : h_.ColumnName(e.column), e.message + "; row skipped");
-      return;
+      rows.RowProblem(e.line, e.column == 0 ? -1 : static_cast<int>(e.column) - 1,
+                      e.message + "; row skipped");
+      continue;
     }
-    bool blank = true;
-    for (std::size_t c = 0; c < rec.size() && blank; ++c) blank = Trim(rec[c]).empty();
-    if (blank) return;  // spreadsheets export empty rows as ",,,,"
-    if (rec.size() != h_.names.size()) {
-      Problem("",
-              absl::StrFormat("row has %d cells, the header has %d%s", rec.size(), h_.names.size(),
-                              rec.size() > h_.names.size() ? "; extra cells kept as attributes"
-                                                           : "; missing cells read as empty"));
-    }
-    if (!ReadId()) return;
-    ReadText();
-    ReadAgencyCells();
-    t_.assigned = ReadDay(kAssigned);
-    // The CSV reader refused every field that is not valid UTF-8.
-    Dataset::Resolved resolved{
-        .lead = lead_, .coordinators = coordinators_, .utf8_checked = true, .id_checked = true};
-    resolved.deadline = h_.where[kDeadline] >= 0 ? ReadDeadline(Cell(kDeadline), t_.assigned)
-                                                 : ds_.InternDeadline(Deadline{});
-    ReadHistory();
-    ReadAttributes();
-    auto added = ds_.AddTask(t_, resolved);
-    if (!added.ok()) {
-      Problem("", std::string(added.status().message()) + "; row skipped");
-      return;
-    }
-    line_of_.push_back(static_cast<std::uint32_t>(line_));
+    cells.clear();
+    for (std::size_t c = 0; c < rec.size(); ++c) cells.push_back(rec[c]);
+    rows.Read({.cells = cells, .number = rec.line()});
   }
-
- private:
-  std::string_view Cell(Column c) const {
-    const int at = h_.where[c];
-    // A cell our export guarded against formula injection ("'=…") reads back as written.
-    return at >= 0 && static_cast<std::size_t>(at) < rec_->size()
-               ? UnguardFormula((*rec_)[static_cast<std::size_t>(at)])
-               : std::string_view();
-  }
-  void Problem(std::string field, std::string message) {
-    problems_.Add(absl::StrFormat("line %d", line_), std::move(field), std::move(message));
-  }
-
-  // False (and a problem) when the row cannot be a task: no id, or an id seen before.
-  bool ReadId() {
-    t_.id.assign(Trim(Cell(kId)));
-    if (t_.id.empty()) {
-      Problem(h_.NameOf(kId), "empty id; row skipped");
-      return false;
-    }
-    if (auto prev = ds_.FindTask(t_.id)) {
-      Problem(h_.NameOf(kId), absl::StrFormat("duplicate id \"%s\" (first on line %d); row skipped",
-                                              t_.id.substr(0, 80), line_of_[*prev]));
-      return false;
-    }
-    return true;
-  }
-
-  void ReadText() {
-    t_.title.assign(Cell(kTitle));
-    if (Trim(t_.title).empty() && h_.where[kTitle] >= 0) Problem(h_.NameOf(kTitle), "empty title");
-    t_.category.assign(Trim(Cell(kCategory)));
-    const std::string_view source_cell = Cell(kSource);
-    if (source_cell.find_first_of(";\r\n") == std::string_view::npos) {  // one reference
-      const std::string_view one = Trim(source_cell);
-      t_.sources.resize(one.empty() ? 0 : 1);
-      if (!one.empty()) t_.sources[0].assign(one);
-    } else {
-      t_.sources = SplitSources(source_cell);
-    }
-    t_.expected_result.assign(Cell(kExpectedResult));
-    t_.note.assign(Cell(kNote));
-  }
-
-  void ReadAgencyCells() {
-    t_.lead_text.assign(Cell(kLead));
-    Agencies(t_.lead_text, h_.NameOf(kLead), lead_);
-    if (Trim(t_.lead_text).empty() && h_.where[kLead] >= 0) {
-      Problem(h_.NameOf(kLead), "empty: the task has no lead agency");
-    }
-    t_.coordinators_text.assign(Cell(kCoordinators));
-    Agencies(t_.coordinators_text, h_.NameOf(kCoordinators), coordinators_);
-    Agencies(Cell(kPartners), h_.NameOf(kPartners), partners_);
-    t_.partners.clear();
-    for (AgencyIndex a : partners_) t_.partners.push_back(reg_.agency(a).id);
-    t_.attributes.clear();
-    if (!Trim(Cell(kPartners)).empty())
-      t_.attributes.emplace_back("partners_text", Cell(kPartners));
-  }
-
-  // A date that cannot be read is kept verbatim as the attribute "raw:<column>".
-  std::optional<Day> ReadDay(Column c) {
-    const std::string_view v = Trim(Cell(c));
-    if (v.empty()) return std::nullopt;
-    auto d = ParseDayOrSerial(v);
-    if (d.ok()) return *d;
-    Problem(h_.NameOf(c),
-            absl::StrFormat(
-                "bad date \"%s\" (expected YYYY-MM-DD, DD/MM/YYYY or an Excel serial day): %s", v,
-                d.status().message()));
-    t_.attributes.emplace_back("raw:" + std::string(kColumnNames[c]), v);
-    return std::nullopt;
-  }
-
-  // The completion and progress cells as events (progress is dated the load's as-of day; with
-  // none it is kept as an attribute).
-  void ReadHistory() {
-    t_.history.clear();
-    if (auto done = ReadDay(kCompleted)) {
-      TaskEvent e;
-      e.day = *done;
-      e.type = EventType::kCompleted;
-      t_.history.push_back(std::move(e));
-    }
-    const std::string_view p = Trim(Cell(kProgress));
-    if (p.empty()) return;
-    const auto percent = ParsePercent(p);
-    if (!percent) {
-      Problem(h_.NameOf(kProgress), absl::StrFormat("\"%s\" is not a percentage 0..100", p));
-      t_.attributes.emplace_back("raw:progress", p);
-    } else if (opt_.as_of) {
-      TaskEvent e;
-      e.day = *opt_.as_of;
-      e.type = EventType::kProgress;
-      e.percent = *percent;
-      t_.history.push_back(std::move(e));
-    } else {
-      t_.attributes.emplace_back("progress", p);
-    }
-  }
-
-  // Cells of unknown or repeated columns, kept under their header names; the optional
-  // occurrence_reports_tracked column (docs/dataset-format.md) is read into the task.
-  void ReadAttributes() {
-    const CsvRecord& rec = *rec_;
-    t_.occurrence_reports_tracked.reset();
-    for (std::size_t c = 0; c < rec.size(); ++c) {
-      if (c < h_.role.size() && h_.role[c] != kAttribute) continue;
-      if (rec[c].empty()) continue;
-      const std::string name = h_.ColumnName(c + 1);
-      if (NormalizeKey(name) == "occurrence reports tracked" && ReadTracked(name, rec[c])) continue;
-      t_.attributes.emplace_back(name, UnguardFormula(rec[c]));
-    }
-  }
-
-  // yes/no, true/false, 1/0, có/không; anything else is a problem and stays an attribute.
-  bool ReadTracked(const std::string& name, std::string_view cell) {
-    const std::string v = NormalizeKey(cell);
-    if (v == "true" || v == "yes" || v == "1" || v == "co") {
-      t_.occurrence_reports_tracked = true;
-    } else if (v == "false" || v == "no" || v == "0" || v == "khong") {
-      t_.occurrence_reports_tracked = false;
-    } else {
-      Problem(name, absl::StrFormat("\"%s\" is not yes or no", cell));
-      return false;
-    }
-    return true;
-  }
-
-  // The cell's agencies into out (registry indexes); each unknown part is a problem.
-  void Agencies(std::string_view cell, const std::string& field, std::vector<AgencyIndex>& out) {
-    out.clear();
-    if (Trim(cell).empty()) return;
-    const Resolution* r = agencies_.Find(cell);
-    if (!r) r = agencies_.Put(cell, reg_.Resolve(cell));
-    out.assign(r->agencies.begin(), r->agencies.end());
-    for (const auto& part : r->unresolved) {
-      Problem(field, absl::StrFormat("unknown agency \"%s\"", part));
-    }
-  }
-
-  // The deadline, interned in the dataset: each distinct (phrase, plan year) is parsed and
-  // keyed once, not once a row.
-  std::uint32_t ReadDeadline(std::string_view cell, std::optional<Day> assigned) {
-    const std::string field = h_.NameOf(kDeadline);
-    DeadlineContext ctx;
-    ctx.plan_year = opt_.plan_year;
-    if (!ctx.plan_year && assigned) {
-      ctx.plan_year = static_cast<int>(date::year_month_day{*assigned}.year());
-    }
-    ctx.assigned = assigned;
-    key_.assign(cell);
-    key_ += '\x1f';
-    key_ += std::to_string(ctx.plan_year.value_or(0));
-    if (const std::uint32_t* hit = deadlines_.Find(key_)) return *hit;
-    Deadline d;
-    d.text = std::string(cell);
-    if (Trim(cell).empty()) {
-      d.kind = DeadlineKind::kNone;
-      Problem(field, "empty: the task has no deadline");
-      return ds_.InternDeadline(d);
-    }
-    auto parsed = ParseDeadline(cell, ctx);
-    if (parsed.ok()) {
-      parsed->text = std::string(cell);
-      const std::uint32_t id = ds_.InternDeadline(*parsed);
-      if (parsed->kind != DeadlineKind::kRelative) deadlines_.Put(key_, id);
-      return id;
-    }
-    // E.g. an ISO date the phrase parser skips, or a date cell Excel wrote as a serial.
-    if (auto day = ParseDayOrSerial(Trim(cell)); day.ok()) {
-      d.kind = DeadlineKind::kDate;
-      d.due = *day;
-      const std::uint32_t id = ds_.InternDeadline(d);
-      deadlines_.Put(key_, id);
-      return id;
-    }
-    d.kind = DeadlineKind::kUnknown;
-    Problem(field, absl::StrFormat("cannot read the deadline \"%s\": %s; kept as text", cell,
-                                   parsed.status().message()));
-    return ds_.InternDeadline(d);
-  }
-
-  const CsvReadOptions& opt_;
-  const Header& h_;
-  Dataset& ds_;
-  const AgencyRegistry& reg_;
-  ProblemSink& problems_;
-  BoundedCache<Resolution> agencies_;
-  BoundedCache<std::uint32_t> deadlines_;
-  std::string key_;
-  // The row being read. Reused from row to row: after the first rows a row allocates only
-  // what the dataset keeps.
-  const CsvRecord* rec_ = nullptr;
-  std::size_t line_ = 0;
-  Task t_;
-  std::vector<AgencyIndex> lead_, coordinators_, partners_;
-  std::vector<std::uint32_t> line_of_;  // by TaskIndex: for "duplicate of line N"
-};
+}
 
 }  // namespace
 
@@ -554,7 +131,7 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
         "CSV file is %d bytes, over the limit of %d", text.size(), options.max_bytes));
   }
   const std::size_t first_problem = out.size();
-  ProblemSink sink(out, options.max_problems);
+  internal::ProblemSink sink(out, options.max_problems);
   CsvOptions csv = options.csv;
   if (options.detect_delimiter) csv.delimiter = DetectDelimiter(text, csv.delimiter);
   // Said once for the file; the rows it breaks are still listed one by one.
@@ -574,8 +151,11 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
   // well over 64 bytes), so a hostile file of line breaks cannot reserve gigabytes.
   const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   ds.Reserve(std::min(lines, text.size() / 64 + 1));
-  RowReader rows(options, *header, ds, sink);
-  while (reader.Next(rec)) rows.Read(rec);
+  const internal::TableRowOptions row_options{.plan_year = options.plan_year,
+                                             .as_of = options.as_of};
+  const LineLocator lines_at;
+  internal::TaskRowReader rows(row_options, *header, lines_at, ds, sink);
+  ReadRows(reader, rec, rows);
   const std::size_t count = sink.count();
   sink.Finish();
   if (options.strict && count > 0) {

@@ -79,7 +79,7 @@ TEST(CmdReport, BadArgumentsExit2WithAMessage) {
   EXPECT_NE(r.out.find("--as-of: day 30 does not exist in 02/2025"), std::string::npos) << r.out;
   r = RunCli("report " + kData + " --as-of 2025-09-23 --format pdf", "2>&1");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.out.find("--format is md, html, json or csv"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--format is md, html, json, csv, xlsx or docx"), std::string::npos) << r.out;
   r = RunCli("report " + kData + " --as-of 2025-09-23 --since 2025-10-01", "2>&1");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("since is after as_of"), std::string::npos) << r.out;

@@ -77,7 +77,8 @@ int Run(const mandate::cli::Args& args) {
   q.include_coordinators = args.Has("--include-coordinators");
 
   std::size_t problems = 0;
-  auto ds = mandate::cli::LoadDataset(data, &problems, args.Has("--strict"));
+  auto ds = mandate::cli::LoadDataset(data, &problems, args.Has("--strict"),
+                                       args.Get("--sheet").value_or(""));
   if (!ds.ok()) return Fail("aggregate", data + ": " + std::string(ds.status().message()));
   auto result = mandate::Aggregate(*ds, q);
   if (!result.ok()) return Fail("aggregate", mandate::ToStd(result.status().message()));
@@ -111,8 +112,9 @@ const mandate::cli::Registration kReg{
      .summary = "status counts per group as of a day",
      .synopsis = "--data FILE --as-of D --by DIM[,DIM...] [--assigned-from D] [--assigned-to D]\n"
                  "  [--include-coordinators] [--soon-days N] [--category-level N]\n"
-                 "  [--max-groups N] [--strict]",
-     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+                 "  [--max-groups N] [--sheet NAME] [--strict]",
+     .options = {{"--data", "FILE", "the dataset (JSON, CSV or .xlsx)"},
+                 {"--sheet", "NAME", "the workbook's sheet to read (default: the first)"},
                  {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--as-of", "D", "the day to classify at (YYYY-MM-DD)"},
                  {"--by", "DIM,...",

@@ -1,8 +1,9 @@
 // mandate report: the steering committee's summary report (seed 001's shape) from any
 // dataset, as of any day.
-//   mandate report --data FILE --as-of D [--since D0] [--format md|html|json|csv]
+//   mandate report --data FILE --as-of D [--since D0] [--format md|html|json|csv|xlsx|docx]
 //                  [--lang vi|en] [--soon-days N] [--issuing-body S] [--place S]
-//                  [--meeting S] [--previous-meeting S] [--programmes FILE] [--out FILE]
+//                  [--meeting S] [--previous-meeting S] [--programmes FILE] [--sheet NAME]
+//                  [--out FILE]
 // It goes through the C ABI only (mandate.h, with the RAII classes of mandate.hpp), as an
 // application in another language would: load, report, free. The other subcommands use the
 // C++ core directly.
@@ -19,6 +20,7 @@
 #include "mandate.hpp"
 #include "mandate/atomic_file.h"
 #include "mandate/classification.h"
+#include "mandate/dataset_json.h"
 #include "mandate/report.h"
 
 namespace mandate::cli {
@@ -43,27 +45,55 @@ int Fail(const std::string& what, mdt_status status, int code) {
                    code);
 }
 
-// Loads JSON or CSV (by content, as load.h), printing each problem found as a JSON line on stderr
-// (the same lines as `mandate validate`, also when the load fails) and counting them in
-// *count. The message of a failed load outlives the calls that read the problems.
-int Load(mc::Dataset* out, const std::string& path, bool strict, std::size_t* count) {
-  const bool csv = DataFormatOf(path) == DataFormat::kCsv;
+void PrintProblem(std::string_view record, std::string_view field, std::string_view message) {
+  std::cerr << nlohmann::json{{"record", record}, {"field", field}, {"message", message}}.dump(
+                   -1, ' ', false, nlohmann::json::error_handler_t::replace)
+            << "\n";
+}
+
+// A sheet other than a workbook's first: the C ABI's loader reads the first, so the core reads
+// this one and hands it over as the lossless JSON.
+int LoadSheet(mc::Dataset* out, const std::string& path, const std::string& sheet, bool strict,
+              std::size_t* count) {
+  std::vector<LoadProblem> problems;
+  absl::StatusOr<Dataset> ds = ReadDataFile(path, strict, &problems, sheet);
+  *count = problems.size();
+  for (const auto& p : problems) PrintProblem(p.record, p.field, p.message);
+  if (!ds.ok()) return cli::Fail("report", path + ": " + std::string(ds.status().message()));
+  absl::StatusOr<std::string> json = WriteDatasetJson(*ds);
+  if (!json.ok()) return cli::Fail("report", path + ": " + std::string(json.status().message()));
+  try {
+    *out = mc::Dataset::read_json(*json);
+  } catch (const mc::Error& e) {
+    return Fail(path, e.status(), kExitUsage);
+  }
+  return 0;
+}
+
+// Loads JSON, CSV or a workbook (by content, as load.h; the C ABI's CSV loader takes a
+// workbook by its content too), printing each problem found as a JSON line on stderr (the
+// same lines as `mandate validate`, also when the load fails) and counting them in *count.
+// The message of a failed load outlives the calls that read the problems.
+int Load(mc::Dataset* out, const std::string& path, const std::string& sheet, bool strict,
+         std::size_t* count) {
+  const DataFormat format = DataFormatOf(path);
+  if (format == DataFormat::kXlsx && !sheet.empty()) {
+    return LoadSheet(out, path, sheet, strict, count);
+  }
   mdt_load_options options = MDT_LOAD_OPTIONS_INIT;
   options.strict = strict ? 1 : 0;
   mc::Problems problems;
   mdt_status status = MDT_OK;
   try {
-    *out = csv ? mc::Dataset::load_csv(path, &options, &problems)
-               : mc::Dataset::load_json(path, &options, &problems);
+    *out = format != DataFormat::kJson ? mc::Dataset::load_csv(path, &options, &problems)
+                                       : mc::Dataset::load_json(path, &options, &problems);
   } catch (const mc::Error& e) {
     status = e.status();
   }
   *count = problems.size();
   for (size_t i = 0; i < *count; ++i) {
     const mc::Problem p = problems[i];
-    std::cerr << nlohmann::json{{"record", p.record}, {"field", p.field}, {"message", p.message}}
-                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-              << "\n";
+    PrintProblem(p.record, p.field, p.message);
   }
   return status == MDT_OK ? 0 : Fail(path, status, kExitUsage);
 }
@@ -120,7 +150,11 @@ int Run(const Args& args) {
 
   mc::Dataset ds;
   std::size_t problems = 0;
-  if (int rc = Load(&ds, required->front(), args.Has("--strict"), &problems); rc != 0) return rc;
+  if (int rc = Load(&ds, required->front(), args.Get("--sheet").value_or(""), args.Has("--strict"),
+                    &problems);
+      rc != 0) {
+    return rc;
+  }
   std::string text;
   try {
     text = ds.report(mc::Day(std::chrono::days(as_of)), &options);
@@ -142,14 +176,15 @@ int Run(const Args& args) {
 const Registration kReg{
     {.name = "report",
      .summary = "the steering committee's summary report of a dataset as of a day",
-     .synopsis = "--data FILE --as-of D [--since D] [--format md|html|json|csv] [--lang vi|en]\n"
-                 "  [--soon-days N] [--issuing-body S] [--place S] [--meeting S]\n"
-                 "  [--previous-meeting S] [--programmes FILE] [--out FILE] [--strict]",
-     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+     .synopsis = "--data FILE --as-of D [--since D] [--format md|html|json|csv|xlsx|docx]\n"
+                 "  [--lang vi|en] [--soon-days N] [--issuing-body S] [--place S] [--meeting S]\n"
+                 "  [--previous-meeting S] [--programmes FILE] [--out FILE] [--sheet NAME] [--strict]",
+     .options = {{"--data", "FILE", "the dataset (JSON, CSV or .xlsx)"},
+                 {"--sheet", "NAME", "the workbook's sheet to read (default: the first)"},
                  {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--as-of", "D", "the report's day (YYYY-MM-DD)"},
                  {"--since", "D", "the last meeting's day: what changed since then"},
-                 {"--format", "F", "md (default), html, json or csv"},
+                 {"--format", "F", "md (default), html, json, csv, xlsx or docx (use --out)"},
                  {"--lang", "L", "vi (default) or en"},
                  {"--soon-days", "N", "due within N days counts as due_soon (default 7)"},
                  {"--issuing-body", "S", "the letterhead's issuing body"},

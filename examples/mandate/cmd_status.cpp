@@ -73,7 +73,8 @@ int Run(const mandate::cli::Args& args) {
   options.baseline = args.Has("--baseline");
   options.inclusive_before = args.Has("--inclusive-before");
   std::size_t problems = 0;
-  auto ds = mandate::cli::LoadDataset(data, &problems, args.Has("--strict"));
+  auto ds = mandate::cli::LoadDataset(data, &problems, args.Has("--strict"),
+                                       args.Get("--sheet").value_or(""));
   if (!ds.ok()) return Fail("status", data + ": " + std::string(ds.status().message()));
   for (mandate::TaskIndex i = 0; i < ds->task_count(); ++i) {
     auto c = mandate::ClassifyTask(*ds, i, *as_of, options);
@@ -89,8 +90,9 @@ const mandate::cli::Registration kReg{
     {.name = "status",
      .summary = "classify every task as of a day",
      .synopsis = "--data FILE --as-of D [--soon-days N] [--baseline] [--inclusive-before]\n"
-                 "  [--strict]",
-     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+                 "  [--sheet NAME] [--strict]",
+     .options = {{"--data", "FILE", "the dataset (JSON, CSV or .xlsx)"},
+                 {"--sheet", "NAME", "the workbook's sheet to read (default: the first)"},
                  {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--as-of", "D", "the day to classify at (YYYY-MM-DD)"},
                  {"--soon-days", "N", "due within N days counts as due_soon (default 7)"},

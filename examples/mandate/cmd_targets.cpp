@@ -32,7 +32,8 @@ int Run(const mandate::cli::Args& args) {
     options.tolerance = *v;
   }
   std::size_t problems = 0;
-  auto ds = mandate::cli::LoadDataset(data, &problems, args.Has("--strict"));
+  auto ds = mandate::cli::LoadDataset(data, &problems, args.Has("--strict"),
+                                       args.Get("--sheet").value_or(""));
   if (!ds.ok()) return Fail("targets", data + ": " + std::string(ds.status().message()));
   for (const mandate::Target& t : ds->targets()) {
     for (const auto& ev : mandate::EvaluateTargetLocalities(t, *as_of, options)) {
@@ -58,8 +59,9 @@ int Run(const mandate::cli::Args& args) {
 const mandate::cli::Registration kReg{
     {.name = "targets",
      .summary = "evaluate every target (and locality) as of a day",
-     .synopsis = "--data FILE --as-of D [--tolerance F] [--strict]",
-     .options = {{"--data", "FILE", "the dataset (JSON or CSV)"},
+     .synopsis = "--data FILE --as-of D [--tolerance F] [--sheet NAME] [--strict]",
+     .options = {{"--data", "FILE", "the dataset (JSON, CSV or .xlsx)"},
+                 {"--sheet", "NAME", "the workbook's sheet to read (default: the first)"},
                  {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--as-of", "D", "the day to evaluate at (YYYY-MM-DD)"},
                  {"--tolerance", "F",

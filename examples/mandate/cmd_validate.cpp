@@ -1,4 +1,4 @@
-// mandate validate --data FILE [--strict] [--fix]: loads a JSON or CSV dataset and prints every
+// mandate validate --data FILE [--sheet NAME] [--strict] [--fix]: loads a JSON or CSV dataset and prints every
 // problem, one JSON object per line {"record","field","message"}, then a summary line. Exit 0
 // when clean, 1 when problems were found, 2 when the file cannot be read (or, with --strict,
 // has any problem). --fix re-signs a JSON file whose checksum does not match (edited by hand):
@@ -54,7 +54,8 @@ int Run(const Args& args) {
   if (!required) return kExitUsage;
   const std::string& path = required->front();
   std::vector<LoadProblem> problems;
-  absl::StatusOr<Dataset> ds = ReadDataFile(path, args.Has("--strict"), &problems);
+  absl::StatusOr<Dataset> ds = ReadDataFile(path, args.Has("--strict"), &problems,
+                                               args.Get("--sheet").value_or(""));
   for (const LoadProblem& p : problems) {
     std::cout << Dump({{"record", p.record}, {"field", p.field}, {"message", p.message}}) << "\n";
   }
@@ -82,7 +83,8 @@ const Registration kReg{
     {.name = "validate",
      .summary = "load a dataset and list every problem in it",
      .synopsis = "--data FILE [--strict] [--fix]",
-     .options = {{"--data", "FILE", "the dataset (JSON or CSV, told apart by content)"},
+     .options = {{"--data", "FILE", "the dataset (JSON, CSV or .xlsx, told apart by content)"},
+                 {"--sheet", "NAME", "the workbook's sheet to read (default: the first)"},
                  {"--strict", nullptr, "refuse the whole file when it has any problem (exit 2)"},
                  {"--fix", nullptr,
                   "re-sign a JSON file whose checksum does not match (edited by hand)"}},

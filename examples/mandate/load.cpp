@@ -6,17 +6,21 @@
 
 #include "mandate/dataset_csv.h"
 #include "mandate/dataset_json.h"
+#include "mandate/dataset_xlsx.h"
 
 namespace mandate::cli {
 
 DataFormat DataFormatOf(const std::string& path) {
   // Nothing to look at (no file, only blanks): the name decides, for the reader's message.
-  const DataFormat by_name = path.ends_with(".csv") ? DataFormat::kCsv : DataFormat::kJson;
+  const DataFormat by_name = path.ends_with(".csv")    ? DataFormat::kCsv
+                             : path.ends_with(".xlsx") ? DataFormat::kXlsx
+                                                       : DataFormat::kJson;
   std::ifstream in(path, std::ios::binary);
   if (!in) return by_name;
   char buf[4096];
   in.read(buf, sizeof buf);
   std::string_view head(buf, static_cast<std::size_t>(in.gcount()));
+  if (LooksLikeXlsx(head)) return DataFormat::kXlsx;
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   const std::size_t first = head.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return by_name;
@@ -24,8 +28,16 @@ DataFormat DataFormatOf(const std::string& path) {
 }
 
 absl::StatusOr<Dataset> ReadDataFile(const std::string& path, bool strict,
-                                     std::vector<LoadProblem>* problems) {
-  if (DataFormatOf(path) == DataFormat::kCsv) {
+                                     std::vector<LoadProblem>* problems,
+                                     const std::string& sheet) {
+  const DataFormat format = DataFormatOf(path);
+  if (format == DataFormat::kXlsx) {
+    XlsxReadOptions options;
+    options.strict = strict;
+    options.sheet = sheet;
+    return LoadDatasetXlsx(path, options, problems);
+  }
+  if (format == DataFormat::kCsv) {
     CsvReadOptions options;
     options.strict = strict;
     return LoadDatasetCsv(path, options, problems);
@@ -36,9 +48,9 @@ absl::StatusOr<Dataset> ReadDataFile(const std::string& path, bool strict,
 }
 
 absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problem_count,
-                                    bool strict) {
+                                    bool strict, const std::string& sheet) {
   std::vector<LoadProblem> problems;
-  absl::StatusOr<Dataset> ds = ReadDataFile(path, strict, &problems);
+  absl::StatusOr<Dataset> ds = ReadDataFile(path, strict, &problems, sheet);
   for (const LoadProblem& p : problems) {
     std::cerr << nlohmann::json{{"record", p.record}, {"field", p.field}, {"message", p.message}}
                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)

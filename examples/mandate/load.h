@@ -1,4 +1,4 @@
-// Loading --data FILE for the subcommands: JSON or CSV by content (DataFormatOf), problems
+// Loading --data FILE for the subcommands: JSON, CSV or .xlsx by content (DataFormatOf), problems
 // printed to stderr as JSON lines (record, field, message), the valid records kept. `problems`
 // counts them, so that a command exits 1 (command.h) when its input had any. With `strict`
 // any problem refuses the file (the command then exits 2: the input could not be used).
@@ -14,19 +14,22 @@
 
 namespace mandate::cli {
 
-enum class DataFormat { kJson, kCsv };
+enum class DataFormat { kJson, kCsv, kXlsx };
 
-// By content, not by name (a spreadsheet's ".txt" or ".tsv" export is CSV): JSON when the
-// first non-blank byte after a UTF-8 BOM is '{', else CSV. A file that cannot be opened or
-// holds only blanks goes by its name (".csv" or JSON), whose reader then says what is wrong.
+// By content, not by name (a spreadsheet's ".txt" or ".tsv" export is CSV): an Excel workbook
+// when the file is a zip ("PK\3\4"), JSON when the first non-blank byte after a UTF-8 BOM
+// is '{', else CSV. A file that cannot be opened or holds only blanks goes by its name
+// (".csv", ".xlsx" or JSON), whose reader then says what is wrong.
 DataFormat DataFormatOf(const std::string& path);
 
-// The dataset read by content, each problem appended to *problems.
+// The dataset read by content, each problem appended to *problems. `sheet`: the workbook's
+// sheet to read ("" = the first); ignored for JSON and CSV.
 absl::StatusOr<Dataset> ReadDataFile(const std::string& path, bool strict,
-                                     std::vector<LoadProblem>* problems);
+                                     std::vector<LoadProblem>* problems,
+                                     const std::string& sheet = "");
 
 absl::StatusOr<Dataset> LoadDataset(const std::string& path, std::size_t* problems,
-                                    bool strict = false);
+                                    bool strict = false, const std::string& sheet = "");
 
 }  // namespace mandate::cli
 

@@ -187,7 +187,14 @@ struct ReportOptions {
 
 absl::StatusOr<ReportData> BuildReport(const Dataset& ds, const ReportOptions& options);
 
-enum class ReportFormat : std::uint8_t { kMarkdown = 0, kHtml = 1, kJson = 2, kCsv = 3 };
+enum class ReportFormat : std::uint8_t {
+  kMarkdown = 0,
+  kHtml = 1,
+  kJson = 2,
+  kCsv = 3,
+  kXlsx = 4,  // binary (include/mandate/report_office.h)
+  kDocx = 5,  // binary: Decree 30/2020 administrative format (report_office.h)
+};
 template <>
 struct EnumTable<ReportFormat> {
   static constexpr EnumEntry<ReportFormat> kEntries[] = {
@@ -195,6 +202,8 @@ struct EnumTable<ReportFormat> {
       {ReportFormat::kHtml, "html"},
       {ReportFormat::kJson, "json"},
       {ReportFormat::kCsv, "csv"},
+      {ReportFormat::kXlsx, "xlsx"},
+      {ReportFormat::kDocx, "docx"},
   };
 };
 static_assert(EnumTableIsDense<ReportFormat>());

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "absl/strings/str_format.h"
+#include "mandate/report_office.h"
 #include "report/labels.h"
 
 namespace mandate {
@@ -12,6 +13,16 @@ std::string RenderReport(const ReportData& data, ReportFormat format, ReportLang
     case ReportFormat::kHtml: return report::RenderHtml(data, lang);
     case ReportFormat::kJson: return report::RenderJson(data, lang);
     case ReportFormat::kCsv: return report::RenderCsv(data, lang);
+    case ReportFormat::kXlsx: {
+      // Without the dataset: no per-task sheet (the C ABI's report call adds it). Empty when
+      // the temporary file cannot be written.
+      auto bytes = RenderReportXlsx(data, lang);
+      return bytes.ok() ? std::move(*bytes) : std::string();
+    }
+    case ReportFormat::kDocx: {
+      auto bytes = RenderReportDocx(data, lang);  // empty on failure, as above
+      return bytes.ok() ? std::move(*bytes) : std::string();
+    }
     case ReportFormat::kMarkdown: break;
   }
   return report::RenderMarkdown(data, lang);
