@@ -1,5 +1,6 @@
 #include "task_table.h"
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
 #include <utility>
@@ -289,7 +290,22 @@ struct TaskRowReader::State {
     }
     t.coordinators_text.assign(Cell(kCoordinators));
     Agencies(t.coordinators_text, kCoordinators, coordinators);
+    // A lead is not also its own coordinator (the seed importer's rule, issue 17): a cell such
+    // as "Các bộ, ngành, địa phương" under a named lead names the others.
+    std::erase_if(coordinators, [&](AgencyIndex a) {
+      return std::find(lead.begin(), lead.end(), a) != lead.end();
+    });
     Agencies(Cell(kPartners), kPartners, partners);
+    // Enterprises named among the coordinators ("phối hợp với … VNPT, MobiFone") are partners,
+    // as the seed importer reads them: a coordinator is a state agency.
+    for (AgencyIndex a : coordinators) {
+      if (reg.agency(a).kind == AgencyKind::kEnterprise &&
+          std::find(partners.begin(), partners.end(), a) == partners.end()) {
+        partners.push_back(a);
+      }
+    }
+    std::erase_if(coordinators,
+                  [&](AgencyIndex a) { return reg.agency(a).kind == AgencyKind::kEnterprise; });
     t.partners.clear();
     for (AgencyIndex a : partners) t.partners.push_back(reg.agency(a).id);
     t.attributes.clear();

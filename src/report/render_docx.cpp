@@ -1,14 +1,16 @@
 // The report as a Word document in the administrative format of Decree 30/2020/NĐ-CP: the
 // fixed OOXML parts (content types, relationships, styles: A4, Times New Roman 14 pt, heading
-// styles) are a template; the body is built from ReportData and zipped with libzip.
+// styles) are a template; the body renders the document's blocks (report_document.h) and is zipped with libzip.
 #include <zip.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "mandate/report_document.h"
 #include "mandate/report_office.h"
-#include "report/labels.h"
 #include "report/render.h"
 
 namespace mandate {
@@ -54,6 +56,7 @@ struct Run {
   std::string text;
   bool bold = false, italic = false;
   int half_points = 0;  // 0 = the style's size
+  bool superscript = false;  // the footnote's marker
 };
 enum class Align { kBoth, kLeft, kCenter, kRight };
 
@@ -70,12 +73,10 @@ std::string Paragraph(const std::vector<Run>& runs, Align align = Align::kBoth,
     if (r.bold) p += "<w:b/>";
     if (r.italic) p += "<w:i/>";
     if (r.half_points > 0) p += absl::StrFormat("<w:sz w:val=\"%d\"/>", r.half_points);
+    if (r.superscript) p += "<w:vertAlign w:val=\"superscript\"/>";
     p += "</w:rPr><w:t xml:space=\"preserve\">" + Escape(r.text) + "</w:t></w:r>";
   }
   return p + "</w:p>";
-}
-std::string Text(std::string_view s, Align align = Align::kBoth) {
-  return Paragraph({{std::string(s)}}, align);
 }
 std::string Heading(std::string_view s, int level, bool page_break = false) {
   return Paragraph({{std::string(s)}}, Align::kLeft, level == 1 ? "Heading1" : "Heading2",
@@ -109,86 +110,33 @@ std::string Table(const std::vector<std::vector<std::string>>& rows, const std::
 
 // "ngày 05 tháng 02 năm 2025": Decree 30 writes a day below 10 and the months 1 and 2 with a
 // leading zero.
-std::string DateLine(const ReportData& d, ReportLanguage lang) {
-  const date::year_month_day ymd{d.as_of};
-  const unsigned day = unsigned(ymd.day()), month = unsigned(ymd.month());
-  const int year = static_cast<int>(ymd.year());
-  const std::string place = d.header.place.empty() ? "" : d.header.place + ", ";
-  if (lang == ReportLanguage::kEnglish) {
-    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",
-                                              "May",     "June",     "July",      "August",
-                                              "September", "October", "November", "December"};
-    return absl::StrFormat("%s%d %s %d", place, day, kMonths[month - 1], year);
-  }
-  return absl::StrFormat("%s%s %s%d tháng %s%d năm %d", place, place.empty() ? "Ngày" : "ngày",
-                         day < 10 ? "0" : "", day, month <= 2 ? "0" : "", month, year);
-}
-
-std::string Letterhead(const ReportData& d, ReportLanguage lang) {
-  const bool en = lang == ReportLanguage::kEnglish;
-  std::string body = Paragraph({{d.header.issuing_body, true, false, 26}}, Align::kCenter);
-  std::string motto =
-      Paragraph({{en ? "SOCIALIST REPUBLIC OF VIET NAM" : "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true,
-                  false, 24}},
-                Align::kCenter) +
-      Paragraph({{en ? "Independence - Freedom - Happiness" : "Độc lập - Tự do - Hạnh phúc", true}},
-                Align::kCenter);
-  std::string out = Table({{body, motto}}, {3500, 5850}, false);
-  out += Paragraph({{DateLine(d, lang), false, true}}, Align::kRight);
-  const report::Labels& l = report::LabelsFor(lang);
-  out += Paragraph({{en ? "REPORT" : "BÁO CÁO"}}, Align::kCenter, "Title");
-  out += Paragraph({{std::string(l.title)}}, Align::kCenter, "Title");
-  if (!d.header.meeting.empty()) {
-    out += Paragraph({{(en ? "(For " : "(Phục vụ ") + d.header.meeting + ")", false, true}},
-                     Align::kCenter);
-  }
-  out += Paragraph({{std::string(l.as_of) + " " + report::DayText(d.as_of, lang), false, true}},
-                   Align::kCenter);
-  return out;
-}
-
-std::string Sections(const ReportData& d, ReportLanguage lang) {
-  const report::Labels& l = report::LabelsFor(lang);
-  const auto n = [&](std::int64_t v) { return FormatCount(v, lang); };
-  const ReportCounts& t = d.totals;
-  std::string out = Heading(l.summary_heading, 1) + Text(report::SummarySentence(d, lang));
-  out += Table({{std::string(l.total), std::string(l.completed), std::string(l.on_time),
-                 std::string(l.late), std::string(l.in_progress), std::string(l.due_soon),
-                 std::string(l.overdue)},
-                {n(t.total), n(t.completed()), n(t.completed_on_time), n(t.completed_late),
-                 n(t.ongoing()), n(t.due_soon), n(t.overdue)}},
-               {1300, 1300, 1350, 1350, 1350, 1350, 1350}, true);
-  out += Heading(l.top_heading, 1);
-  std::vector<std::vector<std::string>> top{{std::string(l.agency), std::string(l.tasks),
-                                             std::string(l.completed), std::string(l.overdue)}};
-  for (const ReportAgency& a : d.top_agencies) {
-    top.push_back({a.name, n(a.counts.total), n(a.counts.completed()), n(a.counts.overdue)});
-  }
-  out += Table(top, {4150, 1700, 1700, 1800}, true);
-  if (d.change) out += Heading(l.change_heading, 1) + Text(report::ChangeSentence(d, lang));
-  out += Heading(l.overdue_heading, 1);
-  const auto groups = [&](std::string_view first, const std::vector<ReportGroup>& g) {
-    std::vector<std::vector<std::string>> rows{{std::string(first), std::string(l.tasks)}};
-    for (const ReportGroup& x : g) rows.push_back({x.label, n(x.count)});
-    return Table(rows, {7550, 1800}, true);
-  };
-  out += Heading(l.by_category, 2) + groups(l.category, d.overdue_by_category);
-  out += Heading(l.by_agency, 2) + groups(l.agency, d.overdue_by_agency);
-  out += Heading(std::string(l.next_heading) + " (" + report::DayText(d.next_from, lang) +
-                     " – " + report::DayText(d.next_to, lang) + ")",
-                 1);
-  if (d.due_next.empty()) out += Text(l.none);
-  for (const ReportCategoryTasks& c : d.due_next) {
-    std::vector<std::vector<std::string>> rows{{std::string(l.id), std::string(l.task),
-                                                std::string(l.lead), std::string(l.due)}};
-    for (const ReportTask& k : c.tasks) {
-      std::string leads;
-      for (const auto& x : k.lead) leads += (leads.empty() ? "" : ", ") + x;
-      rows.push_back({k.id, k.title, leads, k.due ? report::DayText(*k.due, lang) : ""});
+// Column widths (twips) for a table of the document: the text width shared in proportion to
+// each column's longest cell, each column at least 600 so numbers and "STT" stay on one line.
+std::vector<int> Widths(const std::vector<std::vector<std::string>>& rows) {
+  constexpr int kTextWidth = 9350;  // A4 less Decree 30's margins (30 mm left, 15 mm right)
+  std::vector<double> weight(rows.empty() ? 0 : rows[0].size(), 1.0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size() && c < weight.size(); ++c) {
+      weight[c] = std::max(weight[c], std::min<double>(double(row[c].size()), 400.0));
     }
-    out += Heading(c.category, 2) + Table(rows, {1200, 4750, 2000, 1400}, true);
+  }
+  double total = 0;
+  for (double w : weight) total += std::sqrt(w);  // long text wraps; short columns keep room
+  std::vector<int> out;
+  for (double w : weight) {
+    out.push_back(std::max(600, static_cast<int>(kTextWidth * std::sqrt(w) / total)));
   }
   return out;
+}
+
+// The letterhead block's lines: issuing body | motto | motto's second line | place and date.
+std::string Letterhead(const ReportBlock& b) {
+  const auto line = [&](std::size_t i) { return i < b.lines.size() ? b.lines[i] : std::string(); };
+  const std::string body = Paragraph({{line(0), true, false, 26}}, Align::kCenter);
+  const std::string motto = Paragraph({{line(1), true, false, 24}}, Align::kCenter) +
+                            Paragraph({{line(2), true}}, Align::kCenter);
+  return Table({{body, motto}}, {3500, 5850}, false) +
+         Paragraph({{line(3), false, true}}, Align::kRight);
 }
 
 std::string Recipients(ReportLanguage lang) {
@@ -202,20 +150,52 @@ std::string Recipients(ReportLanguage lang) {
   return Table({{cell, Paragraph({})}}, {4675, 4675}, false);
 }
 
-std::string Appendix(const ReportData& d, ReportLanguage lang) {
-  const report::Labels& l = report::LabelsFor(lang);
-  std::string out = Heading(l.appendix_heading, 1, /*page_break=*/true);
-  std::vector<std::vector<std::string>> rows{{"#", std::string(l.id), std::string(l.task),
-                                              std::string(l.lead), std::string(l.deadline),
-                                              std::string(l.days_overdue)}};
-  for (const ReportTask& t : d.overdue) {
-    std::string leads;
-    for (const auto& x : t.lead) leads += (leads.empty() ? "" : ", ") + x;
-    rows.push_back({FormatCount(static_cast<std::int64_t>(rows.size()), lang), t.id, t.title,
-                    leads, t.deadline_text, FormatCount(t.days_overdue, lang)});
+// The document's blocks (report_document.h), the same the Markdown and HTML render, as
+// WordprocessingML; "Nơi nhận" closes the report before the appendix, which starts a page.
+std::string Body(const ReportData& d, ReportLanguage lang) {
+  using Kind = ReportBlock::Kind;
+  const std::vector<ReportBlock> blocks = ReportDocument(d, lang);
+  std::size_t last_section = blocks.size();
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].kind == Kind::kSection) last_section = i;
   }
-  if (d.overdue.empty()) return out + Text(l.none);
-  return out + Table(rows, {500, 1150, 3500, 1900, 1300, 1000}, true);
+  const auto marker = [](const ReportBlock& b) {
+    return b.has_footnote_marker ? std::vector<Run>{{b.text}, {"1", false, false, 0, true}}
+                                 : std::vector<Run>{{b.text}};
+  };
+  std::string out;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const ReportBlock& b = blocks[i];
+    switch (b.kind) {
+      case Kind::kLetterhead: out += Letterhead(b); break;
+      case Kind::kTitle:
+        out += Paragraph({{b.text}}, Align::kCenter, "Title");
+        for (const auto& line : b.lines) out += Paragraph({{line, true}}, Align::kCenter);
+        break;
+      case Kind::kSection:
+        if (i == last_section) out += Recipients(lang);
+        out += Heading(b.text, 1, /*page_break=*/i == last_section);
+        break;
+      case Kind::kSubsection: out += Heading(b.text, 2); break;
+      case Kind::kItem: out += Paragraph({{b.text, true}}); break;
+      case Kind::kParagraph: out += Paragraph(marker(b)); break;
+      case Kind::kBullet: {
+        std::vector<Run> runs = marker(b);
+        runs.front().text = "- " + runs.front().text;
+        out += Paragraph(runs);
+        break;
+      }
+      case Kind::kNote: out += Paragraph({{b.text, false, true}}, Align::kCenter); break;
+      case Kind::kFootnote:
+        out += Paragraph({{"1", false, false, 22, true}, {" " + b.text, false, true, 22}});
+        break;
+      case Kind::kTable:
+        if (!b.rows.empty()) out += Table(b.rows, Widths(b.rows), true);
+        break;
+    }
+  }
+  if (last_section == blocks.size()) out += Recipients(lang);
+  return out;
 }
 
 absl::StatusOr<std::string> Zip(const std::vector<std::pair<const char*, std::string>>& parts) {
@@ -260,9 +240,7 @@ absl::StatusOr<std::string> Zip(const std::vector<std::pair<const char*, std::st
 
 absl::StatusOr<std::string> RenderReportDocx(const ReportData& data, ReportLanguage lang) {
   std::string document(kDocument);
-  const std::string body = Letterhead(data, lang) + Sections(data, lang) + Recipients(lang) +
-                           Appendix(data, lang);
-  document.replace(document.find("{BODY}"), 6, body);
+  document.replace(document.find("{BODY}"), 6, Body(data, lang));
   return Zip({{"[Content_Types].xml", std::string(kContentTypes)},
               {"_rels/.rels", std::string(kPackageRels)},
               {"word/_rels/document.xml.rels", std::string(kDocumentRels)},
