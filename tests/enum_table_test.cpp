@@ -71,8 +71,10 @@ TEST(EnumTable, TablesStartingAtOneRefuseZero) {
 TEST(EnumTable, ReportLabelsComeFromTheStatusTable) {
   EXPECT_EQ(EnumLabel(TaskStatus::kOverdue, LabelLanguage::kVi), "quá hạn, chậm muộn");
   EXPECT_EQ(EnumLabel(TaskStatus::kOverdue, LabelLanguage::kEn), "overdue");
+  EXPECT_EQ(EnumLabel(TargetStatus::kAtRisk, LabelLanguage::kVi), "có nguy cơ chậm");
+  EXPECT_EQ(EnumLabel(TargetStatus::kAtRisk, LabelLanguage::kEn), "at risk");
   // No label: the name.
-  EXPECT_EQ(EnumLabel(TargetStatus::kAtRisk, LabelLanguage::kVi), "at_risk");
+  EXPECT_EQ(EnumLabel(OccurrenceOutcome::kMissed, LabelLanguage::kVi), "missed");
 }
 
 TEST(EnumTable, MeasuresOfAStatusAreNamedAsTheStatus) {

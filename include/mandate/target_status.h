@@ -43,9 +43,12 @@ enum class TargetStatus : std::uint8_t {
 template <>
 struct EnumTable<TargetStatus> {
   static constexpr EnumEntry<TargetStatus> kEntries[] = {
-      {TargetStatus::kAchieved, "achieved"}, {TargetStatus::kOnTrack, "on_track"},
-      {TargetStatus::kAtRisk, "at_risk"},    {TargetStatus::kOffTrack, "off_track"},
-      {TargetStatus::kMissed, "missed"},     {TargetStatus::kNoData, "no_data"},
+      {TargetStatus::kAchieved, "achieved", "đã đạt", "achieved"},
+      {TargetStatus::kOnTrack, "on_track", "đúng tiến độ", "on track"},
+      {TargetStatus::kAtRisk, "at_risk", "có nguy cơ chậm", "at risk"},
+      {TargetStatus::kOffTrack, "off_track", "chậm tiến độ", "off track"},
+      {TargetStatus::kMissed, "missed", "không đạt", "missed"},
+      {TargetStatus::kNoData, "no_data", "chưa có số liệu", "no data"},
   };
 };
 static_assert(EnumTableIsDense<TargetStatus>());

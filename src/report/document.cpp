@@ -6,6 +6,7 @@
 #include <array>
 
 #include "absl/strings/str_format.h"
+#include "mandate/target_status.h"
 #include "report/labels.h"
 #include "report/phrases.h"
 #include "report/render.h"
@@ -60,6 +61,14 @@ std::vector<ReportCriteria> UnattachedCriteria(const ReportData& d) {
     if (!attached) out.push_back(c);
   }
   return out;
+}
+
+// A target's status as the reader's words ("đúng tiến độ"), not its stable name.
+std::string StatusLabel(const std::string& name, ReportLanguage lang) {
+  const auto status = EnumFromName<TargetStatus>(name);
+  if (!status) return name;
+  return std::string(
+      EnumLabel(*status, lang == ReportLanguage::kEnglish ? LabelLanguage::kEn : LabelLanguage::kVi));
 }
 
 void Letterhead(Doc& doc, const ReportData& d) {
@@ -135,7 +144,8 @@ void Results(Doc& doc, const ReportData& d) {
       const ReportTarget& t = *target;
       table.rows.push_back({t.name, (t.latest ? report::Number(*t.latest, lang) : "-") + " " + t.unit,
                             report::Number(t.target, lang) + " " + t.unit,
-                            t.achievement ? FormatPercent(*t.achievement, lang) : "-", t.status});
+                            t.achievement ? FormatPercent(*t.achievement, lang) : "-",
+                            StatusLabel(t.status, lang)});
     }
     doc.blocks().push_back(std::move(table));
   }
