@@ -16,11 +16,11 @@
 
 #include "counters.h"
 #include "generate.h"
-#include "stream_floor.h"
 #include "mandate/aggregate.h"
 #include "mandate/aggregate_live.h"
 #include "mandate/classification.h"
 #include "mandate/dataset.h"
+#include "stream_floor.h"
 
 namespace mandate {
 namespace {
@@ -164,7 +164,11 @@ void BM_LiveUpdate(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
-BENCHMARK(BM_StreamFloor)->Arg(1000000)->Arg(10000000)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StreamFloor)
+    ->Arg(1000000)
+    ->Arg(10000000)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NaiveLoop)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ClassifyAggregateLeadStatus)
     ->Args({1000000, 1})

@@ -19,11 +19,11 @@
 #include <vector>
 
 #include "generate.h"
-#include "stream_floor.h"
 #include "mandate/aggregate.h"
 #include "mandate/atomic_file.h"
 #include "mandate/classification.h"
 #include "mandate/dataset_csv.h"
+#include "stream_floor.h"
 
 namespace {
 

@@ -68,8 +68,7 @@ inline StreamFloor MeasureStreamFloor(const TaskColumns& c, unsigned threads = 0
     }
     sums[0] = SumPart(c, 0, threads);
     for (auto& th : pool) th.join();
-    const double s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     out.seconds = std::min(out.seconds, s);
     out.sum = 0;
     for (auto v : sums) out.sum += v;

@@ -154,8 +154,7 @@ MDT_API mdt_status mdt_classification_occurrence(mdt_date* out_period_start, mdt
   });
 }
 
-MDT_API mdt_status mdt_classification_no_reports(int32_t* out_no_reports,
-                                                 int32_t* out_not_reported,
+MDT_API mdt_status mdt_classification_no_reports(int32_t* out_no_reports, int32_t* out_not_reported,
                                                  const mdt_classification* classification) {
   return Guard([&]() -> mdt_status {
     MDT_TRY(CheckHandle(classification, "classification"));

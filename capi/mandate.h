@@ -195,7 +195,7 @@ typedef enum mdt_deadline_kind {
   MDT_DEADLINE_OPEN_ENDED = 10,
   MDT_DEADLINE_MULTI = 11,
   MDT_DEADLINE_RELATIVE = 12,
-  MDT_DEADLINE_NONE = 13, /**< extraction found no deadline in the sentence */
+  MDT_DEADLINE_NONE = 13,  /**< extraction found no deadline in the sentence */
   MDT_DEADLINE_PERIOD = 14 /**< a span of years ("2026 - 2030"): due 31/12 of the last year */
 } mdt_deadline_kind;
 
@@ -849,8 +849,7 @@ MDT_API mdt_status mdt_classification_occurrence(mdt_date* out_period_start, mdt
  * obligation whose occurrence reports are not tracked (none recorded and none declared; its
  * occurrences are "not reported", never missed), else 0; *out_not_reported = how many of its
  * occurrences fell due without data. Either out-parameter may be NULL. */
-MDT_API mdt_status mdt_classification_no_reports(int32_t* out_no_reports,
-                                                 int32_t* out_not_reported,
+MDT_API mdt_status mdt_classification_no_reports(int32_t* out_no_reports, int32_t* out_not_reported,
                                                  const mdt_classification* classification);
 
 /** Every task's status as of a day into a caller array of task_count entries, one
@@ -1197,21 +1196,23 @@ typedef struct mdt_report_options {
   const char* place;            /**< "Hà Nội" in "Hà Nội, ngày 23 tháng 9 năm 2025" */
   const char* meeting;          /**< the meeting served: "(Phục vụ <meeting>)" */
   const char* previous_meeting; /**< the meeting held on `since`, named in the window sentence */
-  const char* programmes_json;  /**< programmes as JSON (data/programmes.json's shape); NULL = bundled */
+  const char*
+      programmes_json; /**< programmes as JSON (data/programmes.json's shape); NULL = bundled */
 } mdt_report_options;
 #define MDT_REPORT_OPTIONS_VERSION 2 /**< the current version of mdt_report_options */
 /** The defaults of mdt_report_options, at MDT_REPORT_OPTIONS_VERSION. */
-#define MDT_REPORT_OPTIONS_INIT                                                                 \
-  {                                                                                             \
+#define MDT_REPORT_OPTIONS_INIT                                                                   \
+  {                                                                                               \
     MDT_REPORT_OPTIONS_VERSION, MDT_NO_DATE, 7, MDT_REPORT_MARKDOWN, MDT_REPORT_VIETNAMESE, 95.0, \
-        NULL, NULL, NULL, NULL, NULL                                                            \
+        NULL, NULL, NULL, NULL, NULL                                                              \
   }
 /** Writes the defaults of mdt_report_options (MDT_REPORT_OPTIONS_INIT) for that version into *opts.
  */
 MDT_API mdt_status mdt_report_options_init(mdt_report_options* opts, uint32_t version);
 /** The report of the dataset as of a day, as one UTF-8 string (*out, *out_len without the
- * terminating NUL; free with mdt_string_free), or for MDT_REPORT_XLSX and MDT_REPORT_DOCX the file's bytes. options may be NULL (Markdown, Vietnamese).
- * Shared lock. The same text as `mandate report` and the C++ RenderReport. */
+ * terminating NUL; free with mdt_string_free), or for MDT_REPORT_XLSX and MDT_REPORT_DOCX the
+ * file's bytes. options may be NULL (Markdown, Vietnamese). Shared lock. The same text as `mandate
+ * report` and the C++ RenderReport. */
 MDT_API mdt_status mdt_report(char** out, size_t* out_len, const mdt_dataset* dataset,
                               mdt_date as_of, const mdt_report_options* options);
 

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "bundled_plan.h"
 #include "mandate/csv.h"
 #include "mandate/dataset_csv.h"
 #include "mandate/dataset_json.h"
@@ -31,14 +32,7 @@ std::vector<Row> Rows(const Dataset& ds) {
   return out;
 }
 
-const Dataset& Plan() {
-  static const Dataset* plan = [] {
-    auto ds = LoadDatasetJson(std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json");
-    EXPECT_TRUE(ds.ok()) << ds.status();
-    return new Dataset(std::move(*ds));
-  }();
-  return *plan;
-}
+const Dataset& Plan() { return testing::BundledPlan(); }
 
 Table Parse(std::string_view csv) {
   Table t;
