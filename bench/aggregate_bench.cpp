@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 
 #include <chrono>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -20,6 +21,7 @@
 #include "mandate/aggregate_live.h"
 #include "mandate/classification.h"
 #include "mandate/dataset.h"
+#include "naive_loop.h"
 #include "stream_floor.h"
 
 namespace mandate {
@@ -37,26 +39,8 @@ struct NaiveCounts {
   std::uint32_t totals[8] = {};
 };
 void NaiveLoop(const TaskColumns& c, std::int32_t d, std::int32_t soon_end, NaiveCounts& out) {
-  const std::int32_t* assigned = c.assigned.data();
-  const std::int32_t* due = c.due.data();
-  const std::int32_t* completed = c.completed.data();
-  const std::uint32_t* off = c.lead_offset.data();
-  const AgencyIndex* lead = c.lead_agencies.data();
-  std::uint32_t* by = out.by_agency.data();
-  const std::size_t n = c.assigned.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int32_t a = assigned[i], u = due[i], k = completed[i];
-    if (a > d) continue;
-    const bool has_due = u != kNoDay;
-    const bool done = (k != kNoDay) & (k <= d);
-    const unsigned s = done ? ((!has_due | (k <= u)) ? 0u : 1u)
-                            : (!has_due        ? 4u
-                               : u < d         ? 2u
-                               : u <= soon_end ? 3u
-                                               : 4u);
-    ++out.totals[s];
-    for (std::uint32_t j = off[i]; j < off[i + 1]; ++j) ++by[(lead[j] + 1u) * 8u + s];
-  }
+  bench::NaiveLoop(c, d, soon_end, std::numeric_limits<std::int32_t>::min() + 1, d,
+                   out.by_agency.data(), out.totals);
 }
 
 // Seconds of the streaming floor on every core (memoised per dataset: it is the same all run).

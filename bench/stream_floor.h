@@ -1,6 +1,7 @@
 // The streaming floor of query 1: the time to read, on every core, exactly the bytes the query
-// needs (the assigned, due and completed int32 day columns, the uint32 lead offsets and the
-// uint16 lead ids) and do nothing with them but a sum. No query over these columns can beat
+// reads (the assigned, due and completed int32 day columns, the uint8 flags, the uint16 first
+// lead and the overflow lists of the tasks with several leads) and do nothing with them but a
+// sum. No query over these columns can beat
 // it on this machine, so benchmarks report each query as a multiple of it, measured in the
 // same run. (The older "floor" loop did the status arithmetic with a branchy inner loop over
 // the leads: it measured a naive implementation, not the memory system; issue 20.)
@@ -43,14 +44,18 @@ inline std::uint32_t SumPart(const TaskColumns& c, unsigned part, unsigned parts
   return slice(std::span<const std::int32_t>(c.assigned)) +
          slice(std::span<const std::int32_t>(c.due)) +
          slice(std::span<const std::int32_t>(c.completed)) +
-         slice(std::span<const std::uint32_t>(c.lead_offset)) +
-         slice(std::span<const AgencyIndex>(c.lead_agencies));
+         slice(std::span<const std::uint8_t>(c.flags)) +
+         slice(std::span<const AgencyIndex>(c.lead.first)) +
+         slice(std::span<const std::uint32_t>(c.lead.multi_task)) +
+         slice(std::span<const std::uint32_t>(c.lead.multi_offset)) +
+         slice(std::span<const AgencyIndex>(c.lead.values));
 }
 
 inline std::uint64_t StreamFloorBytes(const TaskColumns& c) {
   return (c.assigned.size() + c.due.size() + c.completed.size()) * sizeof(std::int32_t) +
-         c.lead_offset.size() * sizeof(std::uint32_t) +
-         c.lead_agencies.size() * sizeof(AgencyIndex);
+         c.flags.size() + c.lead.first.size() * sizeof(AgencyIndex) +
+         (c.lead.multi_task.size() + c.lead.multi_offset.size()) * sizeof(std::uint32_t) +
+         c.lead.values.size() * sizeof(AgencyIndex);
 }
 
 // threads 0 = every core (std::thread::hardware_concurrency).

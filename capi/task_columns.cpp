@@ -93,12 +93,15 @@ const T* Lend(const std::vector<T>& v) {
 }
 
 // A CSR list column of registry indices from the core's columns (uint32 offsets).
+// The C ABI lends agency lists as CSR (offsets, values), whatever the core's layout.
+template <typename ListOf>
 void CopyCsr(std::vector<std::uint64_t>* offsets, std::vector<std::uint32_t>* values,
-             const std::vector<std::uint32_t>& from_offsets,
-             const std::vector<mandate::AgencyIndex>& from_values, std::size_t n) {
-  offsets->assign(from_offsets.begin(), from_offsets.begin() + static_cast<std::ptrdiff_t>(n + 1));
-  values->assign(from_values.begin(),
-                 from_values.begin() + static_cast<std::ptrdiff_t>(from_offsets[n]));
+             ListOf&& list_of, std::size_t n) {
+  offsets->reserve(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (mandate::AgencyIndex a : list_of(static_cast<std::uint32_t>(i))) values->push_back(a);
+    offsets->push_back(values->size());
+  }
 }
 
 }  // namespace
@@ -239,9 +242,11 @@ MDT_API mdt_status mdt_dataset_columns(mdt_task_columns** out, const mdt_dataset
       mandate::ClassifyAll(ds, day, opts, statuses);
       h->status.resize(statuses.size());
       for (std::size_t i = 0; i < statuses.size(); ++i) h->status[i] = StatusValue(statuses[i]);
-      CopyCsr(&h->lead_offsets, &h->leads, cols.lead_offset, cols.lead_agencies, n);
-      CopyCsr(&h->coordinator_offsets, &h->coordinators, cols.coordinator_offset,
-              cols.coordinator_agencies, n);
+      CopyCsr(
+          &h->lead_offsets, &h->leads, [&](std::uint32_t i) { return cols.leads(i); }, n);
+      CopyCsr(
+          &h->coordinator_offsets, &h->coordinators,
+          [&](std::uint32_t i) { return cols.coordinators(i); }, n);
     }
     static_assert(mandate::kNoDay == MDT_NO_DATE);
     return PublishHandle(out, std::move(h));

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_format.h"
 #include "aggregate_dimensions.h"
+#include "aggregate_lead_status.h"
 #include "mandate/task_state.h"
 
 namespace mandate {
@@ -221,9 +222,12 @@ void AggregatePlan::CompileDimensions() {
     }
   }
   needs_days_ = completed_.active || due_.active || reads_days;
-  lead_status_fast_ = !filtered_ && !query_.include_coordinators && !coord_ && !kind_ &&
-                      singles_.size() <= 1 &&
-                      (singles_.empty() || singles_[0].dim == Dimension::kStatus);
+  const bool lead_status_only = !query_.include_coordinators && !coord_ && !kind_ &&
+                                singles_.size() <= 1 &&
+                                (singles_.empty() || singles_[0].dim == Dimension::kStatus);
+  lead_status_fast_ = lead_status_only && !filtered_;
+  fused_ = lead_status_only && !completed_.active && !due_.active && dense_ &&
+           internal::LeadStatusKernelFits(*ds_);
 }
 
 // Sort ranks: each code's position in label order (or code order), none first.
@@ -280,15 +284,17 @@ namespace {
 template <typename F>
 [[gnu::always_inline]] inline void ForEachAgency(const TaskColumns& c, TaskIndex i,
                                                  bool with_coordinators, F&& f) {
-  const AgencyIndex* lead = c.lead_agencies.data();
-  std::uint32_t a = c.lead_offset[i], ae = c.lead_offset[i + 1];
+  const std::span<const AgencyIndex> leads = c.leads(i);
+  const AgencyIndex* lead = leads.data();
+  std::size_t a = 0, ae = leads.size();
   if (!with_coordinators) {
     if (a == ae) f(0u);
     for (; a < ae; ++a) f(static_cast<std::uint32_t>(lead[a]) + 1u);
     return;
   }
-  const AgencyIndex* co = c.coordinator_agencies.data();
-  std::uint32_t b = c.coordinator_offset[i], be = c.coordinator_offset[i + 1];
+  const std::span<const AgencyIndex> coordinators = c.coordinators(i);
+  const AgencyIndex* co = coordinators.data();
+  std::size_t b = 0, be = coordinators.size();
   if (a == ae && b == be) f(0u);
   while (a < ae || b < be) {  // merge of two sorted unique lists
     AgencyIndex x;
@@ -322,10 +328,10 @@ inline void AggregateState::AddOne(TaskIndex i, std::uint8_t s, std::uint64_t ba
   };
   const auto coordinators = [&](std::uint64_t key) {
     if (!p.coord_) return bump(key);
-    const std::uint32_t b = c.coordinator_offset[i], be = c.coordinator_offset[i + 1];
-    if (b == be) return bump(key);
-    for (std::uint32_t k = b; k < be; ++k) {
-      bump(key + (static_cast<std::uint64_t>(c.coordinator_agencies[k]) + 1u) * p.coord_stride_);
+    const std::span<const AgencyIndex> coordinators = c.coordinators(i);
+    if (coordinators.empty()) return bump(key);
+    for (AgencyIndex a : coordinators) {
+      bump(key + (static_cast<std::uint64_t>(a) + 1u) * p.coord_stride_);
     }
   };
   if (p.lead_) {
@@ -354,8 +360,6 @@ void AggregateState::AddLeadStatus(const std::uint8_t* st, TaskIndex begin, Task
   // by = lead and/or status, no windows: the hot query, one tight loop over three columns.
   const AggregatePlan& p = *plan_;
   const TaskColumns& c = p.ds_->columns();
-  const std::uint32_t* off = c.lead_offset.data();
-  const AgencyIndex* lead = c.lead_agencies.data();
   const std::uint64_t ls = p.lead_ ? p.lead_stride_ : 0;
   const std::uint64_t ss = p.singles_.empty() ? 0 : p.singles_[0].stride;
   StatusCounts* groups = kDense ? dense_.data() : nullptr;
@@ -372,17 +376,16 @@ void AggregateState::AddLeadStatus(const std::uint8_t* st, TaskIndex begin, Task
         ++sparse_[base].n[s];
       continue;
     }
-    std::uint32_t a = off[i];
-    const std::uint32_t ae = off[i + 1];
-    if (a == ae) {
+    const std::span<const AgencyIndex> leads = c.leads(i);
+    if (leads.empty()) {
       if constexpr (kDense)
         ++groups[base].n[s];
       else
         ++sparse_[base].n[s];
       continue;
     }
-    for (; a < ae; ++a) {
-      const std::uint64_t key = base + (static_cast<std::uint64_t>(lead[a]) + 1u) * ls;
+    for (AgencyIndex l : leads) {
+      const std::uint64_t key = base + (static_cast<std::uint64_t>(l) + 1u) * ls;
       if constexpr (kDense)
         ++groups[key].n[s];
       else
@@ -462,6 +465,28 @@ void AggregateState::AddRange(const std::vector<std::uint8_t>& status, TaskIndex
   } else {
     AddRangeImpl<false>(status.data(), begin, end);
   }
+}
+
+bool AggregateState::AddAllFused(int threads) {
+  const AggregatePlan& p = *plan_;
+  if (!p.fused_) return false;
+  const internal::LeadStatusCounts counts =
+      internal::CountLeadStatus(*p.ds_, p.query_.as_of, p.query_.classify, p.assigned_.active,
+                                p.assigned_.lo, p.assigned_.hi, threads);
+  const std::uint64_t ss = p.singles_.empty() ? 0 : p.singles_[0].stride;
+  for (int s = 0; s < kTaskStatusCount; ++s) {
+    totals_.n[s] += static_cast<std::uint32_t>(counts.totals[s]);
+    if (!p.lead_) dense_[s * ss].n[s] += static_cast<std::uint32_t>(counts.totals[s]);
+  }
+  if (!p.lead_) return true;
+  const std::size_t codes = counts.by.size() / 8;
+  for (std::size_t code = 0; code < codes; ++code) {
+    for (int s = 0; s < kTaskStatusCount; ++s) {
+      const std::uint32_t v = counts.by[code * 8 + s];
+      if (v != 0) dense_[code * p.lead_stride_ + s * ss].n[s] += v;
+    }
+  }
+  return true;
 }
 
 void AggregateState::AddTask(TaskIndex i, std::uint8_t s, const TaskDays& days, int sign) {
@@ -563,10 +588,13 @@ AggregateResult AggregateState::Result() const {
   return r;
 }
 
-absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuery& query,
-                                          const std::vector<std::uint8_t>& status, int threads) {
-  auto plan = AggregatePlan::Make(ds, query);
-  if (!plan.ok()) return plan.status();
+namespace {
+
+absl::StatusOr<AggregateResult> AggregateStatus(const std::shared_ptr<const AggregatePlan>& plan,
+                                                const std::vector<std::uint8_t>& status,
+                                                int threads) {
+  const Dataset& ds = plan->dataset();
+  const AggregateQuery& query = plan->query();
   const auto n = static_cast<TaskIndex>(std::min(status.size(), ds.task_count()));
   // Below this many tasks a thread costs more than it saves.
   constexpr TaskIndex kParallelMin = 1u << 18;
@@ -574,7 +602,7 @@ absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuer
     threads = n >= kParallelMin && std::thread::hardware_concurrency() >= 2 ? 2 : 1;
   }
   if (threads <= 1 || n < kParallelMin) {
-    AggregateState state(*plan);
+    AggregateState state(plan);
     state.AddRange(status, 0, n);
     if (state.over_limit() || state.GroupCount() > query.max_groups) {
       return state.GroupLimitError();
@@ -582,7 +610,7 @@ absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuer
     return state.Result();
   }
   const auto parts = static_cast<TaskIndex>(std::min(threads, 16));
-  std::vector<AggregateState> states(parts, AggregateState(*plan));
+  std::vector<AggregateState> states(parts, AggregateState(plan));
   std::vector<std::thread> workers;
   for (TaskIndex t = 0; t < parts; ++t) {
     const TaskIndex b = static_cast<TaskIndex>(std::uint64_t{n} * t / parts);
@@ -600,11 +628,26 @@ absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuer
   return states[0].Result();
 }
 
+}  // namespace
+
+absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuery& query,
+                                          const std::vector<std::uint8_t>& status, int threads) {
+  auto plan = AggregatePlan::Make(ds, query);
+  if (!plan.ok()) return plan.status();
+  return AggregateStatus(*plan, status, threads);
+}
+
 absl::StatusOr<AggregateResult> Aggregate(const Dataset& ds, const AggregateQuery& query,
                                           int threads) {
+  auto plan = AggregatePlan::Make(ds, query);
+  if (!plan.ok()) return plan.status();
+  if (AggregateState state(*plan); state.AddAllFused(threads)) {
+    if (state.GroupCount() > query.max_groups) return state.GroupLimitError();
+    return state.Result();
+  }
   std::vector<std::uint8_t> status;
   ClassifyAll(ds, query.as_of, query.classify, status);
-  return Aggregate(ds, query, status, threads);
+  return AggregateStatus(*plan, status, threads);
 }
 
 }  // namespace mandate

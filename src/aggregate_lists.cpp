@@ -120,9 +120,10 @@ std::vector<TaskGroupList> OverdueByAgency(const Dataset& ds,
     const auto i = static_cast<TaskIndex>(k);
     if (status[i] != static_cast<std::uint8_t>(TaskStatus::kOverdue)) continue;
     const ListedTask t = Listed(ds, i, query, true);
-    if (c.lead_offset[i] == c.lead_offset[i + 1]) grouper.At(0).push_back(t);
-    for (auto a = c.lead_offset[i]; a < c.lead_offset[i + 1]; ++a) {
-      grouper.At(static_cast<std::uint32_t>(c.lead_agencies[a]) + 1u).push_back(t);
+    const auto leads = c.leads(i);
+    if (leads.empty()) grouper.At(0).push_back(t);
+    for (AgencyIndex lead : leads) {
+      grouper.At(static_cast<std::uint32_t>(lead) + 1u).push_back(t);
     }
   }
   return grouper.Finish(

@@ -120,12 +120,11 @@ absl::Status Dataset::ValidateEvent(std::string_view task_id, const TaskEvent& e
                       absl::StrFormat("%d is not a percentage 0..100", *e.percent));
   }
   if (e.milestone && (e.type != EventType::kProgress || *e.milestone < 0)) {
-    return FieldError(task_id, "history.milestone",
-                      e.type != EventType::kProgress
-                          ? absl::StrFormat("only progress events meet a milestone, not %s",
-                                            EnumName(e.type))
-                          : absl::StrFormat("%d is not a milestone index (0, 1, ...)",
-                                            *e.milestone));
+    return FieldError(
+        task_id, "history.milestone",
+        e.type != EventType::kProgress
+            ? absl::StrFormat("only progress events meet a milestone, not %s", EnumName(e.type))
+            : absl::StrFormat("%d is not a milestone index (0, 1, ...)", *e.milestone));
   }
   if (e.type == EventType::kDeadlineChanged && !e.new_deadline) {
     return FieldError(task_id, "history.new_deadline", "a deadline change needs the new deadline");
@@ -168,7 +167,7 @@ absl::Status Dataset::ValidateTask(const Task& t, bool check_utf8, bool check_du
           absl::StrFormat("task id: control character U+%04X at byte %u", c, i));
     }
   }
-  if (check_duplicate && by_id_.contains(std::string_view(t.id))) {
+  if (check_duplicate && FindTask(t.id)) {
     return absl::AlreadyExistsError(absl::StrFormat("task \"%s\": id: duplicate id", t.id));
   }
   const std::pair<std::string_view, const std::string*> texts[] = {
@@ -207,12 +206,12 @@ void Dataset::Reserve(std::size_t n) {
   for (auto* v : {&c.assigned, &c.due, &c.completed}) v->reserve(n);
   for (auto* v : {&c.kind, &c.flags}) v->reserve(n);
   for (auto* v : {&c.category, &c.source}) v->reserve(n);
-  for (auto* v : {&c.lead_offset, &c.coordinator_offset}) v->reserve(n + 1);
-  c.lead_agencies.reserve(n + n / 8);
-  cold_.reserve(n);
+  c.lead.Reserve(n);
+  c.coordinator.Reserve(n);
+  deadline_.reserve(n);
   ids_->Reserve(n);
   titles_.Reserve(n);
-  by_id_.reserve(n);
+  if (!ids_sorted_) by_id_.reserve(n);
 }
 
 std::uint32_t Dataset::InternDeadline(const Deadline& d) {
@@ -293,16 +292,17 @@ absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIn
   if (task_count() >= 0xFFFFFFF0u) return absl::ResourceExhaustedError("too many tasks");
 
   const auto i = static_cast<TaskIndex>(task_count());
+  if (ids_sorted_ && i > 0 && !((*ids_)[i - 1] < std::string_view(task.id))) IndexIdsByHash();
   ids_->Append(task.id);
   titles_.Append(task.title);
-  by_id_.insert(i);
-  Cold cold;
-  cold.deadline = deadline;
-  cold.lead_text = pool_.Intern(task.lead_text);
-  cold.coordinators_text = pool_.Intern(task.coordinators_text);
-  cold.expected_result = pool_.Intern(task.expected_result);
-  cold.note = pool_.Intern(task.note);
-  cold_.push_back(cold);
+  if (!ids_sorted_) by_id_.insert(i);
+  deadline_.push_back(deadline);
+  if (!IsDerivedText(task.lead_text, lead)) lead_text_.Append(i, pool_.Intern(task.lead_text));
+  if (!IsDerivedText(task.coordinators_text, coord)) {
+    coordinators_text_.Append(i, pool_.Intern(task.coordinators_text));
+  }
+  if (!task.expected_result.empty()) expected_result_.Append(i, pool_.Intern(task.expected_result));
+  if (!task.note.empty()) note_.Append(i, pool_.Intern(task.note));
 
   columns_.assigned.push_back(DayOrNone(task.assigned));
   columns_.due.push_back(kNoDay);
@@ -311,23 +311,20 @@ absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIn
   columns_.flags.push_back(0);
   columns_.category.push_back(InternDictionary(categories_, category_index_, task.category));
   columns_.source.push_back(InternDictionary(sources_, source_index_, first_source));
-  columns_.lead_agencies.insert(columns_.lead_agencies.end(), lead.begin(), lead.end());
-  columns_.lead_offset.push_back(static_cast<std::uint32_t>(columns_.lead_agencies.size()));
-  columns_.coordinator_agencies.insert(columns_.coordinator_agencies.end(), coord.begin(),
-                                       coord.end());
-  columns_.coordinator_offset.push_back(
-      static_cast<std::uint32_t>(columns_.coordinator_agencies.size()));
+  columns_.lead.Append(i, lead);
+  columns_.coordinator.Append(i, coord);
+  const std::uint8_t agency_flags =
+      (lead.size() > 1 ? kTaskMultiLead : 0) | (coord.size() > 1 ? kTaskMultiCoordinator : 0);
+  columns_.flags[i] = agency_flags;
 
   // One plain completion is the completed column alone (see history()).
-  const bool plain_completion = task.history.size() == 1 &&
-                                task.history[0].type == EventType::kCompleted &&
-                                !task.history[0].percent && task.history[0].text.empty() &&
-                                task.history[0].evidence.empty() &&
-                                task.history[0].document.empty() && !task.history[0].new_deadline &&
-                                !task.history[0].milestone;
+  const bool plain_completion =
+      task.history.size() == 1 && task.history[0].type == EventType::kCompleted &&
+      !task.history[0].percent && task.history[0].text.empty() &&
+      task.history[0].evidence.empty() && task.history[0].document.empty() &&
+      !task.history[0].new_deadline && !task.history[0].milestone;
   if (!task.partners.empty() || task.sources.size() > 1 || !task.attributes.empty() ||
-      task.occurrence_reports_tracked ||
-      (!task.history.empty() && !plain_completion)) {
+      task.occurrence_reports_tracked || (!task.history.empty() && !plain_completion)) {
     Extra& extra = extra_[i];
     extra.partners = task.partners;
     if (task.sources.size() > 1) extra.sources = task.sources;
@@ -341,7 +338,7 @@ absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIn
   }
   // No stored history: what Rederive would derive, without folding an event list.
   const Deadline& dl = deadlines_[deadline];
-  std::uint8_t flags = plain_completion ? kTaskHasHistory : 0;
+  std::uint8_t flags = agency_flags | (plain_completion ? kTaskHasHistory : 0);
   if (dl.recurrence) flags |= kTaskRecurring;
   if (dl.kind == DeadlineKind::kMulti || dl.kind == DeadlineKind::kOpenEnded) {
     flags |= kTaskMilestones;
@@ -387,11 +384,11 @@ absl::Status Dataset::AddEvent(TaskIndex task, const TaskEvent& event) {
 }
 
 void Dataset::Rederive(TaskIndex i) {
-  const Deadline& original = deadlines_[cold_[i].deadline];
+  const Deadline& original = deadlines_[deadline_[i]];
   const auto& hist = history(i);
   const TaskState final_state =
       FoldHistory(original, hist, Day{date::days{std::numeric_limits<std::int32_t>::max() / 2}});
-  std::uint8_t flags = 0;
+  std::uint8_t flags = columns_.flags[i] & kTaskAgencyFlags;
   if (!hist.empty()) flags |= kTaskHasHistory;
   for (const auto& e : hist) {
     if (e.type == EventType::kCancelled) flags |= kTaskCancelled;
@@ -404,7 +401,7 @@ void Dataset::Rederive(TaskIndex i) {
 }
 
 void Dataset::SetDeadlineColumns(TaskIndex i, const Deadline& current) {
-  const Deadline& original = deadlines_[cold_[i].deadline];
+  const Deadline& original = deadlines_[deadline_[i]];
   std::uint8_t flags = columns_.flags[i] & ~(kTaskRecurring | kTaskMilestones);
   const bool recurring = current.recurrence.has_value() || original.recurrence.has_value();
   if (recurring) flags |= kTaskRecurring;
@@ -441,9 +438,46 @@ void Dataset::FoldAppended(TaskIndex i, const TaskEvent& e) {
 }
 
 std::optional<TaskIndex> Dataset::FindTask(std::string_view id) const {
+  if (ids_sorted_) {
+    // Ascending ids: the last one first (an append checks there), then a binary search.
+    const std::size_t n = ids_->size();
+    if (n == 0 || (*ids_)[static_cast<TaskIndex>(n - 1)] < id) return std::nullopt;
+    std::size_t lo = 0, hi = n;
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if ((*ids_)[static_cast<TaskIndex>(mid)] < id) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo < n && (*ids_)[static_cast<TaskIndex>(lo)] == id) return static_cast<TaskIndex>(lo);
+    return std::nullopt;
+  }
   auto it = by_id_.find(id);
   if (it == by_id_.end()) return std::nullopt;
   return *it;
+}
+
+void Dataset::IndexIdsByHash() {
+  ids_sorted_ = false;
+  by_id_.reserve(ids_->size() + 1);
+  for (TaskIndex k = 0; k < ids_->size(); ++k) by_id_.insert(k);
+}
+
+bool Dataset::IsDerivedText(std::string_view text, std::span<const AgencyIndex> list) const {
+  if (list.empty()) return text.empty();
+  if (list.size() == 1) return text == registry_->agency(list[0]).name;
+  return text == DerivedText(list);
+}
+
+std::string Dataset::DerivedText(std::span<const AgencyIndex> list) const {
+  std::string out;
+  for (AgencyIndex a : list) {
+    if (!out.empty()) out += ", ";
+    out += registry_->agency(a).name;
+  }
+  return out;
 }
 
 const std::vector<TaskEvent>& Dataset::HistoryRef(TaskIndex i,
@@ -486,20 +520,24 @@ Task Dataset::GetTask(TaskIndex i) const {
   Task t;
   t.id = std::string((*ids_)[i]);
   t.title = std::string(titles_[i]);
-  const auto agencies = [&](const std::vector<std::uint32_t>& offset,
-                            const std::vector<AgencyIndex>& list) {
+  const auto agencies = [&](std::span<const AgencyIndex> list) {
     std::vector<std::string> out;
-    for (auto k = offset[i]; k < offset[i + 1]; ++k) out.push_back(registry_->agency(list[k]).id);
+    for (AgencyIndex a : list) out.push_back(registry_->agency(a).id);
     return out;
   };
-  t.lead = agencies(columns_.lead_offset, columns_.lead_agencies);
-  t.coordinators = agencies(columns_.coordinator_offset, columns_.coordinator_agencies);
-  const Cold& c = cold_[i];
-  t.lead_text = std::string(pool_.Get(c.lead_text));
-  t.coordinators_text = std::string(pool_.Get(c.coordinators_text));
-  t.expected_result = std::string(pool_.Get(c.expected_result));
-  t.note = std::string(pool_.Get(c.note));
-  t.deadline = deadlines_[c.deadline];
+  const auto leads = columns_.leads(i), coordinators = columns_.coordinators(i);
+  t.lead = agencies(leads);
+  t.coordinators = agencies(coordinators);
+  constexpr std::uint32_t kDerived = 0xFFFFFFFFu;  // no own text: the registry's names
+  const auto cell = [&](const SparseColumn<std::uint32_t>& col, std::span<const AgencyIndex> l) {
+    const std::uint32_t id = col.Get(i, kDerived);
+    return id == kDerived ? DerivedText(l) : std::string(pool_.Get(id));
+  };
+  t.lead_text = cell(lead_text_, leads);
+  t.coordinators_text = cell(coordinators_text_, coordinators);
+  t.expected_result = std::string(pool_.Get(expected_result_.Get(i)));
+  t.note = std::string(pool_.Get(note_.Get(i)));
+  t.deadline = deadlines_[deadline_[i]];
   t.category = categories_[columns_.category[i]];
   if (columns_.source[i] != 0) t.sources.push_back(sources_[columns_.source[i]]);
   t.assigned = assigned(i);
@@ -597,11 +635,12 @@ std::size_t Dataset::MemoryBytes() const {
   const auto vec = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
   std::size_t bytes = vec(columns_.assigned) + vec(columns_.due) + vec(columns_.completed) +
                       vec(columns_.kind) + vec(columns_.flags) + vec(columns_.category) +
-                      vec(columns_.source) + vec(columns_.lead_offset) +
-                      vec(columns_.lead_agencies) + vec(columns_.coordinator_offset) +
-                      vec(columns_.coordinator_agencies) + vec(cold_);
+                      vec(columns_.source) + columns_.lead.MemoryBytes() +
+                      columns_.coordinator.MemoryBytes() + vec(deadline_) +
+                      lead_text_.MemoryBytes() + coordinators_text_.MemoryBytes() +
+                      expected_result_.MemoryBytes() + note_.MemoryBytes();
   bytes += ids_->MemoryBytes() + titles_.MemoryBytes() + pool_.MemoryBytes();
-  bytes += by_id_.capacity() * (sizeof(TaskIndex) + 1);
+  if (!ids_sorted_) bytes += by_id_.capacity() * (sizeof(TaskIndex) + 1);
   bytes += extra_.capacity() * (sizeof(std::pair<TaskIndex, Extra>) + 1);
   for (const auto& [i, e] : extra_) bytes += e.history.capacity() * sizeof(TaskEvent);
   bytes += deadlines_.capacity() * sizeof(Deadline);

@@ -330,9 +330,9 @@ TEST(AggregatePlan2025, TotalsAndPerAgencyCounts) {
   std::map<std::string, std::uint64_t> listed;
   for (TaskIndex i = 0; i < ds->task_count(); ++i) {
     if (st[i] == kNotYetAssigned) continue;
-    if (c.lead_offset[i] == c.lead_offset[i + 1]) ++listed["-"];
-    for (auto k = c.lead_offset[i]; k < c.lead_offset[i + 1]; ++k) {
-      ++listed[ds->registry().agency(c.lead_agencies[k]).id];
+    if (c.leads(i).empty()) ++listed["-"];
+    for (AgencyIndex lead : c.leads(i)) {
+      ++listed[ds->registry().agency(lead).id];
     }
   }
   std::map<std::string, std::uint64_t> grouped;

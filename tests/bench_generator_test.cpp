@@ -185,8 +185,7 @@ TEST(BenchGenerator, CsvLoadsCleanlyAndEveryEngineCountsTheSame) {
     ASSERT_EQ(loaded->task_id(i), t.id);
     std::set<std::string> want, got;
     for (AgencyIndex a : t.leads) want.insert(reg.agency(a).id);
-    for (auto j = c.lead_offset[i]; j < c.lead_offset[i + 1]; ++j)
-      got.insert(reg.agency(c.lead_agencies[j]).id);
+    for (mandate::AgencyIndex lead : c.leads(i)) got.insert(reg.agency(lead).id);
     EXPECT_EQ(got, want) << t.lead_text;
     if (t.rule == 'F') {
       EXPECT_EQ(c.due[i], t.due ? ToEpochDays(*t.due) : kNoDay) << t.id;

@@ -59,10 +59,74 @@ TEST(Dataset, ColumnsHoldDerivedFields) {
   EXPECT_EQ(c.due[*i], ToEpochDays(year{2025} / 10 / 31));
   EXPECT_EQ(c.completed[*i], kNoDay);
   EXPECT_EQ(c.kind[*i], static_cast<std::uint8_t>(DeadlineKind::kMonth));
-  EXPECT_EQ(c.lead_offset[*i + 1] - c.lead_offset[*i], 1u);
-  EXPECT_EQ(c.coordinator_offset[*i + 1] - c.coordinator_offset[*i], 2u);
+  EXPECT_EQ(c.leads(*i).size(), 1u);
+  EXPECT_EQ(c.coordinators(*i).size(), 2u);
   EXPECT_EQ(ds.categories()[c.category[*i]], "III. Hạ tầng / 3.1. Hạ tầng số");
   EXPECT_EQ(ds.sources()[c.source[*i]], "45-TB/TGV ngày 30/9/2025");
+}
+
+// The compact layout (issue 20): ids found whether or not they arrive in order, the first
+// lead inline with the rest in the overflow list, agency cells stored only when they differ
+// from the registry's names, and every field given back by GetTask.
+TEST(Dataset, IdsFoundInOrderAndOutOfOrder) {
+  for (const std::vector<std::string>& ids :
+       {std::vector<std::string>{"A-1", "A-2", "B", "C"},
+        std::vector<std::string>{"C", "A-2", "B", "A-1"},
+        std::vector<std::string>{"A-1", "B", "A-2", "C", "D", "AA"}}) {
+    Dataset ds;
+    for (const auto& id : ids) ASSERT_TRUE(ds.AddTask(MakeTask(id)).ok()) << id;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      EXPECT_EQ(ds.FindTask(ids[k]), static_cast<TaskIndex>(k)) << ids[k];
+      EXPECT_EQ(ds.task_id(static_cast<TaskIndex>(k)), ids[k]);
+      auto dup = ds.AddTask(MakeTask(ids[k]));
+      EXPECT_EQ(dup.status().code(), absl::StatusCode::kAlreadyExists) << ids[k];
+    }
+    EXPECT_FALSE(ds.FindTask("A").has_value());
+    EXPECT_FALSE(ds.FindTask("ZZ").has_value());
+    EXPECT_FALSE(ds.FindTask("").has_value());
+    EXPECT_EQ(ds.task_count(), ids.size());
+  }
+}
+
+TEST(Dataset, SeveralLeadsAndAgencyCellsRoundTrip) {
+  Dataset ds;
+  const AgencyRegistry& reg = ds.registry();
+  Task many = MakeTask("T-1");
+  many.lead = {"BTC", "BKHCN", "BCA"};
+  many.lead_text = "Bộ KH&CN, Bộ Tài chính, Bộ Công an";  // as written: stored
+  many.coordinators = {"BYT"};
+  many.coordinators_text = reg.agency(*reg.FindById("BYT")).name;  // the registry's: derived
+  Task none = MakeTask("T-2");
+  none.lead = {};
+  none.lead_text = "";
+  none.coordinators = {};
+  none.coordinators_text = "Các bộ, ngành";  // a cell that resolved to nobody
+  none.expected_result = "";
+  none.note = "";
+  Task written = MakeTask("T-3");
+  written.lead_text = "";  // a lead without a cell: "" stays ""
+  written.coordinators = {"BTC", "BCA"};
+  for (const Task& t : {many, none, written}) {
+    auto i = ds.AddTask(t);
+    ASSERT_TRUE(i.ok()) << i.status();
+    Task back = ds.GetTask(*i);
+    Task want = t;
+    std::sort(want.lead.begin(), want.lead.end(),
+              [&](const auto& x, const auto& y) { return *reg.FindById(x) < *reg.FindById(y); });
+    std::sort(want.coordinators.begin(), want.coordinators.end(),
+              [&](const auto& x, const auto& y) { return *reg.FindById(x) < *reg.FindById(y); });
+    EXPECT_EQ(back, want) << t.id;
+  }
+  const TaskColumns& c = ds.columns();
+  EXPECT_EQ(c.leads(0).size(), 3u);
+  EXPECT_TRUE(c.flags[0] & kTaskMultiLead);
+  EXPECT_FALSE(c.flags[0] & kTaskMultiCoordinator);
+  EXPECT_TRUE(std::is_sorted(c.leads(0).begin(), c.leads(0).end()));
+  EXPECT_EQ(c.lead.first[0], c.leads(0).front());
+  EXPECT_EQ(c.lead.first[1], kNoAgency);
+  EXPECT_TRUE(c.leads(1).empty());
+  EXPECT_TRUE(c.flags[2] & kTaskMultiCoordinator);
+  EXPECT_EQ(c.coordinators(2).size(), 2u);
 }
 
 TEST(Dataset, EventsKeepDayOrderAndUpdateColumns) {

@@ -190,6 +190,7 @@ class AggregatePlan {
   };
   Bounds assigned_, completed_, due_;
   bool lead_status_fast_ = false;  // by is lead and/or status only, nothing else
+  bool fused_ = false;             // the same with at most an assigned window, dense
 };
 
 struct AggregateResult {
@@ -214,6 +215,10 @@ class AggregateState {
   // Adds tasks [begin, end) whose statuses (ClassifyAll's column, kNotYetAssigned skipped)
   // are status[begin..end).
   void AddRange(const std::vector<std::uint8_t>& status, TaskIndex begin, TaskIndex end);
+  // Classifies every task of the plan's dataset as of the query's day and adds it, in one
+  // fused pass (no status column) when the grouping is lead and/or status with at most an
+  // assigned window; false (nothing added) for any other plan. threads as Aggregate's.
+  bool AddAllFused(int threads);
   // Adds (sign +1) or removes (-1) one task with the given status and as-of days: the
   // incremental path.
   void AddTask(TaskIndex i, std::uint8_t status, const TaskDays& days, int sign = 1);

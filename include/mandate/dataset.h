@@ -18,8 +18,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "absl/status/statusor.h"
+#include "mandate/agency_list_column.h"
 #include "mandate/agency_registry.h"
 #include "mandate/deadline.h"
+#include "mandate/sparse_column.h"
 #include "mandate/string_pool.h"
 #include "mandate/target.h"
 #include "mandate/task.h"
@@ -32,17 +34,21 @@ inline constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
 
 // Per-task flags in TaskColumns::flags.
 enum TaskFlag : std::uint8_t {
-  kTaskHasHistory = 1 << 0,       // at least one event: as-of days before the last need a fold
-  kTaskCancelled = 1 << 1,        // cancelled at some day
-  kTaskDeadlineChanged = 1 << 2,  // the deadline in force depends on the as-of day
-  kTaskReopened = 1 << 3,         // completion depends on the as-of day beyond one day
-  kTaskRecurring = 1 << 4,        // obligations recur: compliance is judged per occurrence
-  kTaskMilestones = 1 << 5,       // multi or open_ended: milestone rules apply
+  kTaskHasHistory = 1 << 0,        // at least one event: as-of days before the last need a fold
+  kTaskCancelled = 1 << 1,         // cancelled at some day
+  kTaskDeadlineChanged = 1 << 2,   // the deadline in force depends on the as-of day
+  kTaskReopened = 1 << 3,          // completion depends on the as-of day beyond one day
+  kTaskRecurring = 1 << 4,         // obligations recur: compliance is judged per occurrence
+  kTaskMilestones = 1 << 5,        // multi or open_ended: milestone rules apply
+  kTaskMultiLead = 1 << 6,         // several lead agencies (TaskColumns::lead's overflow)
+  kTaskMultiCoordinator = 1 << 7,  // several coordinating agencies
 };
+// The flags that say nothing about the task's status.
+inline constexpr std::uint8_t kTaskAgencyFlags = kTaskMultiLead | kTaskMultiCoordinator;
 
 // The classified fields, one entry per task (index = TaskIndex). Day columns hold
-// ToEpochDays() or kNoDay. Agency lists are CSR: task i's leads are
-// lead_agencies[lead_offset[i] .. lead_offset[i+1]).
+// ToEpochDays() or kNoDay. Agency lists keep the first agency inline (agency_list_column.h):
+// task i's leads are leads(i), sorted and unique.
 struct TaskColumns {
   std::vector<std::int32_t> assigned;
   std::vector<std::int32_t> due;        // EffectiveDue of the latest deadline (after changes)
@@ -51,10 +57,15 @@ struct TaskColumns {
   std::vector<std::uint8_t> flags;      // TaskFlag bits
   std::vector<std::uint16_t> category;  // index into Dataset::categories()
   std::vector<std::uint16_t> source;    // index into Dataset::sources() (first source)
-  std::vector<std::uint32_t> lead_offset{0};
-  std::vector<AgencyIndex> lead_agencies;
-  std::vector<std::uint32_t> coordinator_offset{0};
-  std::vector<AgencyIndex> coordinator_agencies;
+  AgencyListColumn lead;
+  AgencyListColumn coordinator;
+
+  std::span<const AgencyIndex> leads(std::uint32_t i) const {
+    return lead.Of(i, (flags[i] & kTaskMultiLead) != 0);
+  }
+  std::span<const AgencyIndex> coordinators(std::uint32_t i) const {
+    return coordinator.Of(i, (flags[i] & kTaskMultiCoordinator) != 0);
+  }
 };
 
 // Limits that protect against hostile input; documented defaults.
@@ -102,7 +113,9 @@ class Dataset {
   Task GetTask(TaskIndex i) const;
   std::string_view task_id(TaskIndex i) const { return (*ids_)[i]; }
   std::string_view task_title(TaskIndex i) const { return titles_[i]; }
-  const Deadline& original_deadline(TaskIndex i) const { return deadlines_[cold_[i].deadline]; }
+  const Deadline& original_deadline(TaskIndex i) const { return deadlines_[deadline_[i]]; }
+  // Its id: tasks with equal original deadlines (InternDeadline) share it.
+  std::uint32_t original_deadline_id(TaskIndex i) const { return deadline_[i]; }
   // By value: a history that is one plain completion (the CSV case, ~half the tasks) is kept
   // as the completed column alone, not as an event. Keep the vector alive while a TaskState
   // folded from it is used (it points into it).
@@ -139,10 +152,6 @@ class Dataset {
   std::size_t MemoryBytes() const;
 
  private:
-  struct Cold {                  // interned per-task fields that the engine does not scan
-    std::uint32_t deadline = 0;  // index into deadlines_
-    std::uint32_t lead_text = 0, coordinators_text = 0, expected_result = 0, note = 0;
-  };
   struct Extra {  // rare fields, only for tasks that have them
     std::vector<std::string> partners;
     std::vector<std::string> sources;  // all sources when more than one
@@ -165,6 +174,11 @@ class Dataset {
   void Rederive(TaskIndex i);  // recomputes the derived columns from the history
   void FoldAppended(TaskIndex i, const TaskEvent& e);  // the same for one event at the end
   void SetDeadlineColumns(TaskIndex i, const Deadline& current);  // kind, due, flags
+  // Whether text is what GetTask rebuilds from the registry for list (names joined by ", "),
+  // so the cell needs no storage of its own.
+  bool IsDerivedText(std::string_view text, std::span<const AgencyIndex> list) const;
+  std::string DerivedText(std::span<const AgencyIndex> list) const;
+  void IndexIdsByHash();  // ids stopped arriving in order: from now on by_id_ finds them
 
   std::shared_ptr<const AgencyRegistry> registry_;
   DatasetLimits limits_;
@@ -190,8 +204,15 @@ class Dataset {
   };
   std::unique_ptr<StringColumn> ids_ = std::make_unique<StringColumn>();
   StringColumn titles_;
+  // While ids arrive in ascending byte order (generated and exported tables do), FindTask is
+  // a binary search over the id column and the hash index stays empty (5-11 bytes a task);
+  // the first id out of order builds it.
+  bool ids_sorted_ = true;
   absl::flat_hash_set<TaskIndex, IdHash, IdEq> by_id_{0, IdHash{ids_.get()}, IdEq{ids_.get()}};
-  std::vector<Cold> cold_;
+  std::vector<std::uint32_t> deadline_;  // per task: index into deadlines_ (original deadline)
+  // Pool ids of the text fields only some tasks have: agency cells that are not simply the
+  // registry names, expected results, notes.
+  SparseColumn<std::uint32_t> lead_text_, coordinators_text_, expected_result_, note_;
   absl::flat_hash_map<TaskIndex, Extra> extra_;
   StringPool pool_;
   std::vector<Deadline> deadlines_;

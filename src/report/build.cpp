@@ -42,8 +42,8 @@ ReportTask MakeTask(const Dataset& ds, const ListedTask& listed) {
   t.title = std::string(ds.task_title(i));
   const TaskColumns& c = ds.columns();
   t.category = ds.categories()[c.category[i]];
-  for (auto k = c.lead_offset[i]; k < c.lead_offset[i + 1]; ++k) {
-    t.lead.push_back(ds.registry().agency(c.lead_agencies[k]).name);
+  for (AgencyIndex lead : c.leads(i)) {
+    t.lead.push_back(ds.registry().agency(lead).name);
   }
   t.deadline_text = ds.original_deadline(i).text;
   const Task task = ds.GetTask(i);

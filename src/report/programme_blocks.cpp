@@ -130,9 +130,9 @@ void AddProgrammes(ReportData& d, const Dataset& ds, const ReportOptions& option
     const auto s = static_cast<TaskStatus>(status[i]);
     programme_of_task[task.id] = a.out.id;
     Tally(a.out.totals, s);
-    for (auto k = c.lead_offset[i]; k < c.lead_offset[i + 1]; ++k) {
-      Tally(a.by_agency[c.lead_agencies[k]], s);
-      if (s == TaskStatus::kOverdue) ++a.overdue_by_agency[c.lead_agencies[k]];
+    for (AgencyIndex lead : c.leads(i)) {
+      Tally(a.by_agency[lead], s);
+      if (s == TaskStatus::kOverdue) ++a.overdue_by_agency[lead];
     }
     if (s == TaskStatus::kOverdue) ++a.overdue_by_theme[programmes->ThemeOf(task.category)][m.part];
     if (options.since && c.assigned[i] != kNoDay && c.assigned[i] > ToEpochDays(*options.since) &&
