@@ -6,14 +6,15 @@
 namespace mandate::internal {
 namespace {
 
-// Quotes and line feeds in [p, p + n): one pass, in blocks the compiler vectorises.
+// Quotes and line feeds in [p, p + n): one pass in blocks of 255 bytes with byte-wide sums,
+// which the compiler vectorises 16 bytes at a time (wider sums would halve that).
 void Count(const char* p, std::size_t n, std::size_t& quotes, std::size_t& feeds) {
   while (n > 0) {
-    const std::size_t block = std::min<std::size_t>(n, 4096);
-    std::uint32_t q = 0, f = 0;
+    const std::size_t block = std::min<std::size_t>(n, 255);
+    std::uint8_t q = 0, f = 0;
     for (std::size_t i = 0; i < block; ++i) {
-      q += p[i] == '"';
-      f += p[i] == '\n';
+      q += static_cast<std::uint8_t>(p[i] == '"');
+      f += static_cast<std::uint8_t>(p[i] == '\n');
     }
     quotes += q;
     feeds += f;

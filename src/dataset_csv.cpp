@@ -1,5 +1,7 @@
 #include "mandate/dataset_csv.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -21,6 +23,7 @@
 #include "mandate/excel_serial.h"
 #include "mandate/task_state.h"
 #include "mandate/text.h"
+#include "parallel_read.h"
 #include "task_table.h"
 
 namespace mandate {
@@ -121,7 +124,6 @@ void ReadRows(CsvReader& reader, CsvRecord& rec, internal::TaskRowReader& rows) 
     rows.Read({.cells = cells, .number = rec.line()});
   }
 }
-
 
 // A chunk's rows, read by one thread and committed by the loading one.
 struct Chunk {
@@ -326,6 +328,17 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
 
 absl::StatusOr<Dataset> LoadDatasetCsv(const std::string& path, const CsvReadOptions& options,
                                        std::vector<LoadProblem>* problems) {
+  // A file large enough to be read on several threads is also copied in by them.
+  const std::size_t threads = ThreadsFor(options);
+  if (threads > 1 && options.chunk_bytes > 0) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::size_t>(st.st_size) / 2 >= options.chunk_bytes) {
+      if (auto bytes = internal::ReadFileInParallel(path, options.max_bytes, threads)) {
+        return ReadDatasetCsv(bytes->text(), options, problems);
+      }
+    }
+  }
   auto file = FileBytes::Open(path, options.max_bytes);
   if (!file.ok()) return file.status();
   return ReadDatasetCsv(file->text(), options, problems);
