@@ -53,4 +53,28 @@ CsvChunks SplitCsvRecords(std::string_view text, std::size_t begin, std::size_t 
   return out;
 }
 
+CsvRecordSplitter::CsvRecordSplitter(std::string_view text, std::size_t begin,
+                                     std::size_t chunk_bytes)
+    : text_(text), chunk_bytes_(std::max<std::size_t>(chunk_bytes, 1)), start_(begin) {}
+
+bool CsvRecordSplitter::Next(std::size_t& begin, std::size_t& end) {
+  const std::size_t n = text_.size();
+  if (start_ >= n) return false;
+  begin = start_;
+  if (n - start_ <= chunk_bytes_) {
+    end = start_ = n;
+    return true;
+  }
+  std::size_t pos = start_ + chunk_bytes_, feeds = 0;
+  Count(text_.data() + start_, chunk_bytes_, quotes_, feeds);
+  // The first line feed outside quotes ends the chunk.
+  while (pos < n) {
+    const char c = text_[pos++];
+    if (c == '"') ++quotes_;
+    if (c == '\n' && quotes_ % 2 == 0) break;
+  }
+  end = start_ = pos;
+  return true;
+}
+
 }  // namespace mandate::internal

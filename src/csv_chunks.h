@@ -20,6 +20,22 @@ struct CsvChunks {
 // Chunks of about chunk_bytes from `begin` (a record start) to the end of text.
 CsvChunks SplitCsvRecords(std::string_view text, std::size_t begin, std::size_t chunk_bytes);
 
+// The same one chunk at a time, so a parallel read finds the next boundary when a thread
+// needs another chunk instead of scanning the whole file before any thread starts.
+class CsvRecordSplitter {
+ public:
+  CsvRecordSplitter(std::string_view text, std::size_t begin, std::size_t chunk_bytes);
+  bool done() const { return start_ >= text_.size(); }
+  // The next chunk's [begin, end); false when none is left.
+  bool Next(std::size_t& begin, std::size_t& end);
+
+ private:
+  std::string_view text_;
+  std::size_t chunk_bytes_;
+  std::size_t start_;       // the next chunk's start
+  std::size_t quotes_ = 0;  // parity from the first start on
+};
+
 }  // namespace mandate::internal
 
 #endif

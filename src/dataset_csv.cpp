@@ -172,15 +172,15 @@ void ReadChunk(std::string_view text, std::size_t begin, std::size_t end, CsvOpt
   out.lines = reader.line() - 1;
 }
 
-// The rows after the header (the chunks; the first starts on line `line`) read in chunks on
-// `threads` threads, committed in file order on this one, which reads chunks too while the next to
-// commit is not ready. At most a few chunks ahead are held. False: the file must be read in
-// one piece (see Chunk::fallback); nothing is then kept.
-bool ReadRowsInParallel(std::string_view text, std::size_t line, const internal::CsvChunks& chunks,
-                        const CsvOptions& csv, const internal::TableRowOptions& row_options,
+// The rows after the header (the splitter's chunks, the first on line `line`) read on
+// `threads` threads and committed in file order on this one, which reads chunks too while
+// the next to commit is not ready; at most a few chunks ahead are held. False: the file must
+// be read in one piece (see Chunk::fallback); nothing is then kept.
+bool ReadRowsInParallel(std::string_view text, std::size_t line,
+                        internal::CsvRecordSplitter& splitter, const CsvOptions& csv,
+                        const internal::TableRowOptions& row_options,
                         const internal::TableHeader& header, std::size_t threads,
                         internal::TaskRowCommitter& committer, const AgencyRegistry& registry) {
-  const std::size_t n = chunks.starts.size() - 1;
   const std::size_t slots = 2 * threads + 2;
   std::vector<Chunk> slot(slots);
   std::vector<std::unique_ptr<internal::TaskRowParser>> parsers;
@@ -190,17 +190,25 @@ bool ReadRowsInParallel(std::string_view text, std::size_t line, const internal:
   }
   std::mutex mu;
   std::condition_variable cv;
-  std::vector<char> done(n, 0);
+  // Under mu: the chunks found so far, and which of them are read.
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  std::vector<char> done;
   std::size_t next = 0, committed = 0;
   bool stop = false;
-  // Under mu: the next chunk to read, if one may be read now.
+  const auto exhausted = [&] { return next >= ranges.size() && splitter.done(); };
+  // Under mu: the next chunk to read, if one may be read now (its boundary found here).
   const auto claim = [&]() -> std::optional<std::size_t> {
-    if (stop || next >= n || next >= committed + slots) return std::nullopt;
+    if (stop || next >= committed + slots) return std::nullopt;
+    if (next == ranges.size()) {
+      std::size_t b = 0, e = 0;
+      if (!splitter.Next(b, e)) return std::nullopt;
+      ranges.emplace_back(b, e);
+      done.push_back(0);
+    }
     return next++;
   };
-  const auto read = [&](std::size_t i, std::size_t t) {
-    ReadChunk(text, chunks.starts[i], chunks.starts[i + 1], csv, header, *parsers[t], records[t],
-              slot[i % slots]);
+  const auto read = [&](std::size_t i, std::size_t t, std::size_t b, std::size_t e) {
+    ReadChunk(text, b, e, csv, header, *parsers[t], records[t], slot[i % slots]);
     std::lock_guard lock(mu);
     done[i] = 1;
     cv.notify_all();
@@ -210,29 +218,39 @@ bool ReadRowsInParallel(std::string_view text, std::size_t line, const internal:
     workers.emplace_back([&, t] {
       std::unique_lock lock(mu);
       for (;;) {
-        cv.wait(lock, [&] { return stop || next >= n || next < committed + slots; });
+        cv.wait(lock, [&] { return stop || exhausted() || next < committed + slots; });
         const auto i = claim();
-        if (!i) return;
+        if (!i) {
+          if (stop || exhausted()) return;
+          continue;
+        }
+        const auto [b, e] = ranges[*i];
         lock.unlock();
-        read(*i, t);
+        read(*i, t, b, e);
         lock.lock();
       }
     });
   }
   bool ok = true;
   std::size_t base = line - 1;  // a chunk's line 1 is the file's line base + 1
-  for (std::size_t i = 0; i < n && ok; ++i) {
+  for (std::size_t i = 0; ok; ++i) {
     {
       std::unique_lock lock(mu);
-      while (!done[i]) {
+      bool finished = false;
+      while (!(i < done.size() && done[i])) {
         if (const auto j = claim()) {
+          const auto [b, e] = ranges[*j];
           lock.unlock();
-          read(*j, 0);
+          read(*j, 0, b, e);
           lock.lock();
+        } else if (i >= ranges.size() && splitter.done()) {
+          finished = true;
+          break;
         } else {
           cv.wait(lock);
         }
       }
+      if (finished) break;
     }
     const Chunk& c = slot[i % slots];
     ok = !c.fallback;
@@ -243,6 +261,11 @@ bool ReadRowsInParallel(std::string_view text, std::size_t line, const internal:
     std::lock_guard lock(mu);
     committed = i + 1;
     stop = !ok;
+    cv.notify_all();
+  }
+  {
+    std::lock_guard lock(mu);
+    stop = true;
     cv.notify_all();
   }
   for (auto& w : workers) w.join();
@@ -298,11 +321,18 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
                                                 .as_of = options.as_of};
     const LineLocator lines_at;
     if (parallel) {
-      const internal::CsvChunks chunks =
-          internal::SplitCsvRecords(text, begin, options.chunk_bytes);
-      ds.Reserve(std::min(chunks.line_feeds + 1, text.size() / 64 + 1));
+      // Room for the tasks, estimated from the line feeds of the first chunk (the one-piece
+      // read's exact count is a pass over the whole file before any thread could start).
+      const std::string_view sample = text.substr(begin, options.chunk_bytes);
+      const double per_byte =
+          static_cast<double>(std::count(sample.begin(), sample.end(), '\n') + 1) /
+          static_cast<double>(std::max<std::size_t>(sample.size(), 1));
+      ds.Reserve(std::min(
+          static_cast<std::size_t>(per_byte * 1.05 * static_cast<double>(text.size() - begin)) + 1,
+          text.size() / 64 + 1));
+      internal::CsvRecordSplitter splitter(text, begin, options.chunk_bytes);
       internal::TaskRowCommitter committer(*header, lines_at, ds, sink);
-      if (!ReadRowsInParallel(text, reader.line(), chunks, csv, row_options, *header, threads,
+      if (!ReadRowsInParallel(text, reader.line(), splitter, csv, row_options, *header, threads,
                               committer, ds.registry())) {
         continue;
       }
