@@ -156,6 +156,13 @@ TEST(DatasetCsvParallel, NastyRowsAtEveryBoundary) {
   std::vector<std::size_t> sizes;
   for (std::size_t k = 1; k <= 160; k += 3) sizes.push_back(k);
   ExpectParallelSame(text, sizes);
+  // The problem limit and strict mode see the problems in the same order.
+  CsvReadOptions few;
+  few.max_problems = 5;
+  ExpectParallelSame(text, {16, 61}, few);
+  CsvReadOptions strict;
+  strict.strict = true;
+  ExpectParallelSame(text, {16, 61}, strict);
   const Loaded one = Load(text, 1, 1);
   ASSERT_TRUE(one.ds.ok());
   EXPECT_FALSE(one.problems.empty());
