@@ -146,6 +146,7 @@ int Query(const std::map<std::string, std::string>& f) {
   mandate::CsvReadOptions ro;
   ro.max_bytes = std::size_t{16} << 30;
   if (f.count("--threads")) ro.threads = std::stoull(f.at("--threads"));
+  if (f.count("--chunk-bytes")) ro.chunk_bytes = std::stoull(f.at("--chunk-bytes"));
   std::vector<mandate::LoadProblem> problems;
   auto ds = mandate::LoadDatasetCsv(f.at("--csv"), ro, &problems);
   const double load_s = Since(t0);

@@ -42,7 +42,7 @@ const std::string& WorkloadJson(std::size_t n) {
   return slot;
 }
 
-// Args: N, threads (1: the one-thread read; 2: chunks on two threads, 1 MiB each).
+// Args: N, threads (1: the one-thread read; 2: chunks on two threads).
 void BM_LoadDatasetCsv(benchmark::State& state) {
   const std::string& csv = WorkloadCsv(static_cast<std::size_t>(state.range(0)));
   mandate::CsvReadOptions options;
