@@ -34,6 +34,11 @@ CsvReader::CsvReader(std::string_view input, CsvOptions options)
   }
 }
 
+CsvReader::CsvReader(std::string_view input, std::size_t begin, CsvOptions options)
+    : in_(input), opt_(options), pos_(begin), rescan_budget_(input.size() - begin) {
+  if (begin == 0) *this = CsvReader(input, options);
+}
+
 bool CsvReader::AtLineEnd() const {
   return pos_ < in_.size() && (in_[pos_] == '\r' || in_[pos_] == '\n');
 }
@@ -209,7 +214,9 @@ bool CsvReader::Next(CsvRecord& r) {
     }
     const bool quoted = pos_ < n && in_[pos_] == '"';
     if (!(quoted ? ReadQuoted(r, f) : ReadUnquoted(r, f))) break;
-    if (r.ok()) {
+    if (r.ok() && opt_.input_is_utf8) {
+      r.ends_.push_back(r.data_.size());
+    } else if (r.ok()) {
       if (auto bad = FindInvalidUtf8(in_.substr(f.start, pos_ - f.start))) {
         Fail(r, CsvErrorKind::kInvalidUtf8, f.line, f.column, f.start + *bad,
              absl::StrFormat("invalid UTF-8 at byte offset %d", f.start + *bad));

@@ -1,10 +1,14 @@
 #include "mandate/dataset_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
+#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -293,9 +297,8 @@ Deadline DeadlineFromJson(const json& j, const std::string& record, std::vector<
     return d;
   }
   Fields f(j, record, out, prefix);
-  f.CheckKeys({"kind", "text", "due", "anchor", "first_due", "start", "milestones",
-               "recurrence", "relative_days", "relative_working_days", "relative_from",
-               "explanation"});
+  f.CheckKeys({"kind", "text", "due", "anchor", "first_due", "start", "milestones", "recurrence",
+               "relative_days", "relative_working_days", "relative_from", "explanation"});
   d.kind = KindField(f, "kind");
   d.text = f.String("text");
   d.due = f.DayField("due");
@@ -742,10 +745,49 @@ json SmallMembers(const Members& members, std::string_view& tasks, std::vector<L
   return rest;
 }
 
-// Adds the tasks one element at a time while hashing the payload as payload.dump() would
-// write it (keys sorted, compact); returns the checksum.
+// One task element converted off the loading thread: its canonical text for the checksum,
+// the task and its problems, in the order a one-element-at-a-time read gives them.
+struct ConvertedTask {
+  std::string dumped;
+  std::optional<Task> task;
+  std::vector<LoadProblem> problems;
+};
+
+// Elements [0, n) of `spans` converted on `threads` threads (this one included); a JSON error
+// is rethrown here, as the one-thread read would throw it.
+void ConvertTasks(const std::vector<std::string_view>& spans, std::size_t first_index,
+                  const AgencyRegistry& reg, std::size_t threads, std::vector<ConvertedTask>& out) {
+  const std::size_t n = spans.size();
+  if (out.size() < n) out.resize(n);
+  std::vector<std::exception_ptr> errors(threads);
+  const auto convert = [&](std::size_t t) {
+    try {
+      for (std::size_t i = t; i < n; i += threads) {
+        ConvertedTask& c = out[i];
+        const json j = ParseSpan(spans[i]);
+        c.dumped = j.dump();
+        c.problems.clear();
+        c.task = TaskFromJson(j, first_index + i, reg, c.problems);
+      }
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(convert, t);
+  convert(0);
+  for (auto& h : helpers) h.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
+// Adds the tasks while hashing the payload as payload.dump() would write it (keys sorted,
+// compact); returns the checksum. The elements are parsed and converted in batches on
+// `threads` threads; hashing and AddTask stay in file order on this one.
 std::string ReadTasksAndHash(const Members& members, json& rest, std::string_view tasks,
-                             Dataset& ds, std::vector<LoadProblem>& records) {
+                             Dataset& ds, std::vector<LoadProblem>& records, std::size_t threads) {
+  constexpr std::size_t kBatch = 4096;
   Fnv1a64 hash;
   hash.Add("{");
   bool first = true;
@@ -760,16 +802,25 @@ std::string ReadTasksAndHash(const Members& members, json& rest, std::string_vie
     }
     hash.Add("[");
     internal::JsonArrayCursor cursor(tasks);
-    std::string_view element;
-    for (std::size_t i = 0; cursor.Next(element); ++i) {
-      const json j = ParseSpan(element);
-      hash.Add(i == 0 ? "" : ",");
-      hash.Add(j.dump());
-      auto task = TaskFromJson(j, i, ds.registry(), records);
-      if (!task) continue;
-      if (auto added = ds.AddTask(*task); !added.ok()) {
-        records.push_back({absl::StrFormat("task %s", task->id.substr(0, 80)), "",
-                           std::string(added.status().message())});
+    std::vector<std::string_view> spans;
+    std::vector<ConvertedTask> converted;
+    std::size_t index = 0;
+    for (bool more = true; more;) {
+      spans.clear();
+      std::string_view element;
+      while (spans.size() < kBatch && (more = cursor.Next(element))) spans.push_back(element);
+      ConvertTasks(spans, index, ds.registry(), spans.size() < 64 ? 1 : threads, converted);
+      for (std::size_t k = 0; k < spans.size(); ++k, ++index) {
+        ConvertedTask& c = converted[k];
+        hash.Add(index == 0 ? "" : ",");
+        hash.Add(c.dumped);
+        records.insert(records.end(), std::make_move_iterator(c.problems.begin()),
+                       std::make_move_iterator(c.problems.end()));
+        if (!c.task) continue;
+        if (auto added = ds.AddTask(*c.task); !added.ok()) {
+          records.push_back({absl::StrFormat("task %s", c.task->id.substr(0, 80)), "",
+                             std::string(added.status().message())});
+        }
       }
     }
     hash.Add("]");
@@ -819,7 +870,10 @@ absl::StatusOr<Dataset> ReadDatasetJson(std::string_view text, const JsonReadOpt
       ds.set_occurrence_reports_tracked(it->get<bool>());
     }
     ReadDocuments(rest, ds, records);
-    const std::string actual = ReadTasksAndHash(members, rest, tasks, ds, records);
+    const std::size_t threads =
+        options.threads ? options.threads
+                        : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+    const std::string actual = ReadTasksAndHash(members, rest, tasks, ds, records, threads);
     if (const auto& expected = envelope->checksum;
         expected && (!expected->is_string() || expected->get<std::string>() != actual)) {
       // A person who fixed a typo by hand must not be locked out of their data: the file

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <deque>
 #include <memory>
 #include <utility>
 
@@ -148,8 +149,9 @@ void ProblemSink::Add(std::string record, std::string field, std::string message
 
 void ProblemSink::Finish() {
   if (count_ > max_) {
-    out_.push_back({"file", "",
-                    absl::StrFormat("%d more problems not listed (limit %d)", count_ - max_, max_)});
+    out_.push_back(
+        {"file", "",
+         absl::StrFormat("%d more problems not listed (limit %d)", count_ - max_, max_)});
   }
 }
 
@@ -197,43 +199,50 @@ absl::StatusOr<TableHeader> MapHeader(std::vector<std::string> names,
   return h;
 }
 
-struct TaskRowReader::State {
-  State(const TableRowOptions& options, const TableHeader& header, const CellLocator& where,
-        Dataset& ds, ProblemSink& problems)
-      : opt(options), h(header), loc(where), ds(ds), reg(ds.registry()), problems(problems) {}
+struct TaskRowParser::State {
+  State(const TableRowOptions& options, const TableHeader& header, const AgencyRegistry& registry)
+      : opt(options), h(header), reg(registry) {}
 
-  void Read(const TableRow& row) {
+  void Parse(const TableRow& row, PreparedRow& out) {
     row_ = &row;
-    number = row.number;
+    p = &out;
+    out.number = row.number;
+    out.problems.clear();
+    out.problems_before_id = 0;
+    out.deadline = nullptr;
+    out.kind = PreparedRow::Kind::kBlank;
     bool blank = true;
     for (std::size_t c = 0; c < row.cells.size() && blank; ++c) {
       blank = TrimBlanks(row.cells[c]).empty();
     }
     if (blank) return;  // spreadsheets export empty rows as ",,,,"
+    out.kind = PreparedRow::Kind::kSkipped;
     if (row.cells.size() != h.names.size()) {
-      Problem(-1, "",
-              absl::StrFormat("row has %d cells, the header has %d%s", row.cells.size(),
-                              h.names.size(),
-                              row.cells.size() > h.names.size() ? "; extra cells kept as attributes"
-                                                                : "; missing cells read as empty"));
+      Problem(
+          -1, "",
+          absl::StrFormat("row has %d cells, the header has %d%s", row.cells.size(), h.names.size(),
+                          row.cells.size() > h.names.size() ? "; extra cells kept as attributes"
+                                                            : "; missing cells read as empty"));
     }
-    if (!ReadId()) return;
-    ReadText();
-    ReadAgencyCells();
-    t.assigned = ReadDay(kAssigned);
-    // The readers refused every field that is not valid UTF-8.
-    Dataset::Resolved resolved{
-        .lead = lead, .coordinators = coordinators, .utf8_checked = true, .id_checked = true};
-    resolved.deadline = h.where[kDeadline] >= 0 ? ReadDeadline(Cell(kDeadline), t.assigned)
-                                                : ds.InternDeadline(Deadline{});
-    ReadHistory();
-    ReadAttributes();
-    auto added = ds.AddTask(t, resolved);
-    if (!added.ok()) {
-      Problem(-1, "", std::string(added.status().message()) + "; row skipped");
+    Task& t = out.task;
+    t.id.assign(TrimBlanks(Cell(kId)));
+    if (t.id.empty()) {
+      Problem(kId, "empty id; row skipped");
       return;
     }
-    number_of.push_back(static_cast<std::uint32_t>(number));
+    // The duplicate check needs the dataset: the committer makes it, before what follows.
+    out.problems_before_id = out.problems.size();
+    out.kind = PreparedRow::Kind::kTask;
+    ReadText(t);
+    ReadAgencyCells(t);
+    t.assigned = ReadDay(t, kAssigned);
+    if (h.where[kDeadline] >= 0) {
+      ReadDeadline(Cell(kDeadline), t.assigned);
+    } else {
+      out.own = Deadline{};
+    }
+    ReadHistory(t);
+    ReadAttributes(t);
   }
 
   std::string_view Raw(std::size_t at) const {
@@ -246,26 +255,13 @@ struct TaskRowReader::State {
     return at >= 0 ? Raw(static_cast<std::size_t>(at)) : std::string_view();
   }
   void Problem(int column, std::string field, std::string message) {
-    problems.Add(loc.Where(number, column), std::move(field), std::move(message));
+    p->problems.push_back({p->number, column, std::move(field), std::move(message)});
   }
-  void Problem(Column c, std::string message) { Problem(h.where[c], h.NameOf(c), std::move(message)); }
-
-  // False (and a problem) when the row cannot be a task: no id, or an id seen before.
-  bool ReadId() {
-    t.id.assign(TrimBlanks(Cell(kId)));
-    if (t.id.empty()) {
-      Problem(kId, "empty id; row skipped");
-      return false;
-    }
-    if (auto prev = ds.FindTask(t.id)) {
-      Problem(kId, absl::StrFormat("duplicate id \"%s\" (first on %s); row skipped",
-                                   t.id.substr(0, 80), loc.Where(number_of[*prev], h.where[kId])));
-      return false;
-    }
-    return true;
+  void Problem(Column c, std::string message) {
+    Problem(h.where[c], h.NameOf(c), std::move(message));
   }
 
-  void ReadText() {
+  void ReadText(Task& t) {
     t.title.assign(Cell(kTitle));
     if (TrimBlanks(t.title).empty() && h.where[kTitle] >= 0) Problem(kTitle, "empty title");
     t.category.assign(TrimBlanks(Cell(kCategory)));
@@ -282,7 +278,9 @@ struct TaskRowReader::State {
     t.note.assign(Cell(kNote));
   }
 
-  void ReadAgencyCells() {
+  void ReadAgencyCells(Task& t) {
+    std::vector<AgencyIndex>& lead = p->lead;
+    std::vector<AgencyIndex>& coordinators = p->coordinators;
     t.lead_text.assign(Cell(kLead));
     Agencies(t.lead_text, kLead, lead);
     if (TrimBlanks(t.lead_text).empty() && h.where[kLead] >= 0) {
@@ -315,7 +313,7 @@ struct TaskRowReader::State {
   }
 
   // A date that cannot be read is kept verbatim as the attribute "raw:<column>".
-  std::optional<Day> ReadDay(Column c) {
+  std::optional<Day> ReadDay(Task& t, Column c) {
     const std::string_view v = TrimBlanks(Cell(c));
     if (v.empty()) return std::nullopt;
     auto d = ParseDayOrSerial(v);
@@ -329,20 +327,20 @@ struct TaskRowReader::State {
 
   // The completion and progress cells as events (progress is dated the load's as-of day; with
   // none it is kept as an attribute).
-  void ReadHistory() {
+  void ReadHistory(Task& t) {
     t.history.clear();
-    if (auto done = ReadDay(kCompleted)) {
+    if (auto done = ReadDay(t, kCompleted)) {
       TaskEvent e;
       e.day = *done;
       e.type = EventType::kCompleted;
       t.history.push_back(std::move(e));
     }
-    const std::string_view p = TrimBlanks(Cell(kProgress));
-    if (p.empty()) return;
-    const auto percent = ParsePercent(p);
+    const std::string_view pc = TrimBlanks(Cell(kProgress));
+    if (pc.empty()) return;
+    const auto percent = ParsePercent(pc);
     if (!percent) {
-      Problem(kProgress, absl::StrFormat("\"%s\" is not a percentage 0..100", p));
-      t.attributes.emplace_back("raw:progress", p);
+      Problem(kProgress, absl::StrFormat("\"%s\" is not a percentage 0..100", pc));
+      t.attributes.emplace_back("raw:progress", pc);
     } else if (opt.as_of) {
       TaskEvent e;
       e.day = *opt.as_of;
@@ -350,19 +348,19 @@ struct TaskRowReader::State {
       e.percent = *percent;
       t.history.push_back(std::move(e));
     } else {
-      t.attributes.emplace_back("progress", p);
+      t.attributes.emplace_back("progress", pc);
     }
   }
 
   // Cells of unknown or repeated columns, kept under their header names; the optional
   // occurrence_reports_tracked column (docs/dataset-format.md) is read into the task.
-  void ReadAttributes() {
+  void ReadAttributes(Task& t) {
     t.occurrence_reports_tracked.reset();
     for (std::size_t c = 0; c < row_->cells.size(); ++c) {
       if (c < h.role.size() && h.role[c] != kAttribute) continue;
       if (row_->cells[c].empty()) continue;
       const std::string name = h.ColumnName(c + 1);
-      if (NormalizeKey(name) == "occurrence reports tracked" && ReadTracked(c, name, Raw(c))) {
+      if (NormalizeKey(name) == "occurrence reports tracked" && ReadTracked(t, c, name, Raw(c))) {
         continue;
       }
       t.attributes.emplace_back(name, Raw(c));
@@ -370,7 +368,7 @@ struct TaskRowReader::State {
   }
 
   // yes/no, true/false, 1/0, có/không; anything else is a problem and stays an attribute.
-  bool ReadTracked(std::size_t column, const std::string& name, std::string_view cell) {
+  bool ReadTracked(Task& t, std::size_t column, const std::string& name, std::string_view cell) {
     const std::string v = NormalizeKey(cell);
     if (v == "true" || v == "yes" || v == "1" || v == "co") {
       t.occurrence_reports_tracked = true;
@@ -395,9 +393,10 @@ struct TaskRowReader::State {
     }
   }
 
-  // The deadline, interned in the dataset: each distinct (phrase, plan year) is parsed and
-  // keyed once, not once a row.
-  std::uint32_t ReadDeadline(std::string_view cell, std::optional<Day> assigned) {
+  // Each distinct (phrase, plan year) is parsed once and kept in the store; the committer
+  // interns it in the dataset once.
+  const Deadline* Keep(Deadline d) { return &store.emplace_back(std::move(d)); }
+  void ReadDeadline(std::string_view cell, std::optional<Day> assigned) {
     DeadlineContext ctx;
     ctx.plan_year = opt.plan_year;
     if (!ctx.plan_year && assigned) {
@@ -407,64 +406,129 @@ struct TaskRowReader::State {
     key.assign(cell);
     key += '\x1f';
     key += std::to_string(ctx.plan_year.value_or(0));
-    if (const std::uint32_t* hit = deadlines.Find(key)) return *hit;
-    Deadline d;
+    if (const Deadline* const* hit = deadlines.Find(key)) {
+      p->deadline = *hit;
+      return;
+    }
+    Deadline& d = p->own;
+    d = Deadline{};
     d.text = std::string(cell);
     if (TrimBlanks(cell).empty()) {
       d.kind = DeadlineKind::kNone;
       Problem(kDeadline, "empty: the task has no deadline");
-      return ds.InternDeadline(d);
+      return;
     }
     auto parsed = ParseDeadline(cell, ctx);
     if (parsed.ok()) {
       parsed->text = std::string(cell);
-      const std::uint32_t id = ds.InternDeadline(*parsed);
-      if (parsed->kind != DeadlineKind::kRelative) deadlines.Put(key, id);
-      return id;
+      if (parsed->kind == DeadlineKind::kRelative) {
+        d = *std::move(parsed);
+      } else {
+        p->deadline = *deadlines.Put(key, Keep(*std::move(parsed)));
+      }
+      return;
     }
     // E.g. an ISO date the phrase parser skips, or a date cell Excel wrote as a serial.
     if (auto day = ParseDayOrSerial(TrimBlanks(cell)); day.ok()) {
       d.kind = DeadlineKind::kDate;
       d.due = *day;
-      const std::uint32_t id = ds.InternDeadline(d);
-      deadlines.Put(key, id);
-      return id;
+      p->deadline = *deadlines.Put(key, Keep(d));
+      return;
     }
     d.kind = DeadlineKind::kUnknown;
     Problem(kDeadline, absl::StrFormat("cannot read the deadline \"%s\": %s; kept as text", cell,
                                        parsed.status().message()));
-    return ds.InternDeadline(d);
   }
 
-  const TableRowOptions& opt;
+  const TableRowOptions opt;
   const TableHeader& h;
-  const CellLocator& loc;
-  Dataset& ds;
   const AgencyRegistry& reg;
-  ProblemSink& problems;
   BoundedCache<Resolution> agencies;
-  BoundedCache<std::uint32_t> deadlines;
+  BoundedCache<const Deadline*> deadlines;
+  std::deque<Deadline> store;  // stable addresses: prepared rows point into it
   std::string key;
-  // The row being read. Reused from row to row: after the first rows a row allocates only
-  // what the dataset keeps.
   const TableRow* row_ = nullptr;
-  std::size_t number = 0;
-  Task t;
-  std::vector<AgencyIndex> lead, coordinators, partners;
-  std::vector<std::uint32_t> number_of;  // by TaskIndex: for "duplicate of line N"
+  PreparedRow* p = nullptr;
+  std::vector<AgencyIndex> partners;
 };
+
+TaskRowParser::TaskRowParser(const TableRowOptions& options, const TableHeader& header,
+                             const AgencyRegistry& registry)
+    : s_(std::make_unique<State>(options, header, registry)) {}
+TaskRowParser::~TaskRowParser() = default;
+void TaskRowParser::Parse(const TableRow& row, PreparedRow& out) { s_->Parse(row, out); }
+
+TaskRowCommitter::TaskRowCommitter(const TableHeader& header, const CellLocator& where, Dataset& ds,
+                                   ProblemSink& problems)
+    : h_(header), loc_(where), ds_(ds), problems_(problems) {}
+TaskRowCommitter::~TaskRowCommitter() = default;
+
+void TaskRowCommitter::Add(std::size_t number, int column, std::string field, std::string message) {
+  problems_.Add(loc_.Where(number, column), std::move(field), std::move(message));
+}
+
+void TaskRowCommitter::Commit(const PreparedRow& row, std::size_t base) {
+  if (row.kind == PreparedRow::Kind::kBlank) return;
+  const std::size_t number = row.number + base;
+  const auto emit = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      const auto& q = row.problems[i];
+      Add(q.number + base, q.column, q.field, q.message);
+    }
+  };
+  if (row.kind == PreparedRow::Kind::kSkipped) {
+    emit(0, row.problems.size());
+    return;
+  }
+  emit(0, row.problems_before_id);
+  const Task& t = row.task;
+  if (auto prev = ds_.FindTask(t.id)) {
+    const int at = h_.where[kId];
+    Add(number, at, h_.NameOf(kId),
+        absl::StrFormat("duplicate id \"%s\" (first on %s); row skipped", t.id.substr(0, 80),
+                        loc_.Where(number_of_[*prev], at)));
+    return;
+  }
+  emit(row.problems_before_id, row.problems.size());
+  std::uint32_t deadline;
+  if (row.deadline) {
+    auto [it, fresh] = deadline_ids_.try_emplace(row.deadline, 0);
+    if (fresh) it->second = ds_.InternDeadline(*row.deadline);
+    deadline = it->second;
+  } else {
+    deadline = ds_.InternDeadline(row.own);
+  }
+  // The readers refused every field that is not valid UTF-8.
+  const Dataset::Resolved resolved{.lead = row.lead,
+                                   .coordinators = row.coordinators,
+                                   .deadline = deadline,
+                                   .utf8_checked = true,
+                                   .id_checked = true};
+  auto added = ds_.AddTask(t, resolved);
+  if (!added.ok()) {
+    Add(number, -1, "", std::string(added.status().message()) + "; row skipped");
+    return;
+  }
+  number_of_.push_back(static_cast<std::uint32_t>(number));
+}
+
+void TaskRowCommitter::RowProblem(std::size_t number, int column, std::string message) {
+  Add(number, column, column >= 0 ? h_.ColumnName(static_cast<std::size_t>(column) + 1) : "",
+      std::move(message));
+}
 
 TaskRowReader::TaskRowReader(const TableRowOptions& options, const TableHeader& header,
                              const CellLocator& where, Dataset& ds, ProblemSink& problems)
-    : s_(std::make_unique<State>(options, header, where, ds, problems)) {}
+    : parser_(options, header, ds.registry()), committer_(header, where, ds, problems) {}
 TaskRowReader::~TaskRowReader() = default;
 
-void TaskRowReader::Read(const TableRow& row) { s_->Read(row); }
+void TaskRowReader::Read(const TableRow& row) {
+  parser_.Parse(row, row_);
+  committer_.Commit(row_);
+}
 
 void TaskRowReader::RowProblem(std::size_t number, int column, std::string message) {
-  s_->number = number;
-  s_->Problem(column, column >= 0 ? s_->h.ColumnName(static_cast<std::size_t>(column) + 1) : "",
-              std::move(message));
+  committer_.RowProblem(number, column, std::move(message));
 }
 
 }  // namespace mandate::internal

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,6 +22,7 @@
 #include "mandate/civil_day.h"
 #include "mandate/dataset.h"
 #include "mandate/load_problem.h"
+#include "mandate/task.h"
 
 namespace mandate::internal {
 
@@ -105,14 +107,74 @@ struct TableRowOptions {
 // One row of cells; cells past the row's end read as empty.
 struct TableRow {
   std::span<const std::string_view> cells;
-  std::size_t number = 0;             // line (CSV) or row (workbook), for problems
-  std::string_view group_category;    // the group heading above the row (workbook), if any
+  std::size_t number = 0;           // line (CSV) or row (workbook), for problems
+  std::string_view group_category;  // the group heading above the row (workbook), if any
 };
 
+// A row read into a task without touching the dataset: what one thread of a parallel load
+// prepares (src/dataset_csv.cpp), committed later in file order by TaskRowCommitter. Reused
+// from row to row (the strings keep their capacity).
+struct PreparedRow {
+  struct Problem {
+    std::size_t number = 0;  // the row's line or row number, before the chunk's base
+    int column = -1;
+    std::string field, message;
+  };
+  enum class Kind : std::uint8_t { kBlank, kSkipped, kTask };
+  Kind kind = Kind::kBlank;
+  std::size_t number = 0;
+  Task task;
+  std::vector<AgencyIndex> lead, coordinators;
+  // The deadline: a parse shared through the parser's store (alive as long as the parser),
+  // or one of this row alone (`own`), for phrases that are not cached.
+  const Deadline* deadline = nullptr;
+  Deadline own;
+  std::vector<Problem> problems;
+  std::size_t problems_before_id = 0;  // these come before the duplicate-id check
+};
+
+// Reads rows into PreparedRows: cells split, agency names resolved, dates and deadline
+// phrases parsed, each distinct agency cell and phrase once (per parser). Reads the registry
+// only: one parser per thread, several may run at once.
+class TaskRowParser {
+ public:
+  TaskRowParser(const TableRowOptions& options, const TableHeader& header,
+                const AgencyRegistry& registry);
+  ~TaskRowParser();
+  void Parse(const TableRow& row, PreparedRow& out);
+
+ private:
+  struct State;
+  std::unique_ptr<State> s_;
+};
+
+// Appends prepared rows to the dataset in file order: the duplicate-id check, the deadline
+// interned, AddTask, and every problem in the order a row-by-row read gives it.
+class TaskRowCommitter {
+ public:
+  TaskRowCommitter(const TableHeader& header, const CellLocator& where, Dataset& ds,
+                   ProblemSink& problems);
+  ~TaskRowCommitter();
+  // base: added to the row's numbers (a chunk's first line - 1).
+  void Commit(const PreparedRow& row, std::size_t base = 0);
+  // A problem about the whole row (a malformed CSV record).
+  void RowProblem(std::size_t number, int column, std::string message);
+
+ private:
+  void Add(std::size_t number, int column, std::string field, std::string message);
+  const TableHeader& h_;
+  const CellLocator& loc_;
+  Dataset& ds_;
+  ProblemSink& problems_;
+  absl::flat_hash_map<const Deadline*, std::uint32_t> deadline_ids_;
+  std::vector<std::uint32_t> number_of_;  // by TaskIndex: for "duplicate of line N"
+};
+
+// Parse + Commit, one row at a time (the .xlsx reader, small CSV files).
 class TaskRowReader {
  public:
-  TaskRowReader(const TableRowOptions& options, const TableHeader& header,
-                const CellLocator& where, Dataset& ds, ProblemSink& problems);
+  TaskRowReader(const TableRowOptions& options, const TableHeader& header, const CellLocator& where,
+                Dataset& ds, ProblemSink& problems);
   ~TaskRowReader();
   // One data row: a task added, or problems saying why the row was skipped.
   void Read(const TableRow& row);
@@ -120,8 +182,9 @@ class TaskRowReader {
   void RowProblem(std::size_t number, int column, std::string message);
 
  private:
-  struct State;
-  std::unique_ptr<State> s_;
+  TaskRowParser parser_;
+  TaskRowCommitter committer_;
+  PreparedRow row_;
 };
 
 }  // namespace mandate::internal

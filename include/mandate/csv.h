@@ -33,6 +33,9 @@ struct CsvLimits {
 struct CsvOptions {
   char delimiter = ',';
   CsvLimits limits;
+  // The caller has checked that the whole input is valid UTF-8 (FindInvalidUtf8), so fields
+  // are not checked again (a parallel load checks each chunk once, in its thread).
+  bool input_is_utf8 = false;
 };
 
 // Values are stable (they reach LoadProblem messages and the C ABI).
@@ -96,6 +99,9 @@ class CsvReader {
  public:
   // input must outlive the reader. A leading UTF-8 BOM is skipped.
   explicit CsvReader(std::string_view input, CsvOptions options = {});
+  // Reads input from byte `begin`, which must start a record (a chunk of a file split at
+  // record boundaries); offsets stay those of input, lines count from 1 at `begin`.
+  CsvReader(std::string_view input, std::size_t begin, CsvOptions options);
 
   // Reads the next record; false at the end of the input. Blank lines are skipped (a record
   // of one empty field is written as "" by CsvWriter, so it survives a round trip).

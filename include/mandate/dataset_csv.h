@@ -49,6 +49,14 @@ struct CsvReadOptions {
   bool strict = false;
   // Problems listed at most; the rest are counted in one final problem.
   std::size_t max_problems = 1000;
+  // Threads that read a large file: it is split into chunks of about chunk_bytes at record
+  // boundaries, read in parallel, and the tasks are appended in file order (the dataset and
+  // the problems are those of a one-thread read). 0: the hardware's, at most 4; 1: one
+  // thread. A file under two chunks is read on one thread. Small chunks keep the rows a
+  // thread prepared in cache until they are appended (1 MiB chunks cost 18% more page faults
+  // and ~10% more CPU at 10^6 rows).
+  std::size_t threads = 0;
+  std::size_t chunk_bytes = std::size_t{64} << 10;
 };
 
 absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptions& options = {},

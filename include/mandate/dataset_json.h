@@ -31,6 +31,9 @@ struct JsonReadOptions {
   // A file without a checksum (hand-written) is loaded with a problem reported; with this
   // set it is refused.
   bool require_checksum = false;
+  // Threads that parse and convert the tasks (in batches; the dataset and the problems are
+  // those of a one-thread read). 0: the hardware's, at most 4.
+  std::size_t threads = 0;
 };
 
 // FNV-1a 64 of the payload's compact serialisation, as "fnv1a64:<16 hex digits>".
