@@ -61,10 +61,14 @@ void ExpectSame(const Loaded& a, const Loaded& b, const std::string& what) {
   EXPECT_EQ(c.flags, d.flags);
   EXPECT_EQ(c.category, d.category);
   EXPECT_EQ(c.source, d.source);
-  EXPECT_EQ(c.lead_offset, d.lead_offset);
-  EXPECT_EQ(c.lead_agencies, d.lead_agencies);
-  EXPECT_EQ(c.coordinator_offset, d.coordinator_offset);
-  EXPECT_EQ(c.coordinator_agencies, d.coordinator_agencies);
+  EXPECT_EQ(c.lead.first, d.lead.first);
+  EXPECT_EQ(c.lead.multi_task, d.lead.multi_task);
+  EXPECT_EQ(c.lead.multi_offset, d.lead.multi_offset);
+  EXPECT_EQ(c.lead.values, d.lead.values);
+  EXPECT_EQ(c.coordinator.first, d.coordinator.first);
+  EXPECT_EQ(c.coordinator.multi_task, d.coordinator.multi_task);
+  EXPECT_EQ(c.coordinator.multi_offset, d.coordinator.multi_offset);
+  EXPECT_EQ(c.coordinator.values, d.coordinator.values);
   EXPECT_EQ(x.categories(), y.categories());
   EXPECT_EQ(x.sources(), y.sources());
 }
