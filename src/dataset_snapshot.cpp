@@ -18,6 +18,8 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <functional>
+#include <optional>
 #include <thread>
 
 #include "absl/strings/str_format.h"
@@ -607,6 +609,23 @@ absl::Status FileError(const std::string& path, const char* what) {
   return absl::InternalError(msg);
 }
 
+// Runs the jobs on both cores (this thread and one more), largest first as given; returns
+// the first failure in job order.
+absl::Status RunOnBothCores(const std::vector<std::function<absl::Status()>>& jobs) {
+  std::vector<absl::Status> status(jobs.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < jobs.size();) status[k] = jobs[k]();
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+  for (auto& s : status) {
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- writing
@@ -734,7 +753,10 @@ struct View {
   }
 };
 
-// A numeric column: the right element size and count, copied into v.
+constexpr std::size_t kAnyCount = ~std::size_t{0};
+
+// A numeric column: the right element size and count (kAnyCount: any whole number of
+// elements), copied into v.
 template <typename T>
 absl::Status ReadColumn(const View& view, std::uint32_t kind, std::size_t count,
                         std::vector<T>& v) {
@@ -747,12 +769,17 @@ absl::Status ReadColumn(const View& view, std::uint32_t kind, std::size_t count,
     return Corrupt(absl::StrFormat("%s has %u-byte elements, expected %u", SectionName(kind), item,
                                    sizeof(T)));
   }
+  if (count == kAnyCount) count = bytes.size() / sizeof(T);
   if (bytes.size() != count * sizeof(T)) {
     return Corrupt(absl::StrFormat("%s holds %u values, expected %u", SectionName(kind),
                                    bytes.size() / sizeof(T), count));
   }
-  v.resize(count);
-  if (count != 0) std::memcpy(v.data(), bytes.data(), bytes.size());
+  // assign, not resize + memcpy: no zero fill of memory about to be overwritten.
+  const T* first = reinterpret_cast<const T*>(bytes.data());
+  if (reinterpret_cast<std::uintptr_t>(first) % alignof(T) != 0) {
+    return absl::InternalError("misaligned column section");
+  }
+  v.assign(first, first + count);
   return absl::OkStatus();
 }
 
@@ -880,62 +907,74 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
   }
   if (auto s = dict.Finish(); !s.ok()) return s;
 
+  // The large part, on both cores: the columns copied, the string columns borrowed (their refs
+  // copied and checked), then every index checked against what it points into.
   TaskColumns& c = ds.columns_;
-  for (auto s :
-       {ReadColumn(view, kColAssigned, n, c.assigned), ReadColumn(view, kColDue, n, c.due),
-        ReadColumn(view, kColCompleted, n, c.completed), ReadColumn(view, kColKind, n, c.kind),
-        ReadColumn(view, kColFlags, n, c.flags), ReadColumn(view, kColCategory, n, c.category),
-        ReadColumn(view, kColSource, n, c.source),
-        ReadColumn(view, kColLeadOffset, n + 1, c.lead_offset),
-        ReadColumn(view, kColCoordOffset, n + 1, c.coordinator_offset),
-        ReadColumn(view, kColCold, n, ds.cold_)}) {
-    if (!s.ok()) return s;
-  }
-  if (auto s = CheckOffsets(c.lead_offset, view.Get(kColLeadAgencies).size() / sizeof(AgencyIndex),
-                            kColLeadOffset);
+  std::optional<absl::StatusOr<StringColumn>> ids, titles, pool_column;
+  const auto strings = [&](std::optional<absl::StatusOr<StringColumn>>& out, std::uint32_t kind,
+                           std::size_t count) {
+    return [&out, &view, &keep, kind, count] {
+      out = ReadStrings(view, kind, keep, count);
+      return out->status();
+    };
+  };
+  if (auto s = RunOnBothCores({
+          strings(titles, kTitleRefs, n),
+          strings(ids, kIdRefs, n),
+          [&] { return ReadColumn(view, kColCold, n, ds.cold_); },
+          [&] { return ReadColumn(view, kColAssigned, n, c.assigned); },
+          [&] { return ReadColumn(view, kColDue, n, c.due); },
+          [&] { return ReadColumn(view, kColCompleted, n, c.completed); },
+          [&] { return ReadColumn(view, kColLeadOffset, n + 1, c.lead_offset); },
+          [&] { return ReadColumn(view, kColCoordOffset, n + 1, c.coordinator_offset); },
+          [&] { return ReadColumn(view, kColLeadAgencies, kAnyCount, c.lead_agencies); },
+          [&] { return ReadColumn(view, kColCoordAgencies, kAnyCount, c.coordinator_agencies); },
+          [&] { return ReadColumn(view, kColCategory, n, c.category); },
+          [&] { return ReadColumn(view, kColSource, n, c.source); },
+          [&] { return ReadColumn(view, kColKind, n, c.kind); },
+          [&] { return ReadColumn(view, kColFlags, n, c.flags); },
+          strings(pool_column, kPoolRefs, view.Get(kPoolRefs).size() / 8),
+      });
       !s.ok()) {
     return s;
   }
-  if (auto s =
-          CheckOffsets(c.coordinator_offset,
-                       view.Get(kColCoordAgencies).size() / sizeof(AgencyIndex), kColCoordOffset);
-      !s.ok()) {
-    return s;
-  }
-  for (auto s :
-       {ReadColumn(view, kColLeadAgencies, c.lead_offset.back(), c.lead_agencies),
-        ReadColumn(view, kColCoordAgencies, c.coordinator_offset.back(), c.coordinator_agencies),
-        CheckBelow(c.kind, EnumFirst<DeadlineKind>() + EnumCount<DeadlineKind>(), kColKind),
-        CheckBelow(c.category, ds.categories_.size(), kColCategory),
-        CheckBelow(c.source, ds.sources_.size(), kColSource),
-        CheckBelow(c.lead_agencies, writer_ids.size(), kColLeadAgencies),
-        CheckBelow(c.coordinator_agencies, writer_ids.size(), kColCoordAgencies)}) {
-    if (!s.ok()) return s;
-  }
-
-  auto pool_column = ReadStrings(view, kPoolRefs, keep, view.Get(kPoolRefs).size() / 8);
-  if (!pool_column.ok()) return pool_column.status();
-  auto pool = StringPool::FromColumn(*std::move(pool_column));
+  auto pool = StringPool::FromColumn(**std::move(pool_column));
   if (!pool.ok()) return Corrupt(absl::StrFormat("text pool: %s", pool.status().message()));
   ds.pool_ = *std::move(pool);
-  {
-    std::uint32_t worst_deadline = 0, worst_text = 0;
-    for (const auto& cold : ds.cold_) {
-      worst_deadline = std::max(worst_deadline, cold.deadline);
-      worst_text = std::max(
-          {worst_text, cold.lead_text, cold.coordinators_text, cold.expected_result, cold.note});
-    }
-    if (n != 0 && (worst_deadline >= ds.deadlines_.size() || worst_text >= ds.pool_.size())) {
-      return Corrupt(
-          absl::StrFormat("%s points past the deadlines or the text pool", SectionName(kColCold)));
-    }
+  if (auto s = RunOnBothCores({
+          [&] {
+            std::uint32_t worst_deadline = 0, worst_text = 0;
+            for (const auto& cold : ds.cold_) {
+              worst_deadline = std::max(worst_deadline, cold.deadline);
+              worst_text = std::max({worst_text, cold.lead_text, cold.coordinators_text,
+                                     cold.expected_result, cold.note});
+            }
+            if (n != 0 &&
+                (worst_deadline >= ds.deadlines_.size() || worst_text >= ds.pool_.size())) {
+              return Corrupt(absl::StrFormat("%s points past the deadlines or the text pool",
+                                             SectionName(kColCold)));
+            }
+            return absl::OkStatus();
+          },
+          [&] { return CheckOffsets(c.lead_offset, c.lead_agencies.size(), kColLeadOffset); },
+          [&] {
+            return CheckOffsets(c.coordinator_offset, c.coordinator_agencies.size(),
+                                kColCoordOffset);
+          },
+          [&] {
+            return CheckBelow(c.kind, EnumFirst<DeadlineKind>() + EnumCount<DeadlineKind>(),
+                              kColKind);
+          },
+          [&] { return CheckBelow(c.category, ds.categories_.size(), kColCategory); },
+          [&] { return CheckBelow(c.source, ds.sources_.size(), kColSource); },
+          [&] { return CheckBelow(c.lead_agencies, writer_ids.size(), kColLeadAgencies); },
+          [&] { return CheckBelow(c.coordinator_agencies, writer_ids.size(), kColCoordAgencies); },
+      });
+      !s.ok()) {
+    return s;
   }
-  auto ids = ReadStrings(view, kIdRefs, keep, n);
-  if (!ids.ok()) return ids.status();
-  *ds.ids_ = *std::move(ids);
-  auto titles = ReadStrings(view, kTitleRefs, keep, n);
-  if (!titles.ok()) return titles.status();
-  ds.titles_ = *std::move(titles);
+  *ds.ids_ = **std::move(ids);
+  ds.titles_ = **std::move(titles);
 
   Decoder ex(view.Get(kExtras), "rare task fields");
   const std::size_t extra_count = ex.Count(4);
