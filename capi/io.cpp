@@ -111,11 +111,6 @@ enum class Format { kJson, kCsv };
 absl::StatusOr<mandate::Dataset> ReadText(Format format, std::string_view t, const LoadArgs& args,
                                           std::vector<mandate::LoadProblem>* problems) {
   if (mandate::LooksLikeXlsx(t)) return mandate::ReadDatasetXlsx(t, XlsxOptions(args), problems);
-  if (mandate::LooksLikeSnapshot(t)) {
-    mandate::SnapshotOptions o;
-    o.registry = args.registry;
-    return mandate::ReadSnapshot(t, o);
-  }
   return format == Format::kJson ? mandate::ReadDatasetJson(t, JsonOptions(args), problems)
                                  : mandate::ReadDatasetCsv(t, CsvOptions(args), problems);
 }
