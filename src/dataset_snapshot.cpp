@@ -65,11 +65,15 @@ enum Kind : std::uint32_t {
   kColFlags,
   kColCategory,
   kColSource,
-  kColLeadOffset,
-  kColLeadAgencies,
-  kColCoordOffset,
-  kColCoordAgencies,
-  kColCold,
+  kColDeadline,
+  kLeadFirst,
+  kLeadMultiTask,
+  kLeadMultiOffset,
+  kLeadValues,
+  kCoordFirst,
+  kCoordMultiTask,
+  kCoordMultiOffset,
+  kCoordValues,
   kIdRefs = 32,
   kIdChunks,
   kIdText,
@@ -79,6 +83,14 @@ enum Kind : std::uint32_t {
   kPoolRefs,
   kPoolChunks,
   kPoolText,
+  kLeadTextTask = 48,  // sparse text fields: task indexes, then their pool ids
+  kLeadTextValue,
+  kCoordTextTask,
+  kCoordTextValue,
+  kExpectedTask,
+  kExpectedValue,
+  kNoteTask,
+  kNoteValue,
   kKindEnd
 };
 
@@ -110,16 +122,24 @@ const char* KindName(std::uint32_t k) {
       return "column category";
     case kColSource:
       return "column source";
-    case kColLeadOffset:
-      return "column lead_offset";
-    case kColLeadAgencies:
-      return "column lead_agencies";
-    case kColCoordOffset:
-      return "column coordinator_offset";
-    case kColCoordAgencies:
-      return "column coordinator_agencies";
-    case kColCold:
-      return "column cold";
+    case kColDeadline:
+      return "column deadline";
+    case kLeadFirst:
+      return "lead first";
+    case kLeadMultiTask:
+      return "lead overflow tasks";
+    case kLeadMultiOffset:
+      return "lead overflow offsets";
+    case kLeadValues:
+      return "lead overflow agencies";
+    case kCoordFirst:
+      return "coordinator first";
+    case kCoordMultiTask:
+      return "coordinator overflow tasks";
+    case kCoordMultiOffset:
+      return "coordinator overflow offsets";
+    case kCoordValues:
+      return "coordinator overflow agencies";
     case kIdRefs:
       return "id refs";
     case kIdChunks:
@@ -138,6 +158,22 @@ const char* KindName(std::uint32_t k) {
       return "text pool chunks";
     case kPoolText:
       return "text pool text";
+    case kLeadTextTask:
+      return "lead_text tasks";
+    case kLeadTextValue:
+      return "lead_text values";
+    case kCoordTextTask:
+      return "coordinators_text tasks";
+    case kCoordTextValue:
+      return "coordinators_text values";
+    case kExpectedTask:
+      return "expected_result tasks";
+    case kExpectedValue:
+      return "expected_result values";
+    case kNoteTask:
+      return "note tasks";
+    case kNoteValue:
+      return "note values";
     default:
       return nullptr;
   }
@@ -725,12 +761,20 @@ absl::StatusOr<std::string> SnapshotCodec::Write(const Dataset& ds) {
   sections.push_back({kColFlags, 1, {Bytes(c.flags)}});
   sections.push_back({kColCategory, 2, {Bytes(c.category)}});
   sections.push_back({kColSource, 2, {Bytes(c.source)}});
-  sections.push_back({kColLeadOffset, 4, {Bytes(c.lead_offset)}});
-  sections.push_back({kColLeadAgencies, sizeof(AgencyIndex), {Bytes(c.lead_agencies)}});
-  sections.push_back({kColCoordOffset, 4, {Bytes(c.coordinator_offset)}});
-  sections.push_back({kColCoordAgencies, sizeof(AgencyIndex), {Bytes(c.coordinator_agencies)}});
-  static_assert(sizeof(Dataset::Cold) == 20 && std::is_trivially_copyable_v<Dataset::Cold>);
-  sections.push_back({kColCold, sizeof(Dataset::Cold), {Bytes(ds.cold_)}});
+  sections.push_back({kColDeadline, 4, {Bytes(ds.deadline_)}});
+  for (auto [list, kind] :
+       {std::pair{&c.lead, kLeadFirst}, std::pair{&c.coordinator, kCoordFirst}}) {
+    sections.push_back({kind, sizeof(AgencyIndex), {Bytes(list->first)}});
+    sections.push_back({kind + 1, 4, {Bytes(list->multi_task)}});
+    sections.push_back({kind + 2, 4, {Bytes(list->multi_offset)}});
+    sections.push_back({kind + 3, sizeof(AgencyIndex), {Bytes(list->values)}});
+  }
+  for (auto [sparse, kind] :
+       {std::pair{&ds.lead_text_, kLeadTextTask}, std::pair{&ds.coordinators_text_, kCoordTextTask},
+        std::pair{&ds.expected_result_, kExpectedTask}, std::pair{&ds.note_, kNoteTask}}) {
+    sections.push_back({kind, 4, {Bytes(sparse->task)}});
+    sections.push_back({kind + 1, 4, {Bytes(sparse->value)}});
+  }
 
   AddColumn(sections, store, *ds.ids_, kIdRefs);
   AddColumn(sections, store, ds.titles_, kTitleRefs);
@@ -918,57 +962,104 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
       return out->status();
     };
   };
-  if (auto s = RunOnBothCores({
-          strings(titles, kTitleRefs, n),
-          strings(ids, kIdRefs, n),
-          [&] { return ReadColumn(view, kColCold, n, ds.cold_); },
-          [&] { return ReadColumn(view, kColAssigned, n, c.assigned); },
-          [&] { return ReadColumn(view, kColDue, n, c.due); },
-          [&] { return ReadColumn(view, kColCompleted, n, c.completed); },
-          [&] { return ReadColumn(view, kColLeadOffset, n + 1, c.lead_offset); },
-          [&] { return ReadColumn(view, kColCoordOffset, n + 1, c.coordinator_offset); },
-          [&] { return ReadColumn(view, kColLeadAgencies, kAnyCount, c.lead_agencies); },
-          [&] { return ReadColumn(view, kColCoordAgencies, kAnyCount, c.coordinator_agencies); },
-          [&] { return ReadColumn(view, kColCategory, n, c.category); },
-          [&] { return ReadColumn(view, kColSource, n, c.source); },
-          [&] { return ReadColumn(view, kColKind, n, c.kind); },
-          [&] { return ReadColumn(view, kColFlags, n, c.flags); },
-          strings(pool_column, kPoolRefs, view.Get(kPoolRefs).size() / 8),
-      });
-      !s.ok()) {
-    return s;
+  std::vector<std::function<absl::Status()>> copies = {
+      strings(titles, kTitleRefs, n),
+      strings(ids, kIdRefs, n),
+      [&] { return ReadColumn(view, kColAssigned, n, c.assigned); },
+      [&] { return ReadColumn(view, kColDue, n, c.due); },
+      [&] { return ReadColumn(view, kColCompleted, n, c.completed); },
+      [&] { return ReadColumn(view, kColDeadline, n, ds.deadline_); },
+      [&] { return ReadColumn(view, kColCategory, n, c.category); },
+      [&] { return ReadColumn(view, kColSource, n, c.source); },
+      [&] { return ReadColumn(view, kColKind, n, c.kind); },
+      [&] { return ReadColumn(view, kColFlags, n, c.flags); },
+      strings(pool_column, kPoolRefs, view.Get(kPoolRefs).size() / 8),
+  };
+  for (auto [list, kind] :
+       {std::pair{&c.lead, kLeadFirst}, std::pair{&c.coordinator, kCoordFirst}}) {
+    copies.push_back([&view, list, kind, n] {
+      for (auto s : {ReadColumn(view, kind, n, list->first),
+                     ReadColumn(view, kind + 1, kAnyCount, list->multi_task),
+                     ReadColumn(view, kind + 2, list->multi_task.size() + 1, list->multi_offset),
+                     ReadColumn(view, kind + 3, kAnyCount, list->values)}) {
+        if (!s.ok()) return s;
+      }
+      return absl::OkStatus();
+    });
   }
+  for (auto [sparse, kind] :
+       {std::pair{&ds.lead_text_, kLeadTextTask}, std::pair{&ds.coordinators_text_, kCoordTextTask},
+        std::pair{&ds.expected_result_, kExpectedTask}, std::pair{&ds.note_, kNoteTask}}) {
+    copies.push_back([&view, sparse, kind] {
+      if (auto s = ReadColumn(view, kind, kAnyCount, sparse->task); !s.ok()) return s;
+      return ReadColumn(view, kind + 1, sparse->task.size(), sparse->value);
+    });
+  }
+  if (auto s = RunOnBothCores(copies); !s.ok()) return s;
   auto pool = StringPool::FromColumn(**std::move(pool_column));
   if (!pool.ok()) return Corrupt(absl::StrFormat("text pool: %s", pool.status().message()));
   ds.pool_ = *std::move(pool);
+
+  // An agency list: inline firsts below the registry's size (or none), the overflow tasks
+  // ascending, in range and exactly those flagged as having several, offsets spanning values.
+  const auto check_list = [&](const AgencyListColumn& list, std::uint8_t flag, std::uint32_t kind) {
+    for (std::size_t i = 0; i < list.first.size(); ++i) {
+      if (list.first[i] != kNoAgency && list.first[i] >= writer_ids.size()) {
+        return Corrupt(absl::StrFormat("%s: agency %u of task %u is out of range",
+                                       SectionName(kind), list.first[i], i));
+      }
+    }
+    std::size_t flagged = 0;
+    for (const std::uint8_t f : c.flags) flagged += (f & flag) != 0;
+    if (flagged != list.multi_task.size()) {
+      return Corrupt(absl::StrFormat("%s: %u tasks, but %u are flagged as having several",
+                                     SectionName(kind + 1), list.multi_task.size(), flagged));
+    }
+    for (std::size_t k = 0; k < list.multi_task.size(); ++k) {
+      const std::uint32_t t = list.multi_task[k];
+      if (t >= n || (k > 0 && t <= list.multi_task[k - 1]) || !(c.flags[t] & flag)) {
+        return Corrupt(
+            absl::StrFormat("%s: entry %u (task %u) is out of order, out of range "
+                            "or not flagged",
+                            SectionName(kind + 1), k, t));
+      }
+      if (list.multi_offset[k + 1] - list.multi_offset[k] < 2 &&
+          list.multi_offset[k + 1] >= list.multi_offset[k]) {
+        return Corrupt(
+            absl::StrFormat("%s: task %u has fewer than two agencies", SectionName(kind + 2), t));
+      }
+    }
+    if (auto s = CheckOffsets(list.multi_offset, list.values.size(), kind + 2); !s.ok()) return s;
+    return CheckBelow(list.values, writer_ids.size(), kind + 3);
+  };
+  const auto check_sparse = [&](const SparseColumn<std::uint32_t>& sparse, std::uint32_t kind) {
+    for (std::size_t k = 0; k < sparse.task.size(); ++k) {
+      if (sparse.task[k] >= n || (k > 0 && sparse.task[k] <= sparse.task[k - 1])) {
+        return Corrupt(
+            absl::StrFormat("%s: entry %u is out of order or range", SectionName(kind), k));
+      }
+    }
+    return CheckBelow(sparse.value, ds.pool_.size(), kind + 1);
+  };
   if (auto s = RunOnBothCores({
-          [&] {
-            std::uint32_t worst_deadline = 0, worst_text = 0;
-            for (const auto& cold : ds.cold_) {
-              worst_deadline = std::max(worst_deadline, cold.deadline);
-              worst_text = std::max({worst_text, cold.lead_text, cold.coordinators_text,
-                                     cold.expected_result, cold.note});
-            }
-            if (n != 0 &&
-                (worst_deadline >= ds.deadlines_.size() || worst_text >= ds.pool_.size())) {
-              return Corrupt(absl::StrFormat("%s points past the deadlines or the text pool",
-                                             SectionName(kColCold)));
-            }
-            return absl::OkStatus();
-          },
-          [&] { return CheckOffsets(c.lead_offset, c.lead_agencies.size(), kColLeadOffset); },
-          [&] {
-            return CheckOffsets(c.coordinator_offset, c.coordinator_agencies.size(),
-                                kColCoordOffset);
-          },
+          [&] { return CheckBelow(ds.deadline_, ds.deadlines_.size(), kColDeadline); },
+          [&] { return check_list(c.lead, kTaskMultiLead, kLeadFirst); },
+          [&] { return check_list(c.coordinator, kTaskMultiCoordinator, kCoordFirst); },
           [&] {
             return CheckBelow(c.kind, EnumFirst<DeadlineKind>() + EnumCount<DeadlineKind>(),
                               kColKind);
           },
           [&] { return CheckBelow(c.category, ds.categories_.size(), kColCategory); },
           [&] { return CheckBelow(c.source, ds.sources_.size(), kColSource); },
-          [&] { return CheckBelow(c.lead_agencies, writer_ids.size(), kColLeadAgencies); },
-          [&] { return CheckBelow(c.coordinator_agencies, writer_ids.size(), kColCoordAgencies); },
+          [&] {
+            for (auto [sparse, kind] : {std::pair{&ds.lead_text_, kLeadTextTask},
+                                        std::pair{&ds.coordinators_text_, kCoordTextTask},
+                                        std::pair{&ds.expected_result_, kExpectedTask},
+                                        std::pair{&ds.note_, kNoteTask}}) {
+              if (auto s = check_sparse(*sparse, kind); !s.ok()) return s;
+            }
+            return absl::OkStatus();
+          },
       });
       !s.ok()) {
     return s;
@@ -1009,42 +1100,44 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
   }
   if (auto s = ex.Finish(); !s.ok()) return s;
 
-  // The agencies under another registry: mapped by id, lists sorted again.
+  // The agencies under another registry: mapped by id; each list sorted again and its first
+  // (smallest) agency set again.
   if (!same_registry) {
-    std::vector<AgencyIndex> map(writer_ids.size());
+    std::vector<AgencyIndex> map(writer_ids.size(), kNoAgency);
     for (std::size_t a = 0; a < writer_ids.size(); ++a) {
-      auto idx = reg.FindById(writer_ids[a]);
-      if (!idx) {
-        // Only an agency the tasks use matters.
-        const auto used = [&](const std::vector<AgencyIndex>& v) {
-          return std::find(v.begin(), v.end(), a) != v.end();
-        };
-        if (used(c.lead_agencies) || used(c.coordinator_agencies)) {
-          return absl::InvalidArgumentError(absl::StrFormat(
-              "the snapshot was made with %s (%u agencies); its agency id \"%s\" is unknown to "
-              "the registry it is opened with: open it with the registry it was made with",
-              made_with_bundled ? "the bundled registry" : "a custom registry", writer_ids.size(),
-              writer_ids[a]));
-        }
-        continue;
-      }
-      map[a] = *idx;
+      if (auto idx = reg.FindById(writer_ids[a])) map[a] = *idx;
     }
-    for (auto [offset, list] : {std::pair{&c.lead_offset, &c.lead_agencies},
-                                std::pair{&c.coordinator_offset, &c.coordinator_agencies}}) {
-      for (auto& a : *list) a = map[a];
-      for (std::size_t i = 0; i < n; ++i) {
-        std::sort(list->begin() + (*offset)[i], list->begin() + (*offset)[i + 1]);
+    for (auto* list : {&c.lead, &c.coordinator}) {
+      for (auto* v : {&list->first, &list->values}) {
+        for (auto& a : *v) {
+          if (a == kNoAgency) continue;
+          if (map[a] == kNoAgency) {
+            return absl::InvalidArgumentError(absl::StrFormat(
+                "the snapshot was made with %s (%u agencies); its agency id \"%s\" is unknown to "
+                "the registry it is opened with: open it with the registry it was made with",
+                made_with_bundled ? "the bundled registry" : "a custom registry", writer_ids.size(),
+                writer_ids[a]));
+          }
+          a = map[a];
+        }
+      }
+      for (std::size_t k = 0; k < list->multi_task.size(); ++k) {
+        auto first = list->values.begin() + list->multi_offset[k];
+        std::sort(first, list->values.begin() + list->multi_offset[k + 1]);
+        list->first[list->multi_task[k]] = *first;
       }
     }
   }
 
-  ds.by_id_.reserve(n);
-  for (TaskIndex i = 0; i < n; ++i) {
-    if (!ds.by_id_.insert(i).second) {
-      return Corrupt(
-          absl::StrFormat("task id \"%s\" is stored twice", (*ds.ids_)[i].substr(0, 80)));
-    }
+  // The id index: none while ids are in ascending order (FindTask searches the column),
+  // else the hash index, rebuilt. Either way an id stored twice refuses the file.
+  ds.ids_sorted_ = true;
+  for (TaskIndex i = 1; i < n && ds.ids_sorted_; ++i) {
+    ds.ids_sorted_ = (*ds.ids_)[i - 1] < (*ds.ids_)[i];
+  }
+  if (!ds.ids_sorted_) {
+    ds.IndexIdsByHash();
+    if (ds.by_id_.size() != n) return Corrupt("a task id is stored twice");
   }
 
   // Targets, goals and documents through the validating calls: a few hundred values.
