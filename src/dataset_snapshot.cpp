@@ -977,7 +977,8 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
   };
   for (auto [list, kind] :
        {std::pair{&c.lead, kLeadFirst}, std::pair{&c.coordinator, kCoordFirst}}) {
-    copies.push_back([&view, list, kind, n] {
+    // Init-captures: a structured binding cannot be captured by name before clang 16.
+    copies.push_back([&view, list = list, kind = kind, n] {
       for (auto s : {ReadColumn(view, kind, n, list->first),
                      ReadColumn(view, kind + 1, kAnyCount, list->multi_task),
                      ReadColumn(view, kind + 2, list->multi_task.size() + 1, list->multi_offset),
@@ -990,7 +991,7 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
   for (auto [sparse, kind] :
        {std::pair{&ds.lead_text_, kLeadTextTask}, std::pair{&ds.coordinators_text_, kCoordTextTask},
         std::pair{&ds.expected_result_, kExpectedTask}, std::pair{&ds.note_, kNoteTask}}) {
-    copies.push_back([&view, sparse, kind] {
+    copies.push_back([&view, sparse = sparse, kind = kind] {
       if (auto s = ReadColumn(view, kind, kAnyCount, sparse->task); !s.ok()) return s;
       return ReadColumn(view, kind + 1, sparse->task.size(), sparse->value);
     });
