@@ -12,6 +12,7 @@
 #include "mandate.h"
 #include "mandate/dataset_csv.h"
 #include "mandate/dataset_json.h"
+#include "mandate/dataset_snapshot.h"
 #include "mandate/dataset_xlsx.h"
 
 using namespace mandate::capi;  // NOLINT: the C entry points below
@@ -117,10 +118,18 @@ absl::StatusOr<mandate::Dataset> ReadText(Format format, std::string_view t, con
 absl::StatusOr<mandate::Dataset> ReadFile(Format format, const std::string& path,
                                           const LoadArgs& args,
                                           std::vector<mandate::LoadProblem>* problems) {
-  char head[4] = {};
+  char head[8] = {};
   std::ifstream in(path, std::ios::binary);
-  if (in.read(head, sizeof head) && mandate::LooksLikeXlsx(std::string_view(head, sizeof head))) {
+  in.read(head, sizeof head);
+  const std::string_view got(head, static_cast<std::size_t>(in.gcount()));
+  if (got.size() >= 4 && mandate::LooksLikeXlsx(got)) {
     return mandate::LoadDatasetXlsx(path, XlsxOptions(args), problems);
+  }
+  // A binary snapshot by its magic, whichever loader was called: mapped, not parsed.
+  if (mandate::LooksLikeSnapshot(got)) {
+    mandate::SnapshotOptions o;
+    o.registry = args.registry;
+    return mandate::OpenSnapshot(path, o);
   }
   // Anything else (an error opening it included) as the format's own loader says it.
   return format == Format::kJson ? mandate::LoadDatasetJson(path, JsonOptions(args), problems)
@@ -280,6 +289,16 @@ MDT_API mdt_status mdt_problems_get(const char** out_record, const char** out_fi
     if (out_field) *out_field = p.field.c_str();
     if (out_message) *out_message = p.message.c_str();
     return Ok();
+  });
+}
+
+MDT_API mdt_status mdt_dataset_save_snapshot(const mdt_dataset* dataset, const char* path) {
+  return Guard([&]() -> mdt_status {
+    MDT_TRY(CheckHandle(dataset, "dataset"));
+    std::string_view p;
+    MDT_TRY(CString(&p, path, "path", true));
+    std::shared_lock lock(dataset->state->mu);
+    return FromStatus(mandate::SaveSnapshot(dataset->state->ds, std::string(p)));
   });
 }
 

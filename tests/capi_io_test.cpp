@@ -63,6 +63,51 @@ TEST(CApiIo, JsonRoundTripThroughFileAndString) {
   std::remove(path.c_str());
 }
 
+// A snapshot opens through either file loader (by its magic); damage is refused. (The _read_
+// calls take UTF-8 text: a snapshot is opened from a file.)
+TEST(CApiIo, SnapshotOpensThroughTheLoaders) {
+  Dataset ds = SmallDataset();
+  const std::string path = TempPath("round.snapshot");
+  ASSERT_MDT_OK(mdt_dataset_save_snapshot(ds.get(), path.c_str()));
+  char* a = nullptr;
+  size_t alen = 0;
+  ASSERT_MDT_OK(mdt_dataset_write_json(&a, &alen, ds.get()));
+  String as(a);
+  for (bool csv : {false, true}) {
+    mdt_dataset* back = nullptr;
+    mdt_problems* problems = nullptr;
+    ASSERT_MDT_OK(csv ? mdt_dataset_load_csv(&back, &problems, path.c_str(), nullptr)
+                      : mdt_dataset_load_json(&back, &problems, path.c_str(), nullptr));
+    Dataset b(back);
+    Problems p(problems);
+    char* c = nullptr;
+    size_t clen = 0;
+    ASSERT_MDT_OK(mdt_dataset_write_json(&c, &clen, back));
+    String cs(c);
+    EXPECT_EQ(std::string(a, alen), std::string(c, clen));
+  }
+  std::string bytes;
+  {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    ASSERT_NE(f, nullptr);
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, n);
+    std::fclose(f);
+  }
+  bytes[bytes.size() / 2] ^= 1;
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+  }
+  mdt_dataset* damaged = nullptr;
+  EXPECT_EQ(mdt_dataset_load_json(&damaged, nullptr, path.c_str(), nullptr), MDT_ERR_CORRUPT);
+  EXPECT_EQ(damaged, nullptr);
+  EXPECT_NE(std::string(mdt_last_error()).find("checksum mismatch"), std::string::npos);
+  std::remove(path.c_str());
+}
+
 TEST(CApiIo, CorruptMissingAndStrict) {
   Dataset ds = SmallDataset();
   char* text = nullptr;

@@ -512,6 +512,10 @@ std::vector<HandleCall> HandleCalls() {
     char* s = nullptr;
     return FreeString(mdt_dataset_write_csv(&s, nullptr, ds(h)), &s);
   });
+  add("mdt_dataset_save_snapshot", K::kDataset, [ds](void* h, const Handles&) {
+    const std::string path = ::testing::TempDir() + "capi-misuse.snapshot";
+    return mdt_dataset_save_snapshot(ds(h), path.c_str());
+  });
   add("mdt_dataset_add_task_json", K::kDataset, [ds](void* h, const Handles&) {
     static int n = 0;
     const std::string json = R"({"id": "J-)" + std::to_string(++n) +
@@ -1173,6 +1177,8 @@ std::vector<TextCall> TextCalls() {
       [](const char* s, const Handles& h) { return mdt_dataset_save_json(h.dataset, s); });
   add("mdt_dataset_save_csv",
       [](const char* s, const Handles& h) { return mdt_dataset_save_csv(h.dataset, s); });
+  add("mdt_dataset_save_snapshot",
+      [](const char* s, const Handles& h) { return mdt_dataset_save_snapshot(h.dataset, s); });
   add("mdt_dataset_add_task_json", [](const char* s, const Handles& h) {
     return mdt_dataset_add_task_json(nullptr, h.dataset, s, MDT_NUL_TERMINATED);
   });

@@ -19,9 +19,9 @@ using ::testing::HasSubstr;
 using testing::RunCli;
 using ::testing::StartsWith;
 
-const std::vector<std::string> kCommands = {"agencies", "aggregate", "calendar",
-                                            "deadline", "report",    "status",
-                                            "targets",  "validate",  "version"};
+const std::vector<std::string> kCommands = {"agencies", "aggregate", "calendar", "convert",
+                                            "deadline", "report",    "status",   "targets",
+                                            "validate", "version"};
 // The commands that read --data FILE, with the other arguments each needs.
 const std::vector<std::pair<std::string, std::string>> kDataCommands = {
     {"status", "--as-of 2025-09-23"},

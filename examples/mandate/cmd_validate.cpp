@@ -1,6 +1,6 @@
-// mandate validate --data FILE [--sheet NAME] [--strict] [--fix]: loads a JSON or CSV dataset and prints every
-// problem, one JSON object per line {"record","field","message"}, then a summary line. Exit 0
-// when clean, 1 when problems were found, 2 when the file cannot be read (or, with --strict,
+// mandate validate --data FILE [--sheet NAME] [--strict] [--fix]: loads a JSON or CSV dataset and
+// prints every problem, one JSON object per line {"record","field","message"}, then a summary line.
+// Exit 0 when clean, 1 when problems were found, 2 when the file cannot be read (or, with --strict,
 // has any problem). --fix re-signs a JSON file whose checksum does not match (edited by hand):
 // it is rewritten, atomically, from what was loaded.
 #include <iostream>
@@ -29,7 +29,9 @@ bool OnlyChecksumProblems(const std::vector<LoadProblem>& problems) {
 // --fix after a successful load: the exit status.
 int Fix(const std::string& path, const Dataset& ds, const std::vector<LoadProblem>& problems) {
   if (DataFormatOf(path) != DataFormat::kJson) {
-    return Fail("validate", path + ": --fix re-signs JSON datasets; a CSV file has no checksum");
+    return Fail("validate", path +
+                                ": --fix re-signs JSON datasets; a CSV file has no checksum (and a "
+                                "snapshot is refused whole when damaged)");
   }
   if (problems.empty()) {
     std::cerr << "mandate validate: " << path << ": nothing to fix\n";
@@ -54,8 +56,8 @@ int Run(const Args& args) {
   if (!required) return kExitUsage;
   const std::string& path = required->front();
   std::vector<LoadProblem> problems;
-  absl::StatusOr<Dataset> ds = ReadDataFile(path, args.Has("--strict"), &problems,
-                                               args.Get("--sheet").value_or(""));
+  absl::StatusOr<Dataset> ds =
+      ReadDataFile(path, args.Has("--strict"), &problems, args.Get("--sheet").value_or(""));
   for (const LoadProblem& p : problems) {
     std::cout << Dump({{"record", p.record}, {"field", p.field}, {"message", p.message}}) << "\n";
   }

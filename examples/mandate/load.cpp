@@ -6,6 +6,7 @@
 
 #include "mandate/dataset_csv.h"
 #include "mandate/dataset_json.h"
+#include "mandate/dataset_snapshot.h"
 #include "mandate/dataset_xlsx.h"
 
 namespace mandate::cli {
@@ -21,6 +22,7 @@ DataFormat DataFormatOf(const std::string& path) {
   in.read(buf, sizeof buf);
   std::string_view head(buf, static_cast<std::size_t>(in.gcount()));
   if (LooksLikeXlsx(head)) return DataFormat::kXlsx;
+  if (LooksLikeSnapshot(head)) return DataFormat::kSnapshot;
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   const std::size_t first = head.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return by_name;
@@ -28,9 +30,10 @@ DataFormat DataFormatOf(const std::string& path) {
 }
 
 absl::StatusOr<Dataset> ReadDataFile(const std::string& path, bool strict,
-                                     std::vector<LoadProblem>* problems,
-                                     const std::string& sheet) {
+                                     std::vector<LoadProblem>* problems, const std::string& sheet) {
   const DataFormat format = DataFormatOf(path);
+  // A snapshot is checked whole (checksums) and has no per-record problems: it opens or not.
+  if (format == DataFormat::kSnapshot) return OpenSnapshot(path);
   if (format == DataFormat::kXlsx) {
     XlsxReadOptions options;
     options.strict = strict;

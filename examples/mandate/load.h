@@ -14,10 +14,11 @@
 
 namespace mandate::cli {
 
-enum class DataFormat { kJson, kCsv, kXlsx };
+enum class DataFormat { kJson, kCsv, kXlsx, kSnapshot };
 
-// By content, not by name (a spreadsheet's ".txt" or ".tsv" export is CSV): an Excel workbook
-// when the file is a zip ("PK\3\4"), JSON when the first non-blank byte after a UTF-8 BOM
+// By content, not by name (a spreadsheet's ".txt" or ".tsv" export is CSV): a binary snapshot
+// when the file starts with "MDTSNAP1" (docs/snapshot-format.md), an Excel workbook when the
+// file is a zip ("PK\3\4"), JSON when the first non-blank byte after a UTF-8 BOM
 // is '{', else CSV. A file that cannot be opened or holds only blanks goes by its name
 // (".csv", ".xlsx" or JSON), whose reader then says what is wrong.
 DataFormat DataFormatOf(const std::string& path);

@@ -152,6 +152,8 @@ class Dataset {
   std::size_t MemoryBytes() const;
 
  private:
+  friend class SnapshotCodec;  // the binary snapshot reads and fills the columns (dataset_snapshot.cpp)
+
   struct Extra {  // rare fields, only for tasks that have them
     std::vector<std::string> partners;
     std::vector<std::string> sources;  // all sources when more than one

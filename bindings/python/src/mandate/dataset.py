@@ -133,8 +133,9 @@ class Dataset(Handle):
         one). Rows with problems are skipped and listed in ``problems``, as is a JSON file's
         checksum mismatch (edited by hand); ``strict=True`` refuses the file instead.
         CSV only: ``plan_year`` for phrases without a year, ``as_of`` the day of the
-        ``progress`` column. Raises NotFound, IOFailure, Corrupt, ParseError... with the
-        library's message."""
+        ``progress`` column. A binary snapshot (``mandate convert --to snapshot``) is
+        recognised by its magic by the C loaders and mapped, whatever ``format`` says.
+        Raises NotFound, IOFailure, Corrupt, ParseError... with the library's message."""
         p = os.fspath(path)
         fmt = cls._format(p, format) if format is not None else cls._sniff(p)
         fn = lib.mdt_dataset_load_csv if fmt == "csv" else lib.mdt_dataset_load_json
