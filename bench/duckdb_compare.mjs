@@ -152,7 +152,9 @@ async function run(f) {
   const m = JSON.parse(readFileSync(f.mandate, 'utf8'));
   const rows = [{ engine: 'mandate', n, load_s: m.load_s, q1_ms: m.q1_ms, q2_ms: m.q2_ms,
                   floor_ms: m.floor_ms, floor_gb_per_s: m.floor_gb_per_s,
-                  naive_loop_ms: m.naive_loop_ms, bytes_per_task: m.bytes_per_task_excl_titles }];
+                  naive_loop_ms: m.naive_loop_ms, bytes_per_task: m.bytes_per_task_excl_titles,
+                  load_json_ms: m.load_json_ms, snapshot_open_ms: m.snapshot_open_ms,
+                  snapshot_bytes: m.snapshot_bytes }];
   const engines = [
     ['DuckDB 1 thread', () => runDuckDB(1, f, reps)],
     [`DuckDB ${os.cpus().length} threads`, () => runDuckDB(os.cpus().length, f, reps)],
@@ -200,6 +202,12 @@ function report(path) {
                `(${fmt(m.floor_gb_per_s ?? 0, 1)} GB/s); mandate query 1 = ${fmt(m.q1_ms / m.floor_ms, 2)}× ` +
                `and query 2 = ${fmt(m.q2_ms / m.floor_ms, 2)}× the floor (naive loop ` +
                `${fmt(m.naive_loop_ms ?? 0, 1)} ms); ${fmt(m.bytes_per_task, 1)} bytes/task without titles.`);
+    const extra = [];
+    if (m.load_json_ms !== undefined) extra.push(`the same tasks from the bundled JSON ${fmt(m.load_json_ms / 1e3, 2)} s`);
+    if (m.snapshot_open_ms !== undefined) {
+      extra.push(`snapshot open ${fmt(m.snapshot_open_ms, 1)} ms (${fmt((m.snapshot_bytes ?? 0) / 1e6, 0)} MB file)`);
+    }
+    if (extra.length) lines.push(`N=${m.n.toLocaleString('en-US')}: mandate ${extra.join('; ')}.`);
   }
   const sqlLoads = rows.filter((r) => r.load_sql_s !== undefined)
     .map((r) => `${r.engine} N=${r.n.toLocaleString('en-US')} ${fmt(r.load_sql_s, 2)} s`);

@@ -37,6 +37,16 @@ std::uint8_t SlowTaskClassifier::Status(TaskIndex i) {
 
 std::optional<Day> SlowTaskClassifier::NextOccurrence(std::uint32_t deadline, const Recurrence& r,
                                                       Day from) {
+  if (from == as_of_) {
+    if (deadline >= from_as_of_.size()) from_as_of_.resize(deadline + 1, 0);
+    std::int64_t& slot = from_as_of_[deadline];
+    if (slot == 0) {
+      const auto next = FirstOccurrence(r, from, options_.inclusive_before);
+      slot = next ? std::int64_t{ToEpochDays(*next)} + (std::int64_t{1} << 32) : kNone;
+    }
+    if (slot == kNone) return std::nullopt;
+    return FromEpochDays(static_cast<std::int32_t>(slot - (std::int64_t{1} << 32)));
+  }
   const std::uint64_t key =
       (std::uint64_t{deadline} << 32) | static_cast<std::uint32_t>(ToEpochDays(from));
   auto [it, fresh] = occurrences_.try_emplace(key);

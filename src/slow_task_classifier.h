@@ -58,8 +58,12 @@ class SlowTaskClassifier {
   ClassifyOptions options_;
   std::vector<TaskEvent> history_scratch_;
   Classification scratch_;
-  // (deadline id, from day) -> first occurrence on or after it.
+  // (deadline id, from day) -> first occurrence on or after it; from the as-of day itself (the
+  // common, untracked case) in a vector by deadline id: 0 = not worked out yet, kNone = none,
+  // else the epoch day + 2^32 (so no day is 0 or kNone).
   absl::flat_hash_map<std::uint64_t, std::optional<Day>> occurrences_;
+  std::vector<std::int64_t> from_as_of_;
+  static constexpr std::int64_t kNone = -1;
 };
 
 }  // namespace mandate::internal
