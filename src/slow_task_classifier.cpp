@@ -67,15 +67,23 @@ std::optional<std::uint8_t> SlowTaskClassifier::PlainRecurring(TaskIndex i) {
   }
   const Deadline& dl = ds_.original_deadline(i);
   if (!dl.recurrence || dl.kind != DeadlineKind::kRecurring) return std::nullopt;
-  const auto& history = ds_.HistoryRef(i, history_scratch_);
-  if (history.size() > 1 || (history.size() == 1 && history[0].type != EventType::kCompleted)) {
-    return std::nullopt;
+  // Without rare fields the history holds no report and the dataset decides the tracking:
+  // no history to materialise (the common case, measured at a fifth of the query).
+  const bool rare = ds_.has_rare_fields(i);
+  const std::vector<TaskEvent>* history = nullptr;
+  if (rare) {
+    history = &ds_.HistoryRef(i, history_scratch_);
+    if (history->size() > 1 ||
+        (history->size() == 1 && (*history)[0].type != EventType::kCompleted)) {
+      return std::nullopt;
+    }
   }
   if (c.assigned[i] > d_) return kNotYetAssigned;
   if (c.completed[i] != kNoDay && c.completed[i] <= d_) {
     return static_cast<std::uint8_t>(TaskStatus::kCompletedOnTime);
   }
-  const bool tracked = ReportsTracked(ds_, i, history, as_of_);
+  const bool tracked = rare ? ReportsTracked(ds_, i, *history, as_of_)
+                            : ds_.occurrence_reports_tracked().value_or(false);
   const Day from =
       tracked ? FromEpochDays(c.assigned[i]) : FromEpochDays(std::max(c.assigned[i], d_));
   const auto next = NextOccurrence(ds_.original_deadline_id(i), *dl.recurrence, from);

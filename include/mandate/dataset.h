@@ -124,6 +124,10 @@ class Dataset {
   // (scratch keeps its capacity from call to call). Valid until scratch or the task changes.
   const std::vector<TaskEvent>& HistoryRef(TaskIndex i, std::vector<TaskEvent>& scratch) const;
   std::optional<Day> assigned(TaskIndex i) const;
+  // Whether task i has any rare field stored (partners, several sources, attributes, a
+  // history beyond one plain completion, its own occurrence_reports_tracked): without one, its
+  // history is at most the completed column and its tracking the dataset's (one probe).
+  bool has_rare_fields(TaskIndex i) const { return extra_.contains(i); }
   // Task::occurrence_reports_tracked of task i (unset for most tasks).
   std::optional<bool> occurrence_reports_tracked(TaskIndex i) const;
   // The dataset's default for Task::occurrence_reports_tracked (classification.h); unset =
@@ -152,7 +156,8 @@ class Dataset {
   std::size_t MemoryBytes() const;
 
  private:
-  friend class SnapshotCodec;  // the binary snapshot reads and fills the columns (dataset_snapshot.cpp)
+  friend class SnapshotCodec;  // the binary snapshot reads and fills the columns
+                               // (dataset_snapshot.cpp)
 
   struct Extra {  // rare fields, only for tasks that have them
     std::vector<std::string> partners;
