@@ -60,7 +60,7 @@ void CountBlocks(const Dataset& ds, Day as_of, const ClassifyOptions& options, c
     const std::int32_t* q = completed + b;
     for (std::size_t j = 0; j < m; ++j) {
       const std::uint8_t s = FastStatus(u[j], q[j], r.d, r.soon_end);
-      st[j] = (a[j] >= r.lo) & (a[j] <= r.hi) ? s : kSkip;
+      st[j] = ((a[j] >= r.lo) & (a[j] <= r.hi)) ? s : kSkip;
     }
     const AgencyIndex* f = first + b;
     std::size_t j = 0;
