@@ -15,30 +15,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path Dir() {
-  const fs::path d = fs::path(::testing::TempDir()) / "cmd_convert";
-  fs::create_directories(d);
-  return d;
-}
-
-std::string Bundled() { return std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json"; }
+fs::path Dir() { return ScratchDir("cmd_convert"); }
 
 TEST(CmdConvert, ASnapshotAnswersAsTheJsonDoes) {
   const std::string snap = (Dir() / "plan.snapshot").string();
   const CliResult c =
-      RunCli("convert --data " + Bundled() + " --to snapshot --out " + snap, "2>&1");
+      RunCli("convert --data " + BundledPlanPath() + " --to snapshot --out " + snap, "2>&1");
   ASSERT_EQ(c.code, 0) << c.out;
   EXPECT_EQ(Slurp(snap).rfind("MDTSNAP1", 0), 0u);
   for (const std::string cmd : {"aggregate --as-of 2025-09-23 --by lead,status",
                                 "status --as-of 2025-09-23", "report --as-of 2025-09-23"}) {
-    const CliResult from_json = RunCli(cmd + " --data " + Bundled());
+    const CliResult from_json = RunCli(cmd + " --data " + BundledPlanPath());
     const CliResult from_snap = RunCli(cmd + " --data " + snap);
     EXPECT_EQ(from_snap.code, from_json.code) << cmd;
     EXPECT_EQ(from_snap.out, from_json.out) << cmd;
@@ -47,7 +34,7 @@ TEST(CmdConvert, ASnapshotAnswersAsTheJsonDoes) {
   const std::string json = (Dir() / "back.json").string();
   const std::string direct = (Dir() / "direct.json").string();
   ASSERT_EQ(RunCli("convert --data " + snap + " --to json --out " + json).code, 0);
-  ASSERT_EQ(RunCli("convert --data " + Bundled() + " --to json --out " + direct).code, 0);
+  ASSERT_EQ(RunCli("convert --data " + BundledPlanPath() + " --to json --out " + direct).code, 0);
   EXPECT_EQ(Slurp(json), Slurp(direct));
   const std::string csv = (Dir() / "back.csv").string();
   ASSERT_EQ(RunCli("convert --data " + snap + " --to csv --out " + csv).code, 0);
@@ -56,14 +43,14 @@ TEST(CmdConvert, ASnapshotAnswersAsTheJsonDoes) {
 
 TEST(CmdConvert, DamageAndBadArgumentsAreRefused) {
   const std::string snap = (Dir() / "bad.snapshot").string();
-  ASSERT_EQ(RunCli("convert --data " + Bundled() + " --to snapshot --out " + snap).code, 0);
+  ASSERT_EQ(RunCli("convert --data " + BundledPlanPath() + " --to snapshot --out " + snap).code, 0);
   std::string bytes = Slurp(snap);
   bytes[bytes.size() / 2] ^= 0x10;
   std::ofstream(snap, std::ios::binary) << bytes;
   const CliResult r = RunCli("aggregate --as-of 2025-09-23 --by lead --data " + snap, "2>&1");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("checksum mismatch"), std::string::npos) << r.out;
-  const CliResult to = RunCli("convert --data " + Bundled() + " --to pdf --out x", "2>&1");
+  const CliResult to = RunCli("convert --data " + BundledPlanPath() + " --to pdf --out x", "2>&1");
   EXPECT_EQ(to.code, 2);
   EXPECT_NE(to.out.find("snapshot, json or csv"), std::string::npos) << to.out;
 }

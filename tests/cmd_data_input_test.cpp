@@ -15,20 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path Dir() {
-  const fs::path d = fs::path(::testing::TempDir()) / "cmd_data_input";
-  fs::create_directories(d);
-  return d;
-}
-
-std::string Bundled() { return std::string(MANDATE_SOURCE_DIR) + "/examples/data/plan-2025.json"; }
+fs::path Dir() { return ScratchDir("cmd_data_input"); }
 
 TEST(CmdDataInput, ATxtOrTsvCsvIsReadAsCsv) {
   const fs::path txt = Dir() / "plan.txt";
@@ -42,7 +29,7 @@ TEST(CmdDataInput, ATxtOrTsvCsvIsReadAsCsv) {
   EXPECT_NE(s.out.find("\"id\":\"T2\""), std::string::npos) << s.out;
   // A JSON file named .csv is JSON.
   const fs::path named_csv = Dir() / "plan-json.csv";
-  fs::copy_file(Bundled(), named_csv, fs::copy_options::overwrite_existing);
+  fs::copy_file(BundledPlanPath(), named_csv, fs::copy_options::overwrite_existing);
   const CliResult j = RunCli("validate --data " + named_csv.string());
   EXPECT_EQ(j.code, 0) << j.out;
   EXPECT_NE(j.out.find("\"tasks\":333"), std::string::npos) << j.out;
@@ -50,7 +37,7 @@ TEST(CmdDataInput, ATxtOrTsvCsvIsReadAsCsv) {
 
 TEST(CmdDataInput, AHandEditedDatasetLoadsAndValidateFixReSignsIt) {
   const fs::path path = Dir() / "edited.json";
-  std::string text = Slurp(Bundled());
+  std::string text = Slurp(BundledPlanPath());
   const std::string from = "\"title\": \"";
   const auto at = text.find(from);
   ASSERT_NE(at, std::string::npos);
