@@ -260,8 +260,7 @@ TEST(DatasetSnapshot, RefusalsNameWhatIsWrong) {
   damaged[good.size() - 3] ^= 1;
   EXPECT_NE(Refusal(damaged).find("section 'text pool text' checksum mismatch"), std::string::npos);
   // A task count that does not match the columns (meta is the first section).
-  EXPECT_NE(Refusal(Resealed(SetU64(good, first_offset, 3))).find("expected 3"),
-            std::string::npos);
+  EXPECT_NE(Refusal(Resealed(SetU64(good, first_offset, 3))).find("expected 3"), std::string::npos);
 }
 
 TEST(DatasetSnapshot, RegistriesAreCheckedByAgencyId) {

@@ -3,6 +3,8 @@
 // two-row Vietnamese header, merged group-heading rows instead of a category column, real
 // date cells. It must load to exactly the tasks of examples/data/plan-2025.json; bad cells are
 // reported by sheet and cell reference; a hostile archive is refused with a clear error.
+#include "mandate/dataset_xlsx.h"
+
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
@@ -17,7 +19,6 @@
 #include "bundled_plan.h"
 #include "mandate/atomic_file.h"
 #include "mandate/dataset_json.h"
-#include "mandate/dataset_xlsx.h"
 
 namespace mandate {
 namespace {
@@ -26,17 +27,16 @@ const std::string kDir = std::string(MANDATE_SOURCE_DIR) + "/tests/data/xlsx/";
 
 // Everything a task table carries. A deadline with no phrase has no kind to compare: the
 // JSON says "unknown", an empty cell reads as "none"; both are "no deadline given".
-using Row = std::tuple<std::string, std::string, std::string, std::vector<std::string>,
-                       std::string, std::vector<std::string>, std::string,
-                       std::vector<std::string>, std::optional<Day>, std::string, std::string,
-                       std::optional<Day>, std::string, std::string>;
+using Row =
+    std::tuple<std::string, std::string, std::string, std::vector<std::string>, std::string,
+               std::vector<std::string>, std::string, std::vector<std::string>, std::optional<Day>,
+               std::string, std::string, std::optional<Day>, std::string, std::string>;
 
 std::vector<Row> Rows(const Dataset& ds) {
   std::vector<Row> out;
   for (TaskIndex i = 0; i < ds.task_count(); ++i) {
     const Task t = ds.GetTask(i);
-    const std::string kind =
-        t.deadline.text.empty() ? "" : std::string(EnumName(t.deadline.kind));
+    const std::string kind = t.deadline.text.empty() ? "" : std::string(EnumName(t.deadline.kind));
     out.emplace_back(t.id, t.title, t.lead_text, t.lead, t.coordinators_text, t.coordinators,
                      t.category, t.sources, t.assigned, t.deadline.text, kind, t.deadline.due,
                      t.expected_result, t.note);
@@ -52,8 +52,8 @@ XlsxReadOptions PlanOptions() {
   return o;
 }
 
-bool Has(const std::vector<LoadProblem>& problems, std::string_view record,
-         std::string_view field, std::string_view message_part) {
+bool Has(const std::vector<LoadProblem>& problems, std::string_view record, std::string_view field,
+         std::string_view message_part) {
   return std::any_of(problems.begin(), problems.end(), [&](const LoadProblem& p) {
     return p.record == record && p.field == field &&
            p.message.find(message_part) != std::string::npos;
@@ -131,8 +131,8 @@ std::string WriteSmallWorkbook(const std::string& path) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "Nhiệm vụ");
   lxw_format* date = workbook_add_format(wb);
   format_set_num_format(date, "dd/mm/yyyy");
-  const char* header[] = {"Mã", "Tên nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Ngày giao",
-                          "Tiến độ"};
+  const char* header[] = {"Mã",       "Tên nhiệm vụ", "Đơn vị chủ trì",
+                          "Thời hạn", "Ngày giao",    "Tiến độ"};
   for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, 0, c, header[c], nullptr);
   worksheet_write_string(ws, 1, 0, "NV-1", nullptr);
   worksheet_write_string(ws, 1, 1, "Xây dựng cơ sở dữ liệu", nullptr);

@@ -1,5 +1,7 @@
 // BuildReport: fills the report from the engine's results only (ClassifyAll, Aggregate,
 // Rank, ComputeChange and the task lists), so every number in it is one the engine gives.
+#include "report/build.h"
+
 #include <algorithm>
 #include <set>
 
@@ -12,7 +14,6 @@
 #include "mandate/report.h"
 #include "mandate/target_status.h"
 #include "mandate/text.h"
-#include "report/build.h"
 
 namespace mandate {
 namespace {
@@ -149,10 +150,9 @@ void AddTargets(ReportData& d, const Dataset& ds, const ReportOptions& options) 
                     .target = target.target,
                     .achievement = e.achievement};
     if (e.measurement) rt.latest = e.measurement->value;
-    rt.family_measured =
-        !target.family.empty() &&
-        std::any_of(target.measurements.begin(), target.measurements.end(),
-                    [](const Measurement& m) { return !m.locality.empty(); });
+    rt.family_measured = !target.family.empty() &&
+                         std::any_of(target.measurements.begin(), target.measurements.end(),
+                                     [](const Measurement& m) { return !m.locality.empty(); });
     d.targets.push_back(std::move(rt));
   }
 }

@@ -1,11 +1,10 @@
 // ReportDocument: the report's blocks in seed 001's order. Section numbers are counted as
 // the blocks are made, so a section left out leaves no gap.
-#include "mandate/report_document.h"
-
 #include <algorithm>
 #include <array>
 
 #include "absl/strings/str_format.h"
+#include "mandate/report_document.h"
 #include "mandate/target_status.h"
 #include "report/labels.h"
 #include "report/phrases.h"
@@ -20,7 +19,8 @@ using Kind = ReportBlock::Kind;
 
 bool En(ReportLanguage lang) { return lang == ReportLanguage::kEnglish; }
 
-constexpr std::array<const char*, 9> kRoman = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+constexpr std::array<const char*, 9> kRoman = {"I",  "II",  "III",  "IV", "V",
+                                               "VI", "VII", "VIII", "IX"};
 
 // Numbering: "I.", "1.", "a)" in order, each level restarting under its parent.
 class Doc {
@@ -28,7 +28,8 @@ class Doc {
   explicit Doc(ReportLanguage lang) : lang_(lang) {}
   void Section(std::string_view title) {
     sub_ = 0;
-    Add(Kind::kSection, absl::StrFormat("%s. %s", kRoman[std::min<std::size_t>(section_++, 8)], title));
+    Add(Kind::kSection,
+        absl::StrFormat("%s. %s", kRoman[std::min<std::size_t>(section_++, 8)], title));
   }
   void Subsection(std::string_view title) {
     item_ = 0;
@@ -67,8 +68,8 @@ std::vector<ReportCriteria> UnattachedCriteria(const ReportData& d) {
 std::string StatusLabel(const std::string& name, ReportLanguage lang) {
   const auto status = EnumFromName<TargetStatus>(name);
   if (!status) return name;
-  return std::string(
-      EnumLabel(*status, lang == ReportLanguage::kEnglish ? LabelLanguage::kEn : LabelLanguage::kVi));
+  return std::string(EnumLabel(
+      *status, lang == ReportLanguage::kEnglish ? LabelLanguage::kEn : LabelLanguage::kVi));
 }
 
 void Letterhead(Doc& doc, const ReportData& d) {
@@ -109,7 +110,8 @@ void Results(Doc& doc, const ReportData& d) {
       if (auto w = report::WindowSentence(p, d, lang); !w.empty()) text += " " + w;
       if (with_criteria) {
         doc.Add(Kind::kBullet, (en ? "Tasks of ministries, sectors and localities: "
-                                   : "Đối với các nhiệm vụ của bộ, ngành, địa phương: ") + text);
+                                   : "Đối với các nhiệm vụ của bộ, ngành, địa phương: ") +
+                                   text);
       } else {
         doc.Add(Kind::kParagraph, text);
       }
@@ -142,10 +144,10 @@ void Results(Doc& doc, const ReportData& d) {
                           std::string(L.achievement), std::string(L.status)});
     for (const ReportTarget* target : targets) {
       const ReportTarget& t = *target;
-      table.rows.push_back({t.name, (t.latest ? report::Number(*t.latest, lang) : "-") + " " + t.unit,
-                            report::Number(t.target, lang) + " " + t.unit,
-                            t.achievement ? FormatPercent(*t.achievement, lang) : "-",
-                            StatusLabel(t.status, lang)});
+      table.rows.push_back(
+          {t.name, (t.latest ? report::Number(*t.latest, lang) : "-") + " " + t.unit,
+           report::Number(t.target, lang) + " " + t.unit,
+           t.achievement ? FormatPercent(*t.achievement, lang) : "-", StatusLabel(t.status, lang)});
     }
     doc.blocks().push_back(std::move(table));
   }
@@ -184,24 +186,24 @@ void Shortcomings(Doc& doc, const ReportData& d) {
 void Upcoming(Doc& doc, const ReportData& d) {
   const ReportLanguage lang = doc.lang();
   const bool en = En(lang);
-  doc.Section(en ? "PRIORITIES FOR THE COMING PERIOD" : "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THỜI GIAN TỚI");
+  doc.Section(en ? "PRIORITIES FOR THE COMING PERIOD"
+                 : "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THỜI GIAN TỚI");
   std::int64_t n = 0;
   for (const auto& g : d.due_next) n += static_cast<std::int64_t>(g.tasks.size());
-  doc.Add(Kind::kParagraph,
-          en ? absl::StrFormat("From %s to %s, %s %s due.", report::ShortDay(d.next_from, lang),
-                               report::ShortDay(d.next_to, lang), Tasks(n, lang),
-                               n == 1 ? "falls" : "fall")
-             : absl::StrFormat("Từ ngày %s đến ngày %s, có %s đến hạn hoàn thành%s",
-                               report::ShortDay(d.next_from, lang),
-                               report::ShortDay(d.next_to, lang), Tasks(n, lang),
-                               n > 0 ? ":" : "."));
+  doc.Add(
+      Kind::kParagraph,
+      en ? absl::StrFormat("From %s to %s, %s %s due.", report::ShortDay(d.next_from, lang),
+                           report::ShortDay(d.next_to, lang), Tasks(n, lang),
+                           n == 1 ? "falls" : "fall")
+         : absl::StrFormat("Từ ngày %s đến ngày %s, có %s đến hạn hoàn thành%s",
+                           report::ShortDay(d.next_from, lang), report::ShortDay(d.next_to, lang),
+                           Tasks(n, lang), n > 0 ? ":" : "."));
   for (const auto& g : d.due_next) {
     for (const auto& t : g.tasks) {
-      const std::string lead = t.lead_text.empty() ? (t.lead.empty() ? "-" : t.lead.front())
-                                                   : t.lead_text;
-      doc.Add(Kind::kBullet,
-              absl::StrFormat("%s (%s; %s %s)", t.title, lead, en ? "due" : "hạn",
-                              t.due ? report::ShortDay(*t.due, lang) : "-"));
+      const std::string lead =
+          t.lead_text.empty() ? (t.lead.empty() ? "-" : t.lead.front()) : t.lead_text;
+      doc.Add(Kind::kBullet, absl::StrFormat("%s (%s; %s %s)", t.title, lead, en ? "due" : "hạn",
+                                             t.due ? report::ShortDay(*t.due, lang) : "-"));
     }
   }
 }
@@ -223,8 +225,8 @@ std::vector<std::vector<std::string>> OverdueAppendixRows(const ReportData& d,
       for (const auto& l : t.lead) lead += (lead.empty() ? "" : ", ") + l;
     }
     rows.push_back({std::to_string(++row), t.title, lead, t.deadline_text,
-                    t.due ? report::ShortDay(*t.due, lang) : "",
-                    t.source, t.due && t.days_overdue > 0 ? FormatCount(t.days_overdue, lang) : ""});
+                    t.due ? report::ShortDay(*t.due, lang) : "", t.source,
+                    t.due && t.days_overdue > 0 ? FormatCount(t.days_overdue, lang) : ""});
   }
   return rows;
 }

@@ -13,12 +13,24 @@ namespace {
 
 void Tally(ReportCounts& c, TaskStatus s) {
   switch (s) {
-    case TaskStatus::kCompletedOnTime: ++c.completed_on_time; break;
-    case TaskStatus::kCompletedLate: ++c.completed_late; break;
-    case TaskStatus::kDueSoon: ++c.due_soon; break;
-    case TaskStatus::kInProgress: ++c.in_progress; break;
-    case TaskStatus::kOverdue: ++c.overdue; break;
-    case TaskStatus::kCancelled: ++c.cancelled; return;
+    case TaskStatus::kCompletedOnTime:
+      ++c.completed_on_time;
+      break;
+    case TaskStatus::kCompletedLate:
+      ++c.completed_late;
+      break;
+    case TaskStatus::kDueSoon:
+      ++c.due_soon;
+      break;
+    case TaskStatus::kInProgress:
+      ++c.in_progress;
+      break;
+    case TaskStatus::kOverdue:
+      ++c.overdue;
+      break;
+    case TaskStatus::kCancelled:
+      ++c.cancelled;
+      return;
   }
   ++c.total;
 }
@@ -52,12 +64,15 @@ void Finish(Accumulator& acc, const Dataset& ds, const Programme* def,
   for (const auto& [a, counts] : acc.by_agency) {
     if (counts.total == 0) continue;
     const Agency& agency = ds.registry().agency(a);
-    agencies.push_back({.id = agency.id, .name = agency.name, .kind = agency.kind,
-                        .counts = counts});
+    agencies.push_back(
+        {.id = agency.id, .name = agency.name, .kind = agency.kind, .counts = counts});
     ++p.agencies;
-    if (IsCentralKind(agency.kind)) ++p.agencies_central;
-    else if (agency.kind == AgencyKind::kProvince) ++p.agencies_provinces;
-    else ++p.agencies_other;
+    if (IsCentralKind(agency.kind))
+      ++p.agencies_central;
+    else if (agency.kind == AgencyKind::kProvince)
+      ++p.agencies_provinces;
+    else
+      ++p.agencies_other;
   }
   std::stable_sort(agencies.begin(), agencies.end(), [](const auto& a, const auto& b) {
     return a.counts.total != b.counts.total ? a.counts.total > b.counts.total
@@ -109,8 +124,11 @@ void AddProgrammes(ReportData& d, const Dataset& ds, const ReportOptions& option
   std::vector<Accumulator> acc(defs.size() + 1);  // the last: tasks of no programme
   for (std::size_t k = 0; k < defs.size(); ++k) {
     const Programme& def = defs[k];
-    acc[k].out = {.id = def.id, .heading = def.heading, .subject = def.subject,
-                  .overdue_heading = def.overdue_heading, .window_on_time = def.window_on_time};
+    acc[k].out = {.id = def.id,
+                  .heading = def.heading,
+                  .subject = def.subject,
+                  .overdue_heading = def.overdue_heading,
+                  .window_on_time = def.window_on_time};
   }
   acc.back().out = {.id = "other",
                     .heading = {"Thực hiện các nhiệm vụ khác", "Other tasks"},
@@ -159,15 +177,17 @@ void AddProgrammes(ReportData& d, const Dataset& ds, const ReportOptions& option
     if (present) continue;
     for (const ReportCriteria& cr : d.criteria) {
       if (cr.family != defs[k].criteria_family) continue;
-      ReportProgramme p = {.id = defs[k].id, .heading = defs[k].heading,
+      ReportProgramme p = {.id = defs[k].id,
+                           .heading = defs[k].heading,
                            .subject = defs[k].subject,
-                           .overdue_heading = defs[k].overdue_heading, .criteria = cr};
-      const auto at = std::find_if(d.programmes.begin(), d.programmes.end(),
-                                   [&](const ReportProgramme& q) {
-                                     for (std::size_t j = k + 1; j < defs.size(); ++j)
-                                       if (defs[j].id == q.id) return true;
-                                     return q.id == "other";
-                                   });
+                           .overdue_heading = defs[k].overdue_heading,
+                           .criteria = cr};
+      const auto at =
+          std::find_if(d.programmes.begin(), d.programmes.end(), [&](const ReportProgramme& q) {
+            for (std::size_t j = k + 1; j < defs.size(); ++j)
+              if (defs[j].id == q.id) return true;
+            return q.id == "other";
+          });
       d.programmes.insert(at, std::move(p));
     }
   }
