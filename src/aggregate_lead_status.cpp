@@ -38,7 +38,7 @@ void CountBlocks(const Dataset& ds, Day as_of, const ClassifyOptions& options, c
   const std::int32_t* completed = c.completed.data();
   const std::uint8_t* flags = c.flags.data();
   const AgencyIndex* first = c.lead.first.data();
-  const std::vector<std::uint32_t>& multi = c.lead.multi_task;
+  const Column<std::uint32_t>& multi = c.lead.multi_task;
   const std::size_t slots = Slots(ds);
   std::uint32_t* t0 = tables;
   std::uint32_t* t1 = tables + slots;

@@ -1,8 +1,10 @@
 #include "mandate/dataset.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "absl/strings/str_format.h"
+#include "agency_cell_order.h"
 #include "mandate/absl_compat.h"
 #include "mandate/calendar.h"
 #include "mandate/task_state.h"
@@ -214,6 +216,28 @@ void Dataset::Reserve(std::size_t n) {
   if (!ids_sorted_) by_id_.reserve(n);
 }
 
+void Dataset::ShrinkToFit() {
+  TaskColumns& c = columns_;
+  for (auto* v : {&c.assigned, &c.due, &c.completed}) v->shrink_to_fit();
+  for (auto* v : {&c.kind, &c.flags}) v->shrink_to_fit();
+  for (auto* v : {&c.category, &c.source}) v->shrink_to_fit();
+  for (auto* list : {&c.lead, &c.coordinator}) {
+    list->first.shrink_to_fit();
+    list->multi_task.shrink_to_fit();
+    list->multi_offset.shrink_to_fit();
+    list->values.shrink_to_fit();
+  }
+  for (auto* sparse : {&lead_text_, &coordinators_text_, &expected_result_, &note_}) {
+    sparse->task.shrink_to_fit();
+    sparse->value.shrink_to_fit();
+  }
+  deadline_.shrink_to_fit();
+  ids_->ShrinkToFit();
+  titles_.ShrinkToFit();
+  pool_.ShrinkToFit();
+  deadlines_.shrink_to_fit();
+}
+
 std::uint32_t Dataset::InternDeadline(const Deadline& d) {
   std::string key = DeadlineKey(d);
   auto it = deadline_index_.find(key);
@@ -290,6 +314,9 @@ absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIn
     return FieldError(task.id, "source", "more than 65535 distinct source documents");
   }
   if (task_count() >= 0xFFFFFFF0u) return absl::ResourceExhaustedError("too many tasks");
+  if (pool_.size() >= kCellOrder - 4) {  // a task adds at most four texts
+    return absl::ResourceExhaustedError("too many distinct texts (agency cells, results, notes)");
+  }
 
   const auto i = static_cast<TaskIndex>(task_count());
   if (ids_sorted_ && i > 0 && !((*ids_)[i - 1] < std::string_view(task.id))) IndexIdsByHash();
@@ -297,9 +324,12 @@ absl::StatusOr<TaskIndex> Dataset::Append(const Task& task, std::vector<AgencyIn
   titles_.Append(task.title);
   if (!ids_sorted_) by_id_.insert(i);
   deadline_.push_back(deadline);
-  if (!IsDerivedText(task.lead_text, lead)) lead_text_.Append(i, pool_.Intern(task.lead_text));
-  if (!IsDerivedText(task.coordinators_text, coord)) {
-    coordinators_text_.Append(i, pool_.Intern(task.coordinators_text));
+  for (auto [column, text, list] :
+       {std::tuple{&lead_text_, &task.lead_text, &lead},
+        std::tuple{&coordinators_text_, &task.coordinators_text, &coord}}) {
+    if (IsDerivedText(*text, *list)) continue;
+    const auto order = internal::AgencyCellOrder(*registry_, *text, *list);
+    column->Append(i, order ? kCellOrder | *order : pool_.Intern(*text));
   }
   if (!task.expected_result.empty()) expected_result_.Append(i, pool_.Intern(task.expected_result));
   if (!task.note.empty()) note_.Append(i, pool_.Intern(task.note));
@@ -531,7 +561,9 @@ Task Dataset::GetTask(TaskIndex i) const {
   constexpr std::uint32_t kDerived = 0xFFFFFFFFu;  // no own text: the registry's names
   const auto cell = [&](const SparseColumn<std::uint32_t>& col, std::span<const AgencyIndex> l) {
     const std::uint32_t id = col.Get(i, kDerived);
-    return id == kDerived ? DerivedText(l) : std::string(pool_.Get(id));
+    if (id == kDerived) return DerivedText(l);
+    if (id & kCellOrder) return internal::AgencyCellInOrder(*registry_, l, id & ~kCellOrder);
+    return std::string(pool_.Get(id));
   };
   t.lead_text = cell(lead_text_, leads);
   t.coordinators_text = cell(coordinators_text_, coordinators);
@@ -632,18 +664,28 @@ absl::Status Dataset::AddDocument(const SourceDocument& doc) {
 }
 
 std::size_t Dataset::MemoryBytes() const {
-  const auto vec = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  std::size_t bytes = vec(columns_.assigned) + vec(columns_.due) + vec(columns_.completed) +
-                      vec(columns_.kind) + vec(columns_.flags) + vec(columns_.category) +
-                      vec(columns_.source) + columns_.lead.MemoryBytes() +
-                      columns_.coordinator.MemoryBytes() + vec(deadline_) +
-                      lead_text_.MemoryBytes() + coordinators_text_.MemoryBytes() +
-                      expected_result_.MemoryBytes() + note_.MemoryBytes();
+  const TaskColumns& c = columns_;
+  std::size_t bytes = c.assigned.MemoryBytes() + c.due.MemoryBytes() + c.completed.MemoryBytes() +
+                      c.kind.MemoryBytes() + c.flags.MemoryBytes() + c.category.MemoryBytes() +
+                      c.source.MemoryBytes() + c.lead.MemoryBytes() + c.coordinator.MemoryBytes() +
+                      deadline_.MemoryBytes() + lead_text_.MemoryBytes() +
+                      coordinators_text_.MemoryBytes() + expected_result_.MemoryBytes() +
+                      note_.MemoryBytes();
   bytes += ids_->MemoryBytes() + titles_.MemoryBytes() + pool_.MemoryBytes();
   if (!ids_sorted_) bytes += by_id_.capacity() * (sizeof(TaskIndex) + 1);
   bytes += extra_.capacity() * (sizeof(std::pair<TaskIndex, Extra>) + 1);
   for (const auto& [i, e] : extra_) bytes += e.history.capacity() * sizeof(TaskEvent);
+  // The interned deadlines with their text, and their index (a few thousand in a plan).
+  const auto heap = [](const std::string& t) { return t.capacity() > 15 ? t.capacity() + 1 : 0; };
   bytes += deadlines_.capacity() * sizeof(Deadline);
+  for (const Deadline& d : deadlines_) {
+    bytes += heap(d.text) + heap(d.relative_from) + d.milestones.capacity() * sizeof(Milestone);
+    for (const auto& m : d.milestones) bytes += heap(m.label);
+    for (const auto& e : d.explanation) bytes += heap(e);
+    bytes += d.explanation.capacity() * sizeof(std::string);
+  }
+  bytes += deadline_index_.capacity() * (sizeof(std::pair<std::string, std::uint32_t>) + 1);
+  for (const auto& [key, id] : deadline_index_) bytes += heap(key);
   return bytes;
 }
 

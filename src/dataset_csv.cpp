@@ -351,6 +351,7 @@ absl::StatusOr<Dataset> ReadDatasetCsv(std::string_view text, const CsvReadOptio
           absl::StrFormat("%d problem(s); strict mode refuses the file. First: %s", count,
                           FormatLoadProblem(out[first_problem])));
     }
+    ds.ShrinkToFit();
     return ds;
   }
   return absl::InternalError("unreachable: the one-piece read always returns");

@@ -20,7 +20,9 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <span>
 #include <thread>
+#include <type_traits>
 
 #include "absl/strings/str_format.h"
 #include "crc32c.h"
@@ -74,13 +76,13 @@ enum Kind : std::uint32_t {
   kCoordMultiTask,
   kCoordMultiOffset,
   kCoordValues,
-  kIdRefs = 32,
+  kIdEnds = 32,
   kIdChunks,
   kIdText,
-  kTitleRefs,
+  kTitleEnds,
   kTitleChunks,
   kTitleText,
-  kPoolRefs,
+  kPoolEnds,
   kPoolChunks,
   kPoolText,
   kLeadTextTask = 48,  // sparse text fields: task indexes, then their pool ids
@@ -140,20 +142,20 @@ const char* KindName(std::uint32_t k) {
       return "coordinator overflow offsets";
     case kCoordValues:
       return "coordinator overflow agencies";
-    case kIdRefs:
-      return "id refs";
+    case kIdEnds:
+      return "id ends";
     case kIdChunks:
       return "id chunks";
     case kIdText:
       return "id text";
-    case kTitleRefs:
-      return "title refs";
+    case kTitleEnds:
+      return "title ends";
     case kTitleChunks:
       return "title chunks";
     case kTitleText:
       return "title text";
-    case kPoolRefs:
-      return "text pool refs";
+    case kPoolEnds:
+      return "text pool ends";
     case kPoolChunks:
       return "text pool chunks";
     case kPoolText:
@@ -408,8 +410,12 @@ struct Section {
 std::uint64_t AlignUp(std::uint64_t n) { return (n + kAlign - 1) / kAlign * kAlign; }
 
 template <typename T>
-std::string_view Bytes(const std::vector<T>& v) {
-  return {reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)};
+std::string_view Bytes(std::span<const T> v) {
+  return {reinterpret_cast<const char*>(v.data()), v.size_bytes()};
+}
+template <typename T>
+std::string_view Bytes(const Column<T>& v) {
+  return Bytes(v.span());
 }
 
 void FillHeader(char* h, std::uint32_t count, std::uint64_t file_size, std::uint32_t table_crc) {
@@ -461,31 +467,24 @@ std::string Assemble(std::vector<Section>& sections) {
   return out;
 }
 
-// A StringColumn as three sections: refs, chunk table, text.
+// A StringColumn as three sections: string ends, chunk table, text.
 void AddColumn(std::vector<Section>& sections, std::deque<std::string>& store,
-               const StringColumn& column, std::uint32_t refs_kind) {
+               const StringColumn& column, std::uint32_t ends_kind) {
   const StringColumn::Image im = column.image();
-  Section refs{
-      refs_kind, 8, {{reinterpret_cast<const char*>(im.refs.data()), im.refs.size_bytes()}}};
+  Section ends{ends_kind, 4, {Bytes(im.ends)}};
   std::string& table = store.emplace_back();
-  Section text{refs_kind + 2, 0, {}};
+  Section text{ends_kind + 2, 0, {}};
   std::uint64_t at = 0;
   Put<std::uint64_t>(table, im.chunks.size());
-  for (auto c : im.chunks) {
+  for (std::size_t k = 0; k < im.chunks.size(); ++k) {
     Put<std::uint64_t>(table, at);
-    Put<std::uint64_t>(table, c.size());
-    text.pieces.push_back(c);
-    at += c.size();
+    Put<std::uint64_t>(table, im.chunks[k].size());
+    Put<std::uint64_t>(table, im.chunk_first[k]);
+    text.pieces.push_back(im.chunks[k]);
+    at += im.chunks[k].size();
   }
-  Put<std::uint64_t>(table, im.big.size());
-  for (auto b : im.big) {
-    Put<std::uint64_t>(table, at);
-    Put<std::uint64_t>(table, b.size());
-    text.pieces.push_back(b);
-    at += b.size();
-  }
-  sections.push_back(std::move(refs));
-  sections.push_back({refs_kind + 1, 0, {table}});
+  sections.push_back(std::move(ends));
+  sections.push_back({ends_kind + 1, 0, {table}});
   sections.push_back(std::move(text));
 }
 
@@ -761,7 +760,12 @@ absl::StatusOr<std::string> SnapshotCodec::Write(const Dataset& ds) {
   sections.push_back({kColFlags, 1, {Bytes(c.flags)}});
   sections.push_back({kColCategory, 2, {Bytes(c.category)}});
   sections.push_back({kColSource, 2, {Bytes(c.source)}});
-  sections.push_back({kColDeadline, 4, {Bytes(ds.deadline_)}});
+  // 2 bytes a task while the deadline ids fit (IndexColumn), else 4: the item size says which.
+  if (ds.deadline_.wide()) {
+    sections.push_back({kColDeadline, 4, {Bytes(ds.deadline_.wide32())}});
+  } else {
+    sections.push_back({kColDeadline, 2, {Bytes(ds.deadline_.narrow())}});
+  }
   for (auto [list, kind] :
        {std::pair{&c.lead, kLeadFirst}, std::pair{&c.coordinator, kCoordFirst}}) {
     sections.push_back({kind, sizeof(AgencyIndex), {Bytes(list->first)}});
@@ -776,9 +780,9 @@ absl::StatusOr<std::string> SnapshotCodec::Write(const Dataset& ds) {
     sections.push_back({kind + 1, 4, {Bytes(sparse->value)}});
   }
 
-  AddColumn(sections, store, *ds.ids_, kIdRefs);
-  AddColumn(sections, store, ds.titles_, kTitleRefs);
-  AddColumn(sections, store, ds.pool_.column(), kPoolRefs);
+  AddColumn(sections, store, *ds.ids_, kIdEnds);
+  AddColumn(sections, store, ds.titles_, kTitleEnds);
+  AddColumn(sections, store, ds.pool_.column(), kPoolEnds);
   return Assemble(sections);
 }
 
@@ -799,16 +803,20 @@ struct View {
 
 constexpr std::size_t kAnyCount = ~std::size_t{0};
 
-// A numeric column: the right element size and count (kAnyCount: any whole number of
-// elements), copied into v.
-template <typename T>
-absl::Status ReadColumn(const View& view, std::uint32_t kind, std::size_t count,
-                        std::vector<T>& v) {
-  const std::string_view bytes = view.Get(kind);
-  std::uint32_t item = 0;
+std::uint32_t ItemSize(const View& view, std::uint32_t kind) {
   for (const auto& s : view.sections) {
-    if (s.kind == kind) item = s.item_size;
+    if (s.kind == kind) return s.item_size;
   }
+  return 0;
+}
+
+// A numeric column: the right element size and count (kAnyCount: any whole number of
+// elements), borrowed from the file (keep holds it), not copied.
+template <typename T>
+absl::Status ReadColumn(const View& view, const std::shared_ptr<const void>& keep,
+                        std::uint32_t kind, std::size_t count, Column<T>& v) {
+  const std::string_view bytes = view.Get(kind);
+  const std::uint32_t item = ItemSize(view, kind);
   if (item != sizeof(T)) {
     return Corrupt(absl::StrFormat("%s has %u-byte elements, expected %u", SectionName(kind), item,
                                    sizeof(T)));
@@ -818,53 +826,47 @@ absl::Status ReadColumn(const View& view, std::uint32_t kind, std::size_t count,
     return Corrupt(absl::StrFormat("%s holds %u values, expected %u", SectionName(kind),
                                    bytes.size() / sizeof(T), count));
   }
-  // assign, not resize + memcpy: no zero fill of memory about to be overwritten.
+  // Sections are 64-byte aligned in a page-aligned mapping (or a new[] copy).
   const T* first = reinterpret_cast<const T*>(bytes.data());
   if (reinterpret_cast<std::uintptr_t>(first) % alignof(T) != 0) {
     return absl::InternalError("misaligned column section");
   }
-  v.assign(first, first + count);
+  v = Column<T>::Borrow(keep, {first, count});
   return absl::OkStatus();
 }
 
-absl::StatusOr<StringColumn> ReadStrings(const View& view, std::uint32_t refs_kind,
+absl::StatusOr<StringColumn> ReadStrings(const View& view, std::uint32_t ends_kind,
                                          const std::shared_ptr<const void>& keep,
                                          std::size_t count) {
-  const std::string_view refs = view.Get(refs_kind);
-  const std::string_view table = view.Get(refs_kind + 1);
-  const std::string_view text = view.Get(refs_kind + 2);
-  if (refs.size() != count * 8) {
-    return Corrupt(absl::StrFormat("%s holds %u strings, expected %u", SectionName(refs_kind),
-                                   refs.size() / 8, count));
-  }
-  Decoder in(table, SectionName(refs_kind + 1));
-  std::vector<std::string_view> lists[2];
-  for (auto& list : lists) {
-    list.resize(in.Count(16));
-    for (auto& piece : list) {
-      const std::uint64_t off = in.U64(), len = in.U64();
-      if (in.ok() && (off > text.size() || len > text.size() - off)) {
-        in.Fail(absl::StrFormat("piece (offset %u, length %u) outside the %u bytes of text", off,
-                                len, text.size()));
-      }
-      if (in.ok()) piece = text.substr(off, len);
+  Column<std::uint32_t> ends;
+  if (auto s = ReadColumn(view, keep, ends_kind, count, ends); !s.ok()) return s;
+  const std::string_view table = view.Get(ends_kind + 1);
+  const std::string_view text = view.Get(ends_kind + 2);
+  Decoder in(table, SectionName(ends_kind + 1));
+  std::vector<std::string_view> chunks(in.Count(24));
+  std::vector<std::uint32_t> chunk_first(chunks.size());
+  for (std::size_t k = 0; k < chunks.size() && in.ok(); ++k) {
+    const std::uint64_t off = in.U64(), len = in.U64(), first = in.U64();
+    if (in.ok() && (off > text.size() || len > text.size() - off || first >= count)) {
+      in.Fail(absl::StrFormat(
+          "chunk %u (offset %u, length %u, first string %u) outside the %u bytes of text or the "
+          "%u strings",
+          k, off, len, first, text.size(), count));
+    }
+    if (in.ok()) {
+      chunks[k] = text.substr(off, len);
+      chunk_first[k] = static_cast<std::uint32_t>(first);
     }
   }
   if (auto s = in.Finish(); !s.ok()) return s;
-  // The refs section is 64-byte aligned in a page-aligned mapping (or a new[] copy).
-  if (reinterpret_cast<std::uintptr_t>(refs.data()) % alignof(std::uint64_t) != 0) {
-    return absl::InternalError("misaligned refs section");
-  }
-  auto column =
-      StringColumn::Borrow(keep, {reinterpret_cast<const std::uint64_t*>(refs.data()), count},
-                           std::move(lists[0]), std::move(lists[1]));
+  auto column = StringColumn::Borrow(keep, ends.span(), std::move(chunk_first), std::move(chunks));
   if (!column.ok()) {
-    return Corrupt(absl::StrFormat("%s: %s", SectionName(refs_kind), column.status().message()));
+    return Corrupt(absl::StrFormat("%s: %s", SectionName(ends_kind), column.status().message()));
   }
   return column;
 }
 
-absl::Status CheckOffsets(const std::vector<std::uint32_t>& offset, std::size_t list_size,
+absl::Status CheckOffsets(const Column<std::uint32_t>& offset, std::size_t list_size,
                           std::uint32_t kind) {
   if (offset.empty() || offset.front() != 0 || offset.back() != list_size) {
     return Corrupt(absl::StrFormat("%s does not span its list", SectionName(kind)));
@@ -877,8 +879,9 @@ absl::Status CheckOffsets(const std::vector<std::uint32_t>& offset, std::size_t 
   return absl::OkStatus();
 }
 
-template <typename T>
-absl::Status CheckBelow(const std::vector<T>& v, std::size_t limit, std::uint32_t kind) {
+template <typename Values>
+absl::Status CheckBelow(const Values& v, std::size_t limit, std::uint32_t kind) {
+  using T = std::remove_cvref_t<decltype(v[0])>;
   T worst = 0;
   for (const T x : v) worst = std::max(worst, x);
   if (!v.empty() && worst >= limit) {
@@ -963,26 +966,38 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
     };
   };
   std::vector<std::function<absl::Status()>> copies = {
-      strings(titles, kTitleRefs, n),
-      strings(ids, kIdRefs, n),
-      [&] { return ReadColumn(view, kColAssigned, n, c.assigned); },
-      [&] { return ReadColumn(view, kColDue, n, c.due); },
-      [&] { return ReadColumn(view, kColCompleted, n, c.completed); },
-      [&] { return ReadColumn(view, kColDeadline, n, ds.deadline_); },
-      [&] { return ReadColumn(view, kColCategory, n, c.category); },
-      [&] { return ReadColumn(view, kColSource, n, c.source); },
-      [&] { return ReadColumn(view, kColKind, n, c.kind); },
-      [&] { return ReadColumn(view, kColFlags, n, c.flags); },
-      strings(pool_column, kPoolRefs, view.Get(kPoolRefs).size() / 8),
+      strings(titles, kTitleEnds, n),
+      strings(ids, kIdEnds, n),
+      [&] { return ReadColumn(view, keep, kColAssigned, n, c.assigned); },
+      [&] { return ReadColumn(view, keep, kColDue, n, c.due); },
+      [&] { return ReadColumn(view, keep, kColCompleted, n, c.completed); },
+      [&] {
+        if (ItemSize(view, kColDeadline) == 2) {
+          Column<std::uint16_t> narrow;
+          auto s = ReadColumn(view, keep, kColDeadline, n, narrow);
+          ds.deadline_ = IndexColumn::Of(std::move(narrow));
+          return s;
+        }
+        Column<std::uint32_t> wide;
+        auto s = ReadColumn(view, keep, kColDeadline, n, wide);
+        ds.deadline_ = IndexColumn::Of(std::move(wide));
+        return s;
+      },
+      [&] { return ReadColumn(view, keep, kColCategory, n, c.category); },
+      [&] { return ReadColumn(view, keep, kColSource, n, c.source); },
+      [&] { return ReadColumn(view, keep, kColKind, n, c.kind); },
+      [&] { return ReadColumn(view, keep, kColFlags, n, c.flags); },
+      strings(pool_column, kPoolEnds, view.Get(kPoolEnds).size() / 4),
   };
   for (auto [list, kind] :
        {std::pair{&c.lead, kLeadFirst}, std::pair{&c.coordinator, kCoordFirst}}) {
     // Init-captures: a structured binding cannot be captured by name before clang 16.
-    copies.push_back([&view, list = list, kind = kind, n] {
-      for (auto s : {ReadColumn(view, kind, n, list->first),
-                     ReadColumn(view, kind + 1, kAnyCount, list->multi_task),
-                     ReadColumn(view, kind + 2, list->multi_task.size() + 1, list->multi_offset),
-                     ReadColumn(view, kind + 3, kAnyCount, list->values)}) {
+    copies.push_back([&view, &keep, list = list, kind = kind, n] {
+      for (auto s :
+           {ReadColumn(view, keep, kind, n, list->first),
+            ReadColumn(view, keep, kind + 1, kAnyCount, list->multi_task),
+            ReadColumn(view, keep, kind + 2, list->multi_task.size() + 1, list->multi_offset),
+            ReadColumn(view, keep, kind + 3, kAnyCount, list->values)}) {
         if (!s.ok()) return s;
       }
       return absl::OkStatus();
@@ -991,9 +1006,9 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
   for (auto [sparse, kind] :
        {std::pair{&ds.lead_text_, kLeadTextTask}, std::pair{&ds.coordinators_text_, kCoordTextTask},
         std::pair{&ds.expected_result_, kExpectedTask}, std::pair{&ds.note_, kNoteTask}}) {
-    copies.push_back([&view, sparse = sparse, kind = kind] {
-      if (auto s = ReadColumn(view, kind, kAnyCount, sparse->task); !s.ok()) return s;
-      return ReadColumn(view, kind + 1, sparse->task.size(), sparse->value);
+    copies.push_back([&view, &keep, sparse = sparse, kind = kind] {
+      if (auto s = ReadColumn(view, keep, kind, kAnyCount, sparse->task); !s.ok()) return s;
+      return ReadColumn(view, keep, kind + 1, sparse->task.size(), sparse->value);
     });
   }
   if (auto s = RunOnBothCores(copies); !s.ok()) return s;
@@ -1003,6 +1018,7 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
 
   // An agency list: inline firsts below the registry's size (or none), the overflow tasks
   // ascending, in range and exactly those flagged as having several, offsets spanning values.
+  const TaskColumns& cc = c;  // reads through the const view: a write would copy the column
   const auto check_list = [&](const AgencyListColumn& list, std::uint8_t flag, std::uint32_t kind) {
     for (std::size_t i = 0; i < list.first.size(); ++i) {
       if (list.first[i] != kNoAgency && list.first[i] >= writer_ids.size()) {
@@ -1011,14 +1027,14 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
       }
     }
     std::size_t flagged = 0;
-    for (const std::uint8_t f : c.flags) flagged += (f & flag) != 0;
+    for (const std::uint8_t f : cc.flags) flagged += (f & flag) != 0;
     if (flagged != list.multi_task.size()) {
       return Corrupt(absl::StrFormat("%s: %u tasks, but %u are flagged as having several",
                                      SectionName(kind + 1), list.multi_task.size(), flagged));
     }
     for (std::size_t k = 0; k < list.multi_task.size(); ++k) {
       const std::uint32_t t = list.multi_task[k];
-      if (t >= n || (k > 0 && t <= list.multi_task[k - 1]) || !(c.flags[t] & flag)) {
+      if (t >= n || (k > 0 && t <= list.multi_task[k - 1]) || !(cc.flags[t] & flag)) {
         return Corrupt(
             absl::StrFormat("%s: entry %u (task %u) is out of order, out of range "
                             "or not flagged",
@@ -1040,10 +1056,25 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
             absl::StrFormat("%s: entry %u is out of order or range", SectionName(kind), k));
       }
     }
+    if (kind == kLeadTextTask || kind == kCoordTextTask) {
+      // Agency cells: a pool id, or an order code (any code reads safely).
+      for (std::size_t k = 0; k < sparse.value.size(); ++k) {
+        const std::uint32_t v = sparse.value[k];
+        if (!(v & Dataset::kCellOrder) && v >= ds.pool_.size()) {
+          return Corrupt(absl::StrFormat("%s: entry %u holds %u, over the limit %u",
+                                         SectionName(kind + 1), k, v, ds.pool_.size() - 1));
+        }
+      }
+      return absl::OkStatus();
+    }
     return CheckBelow(sparse.value, ds.pool_.size(), kind + 1);
   };
   if (auto s = RunOnBothCores({
-          [&] { return CheckBelow(ds.deadline_, ds.deadlines_.size(), kColDeadline); },
+          [&] {
+            const std::size_t limit = ds.deadlines_.size();
+            return ds.deadline_.wide() ? CheckBelow(ds.deadline_.wide32(), limit, kColDeadline)
+                                       : CheckBelow(ds.deadline_.narrow(), limit, kColDeadline);
+          },
           [&] { return check_list(c.lead, kTaskMultiLead, kLeadFirst); },
           [&] { return check_list(c.coordinator, kTaskMultiCoordinator, kCoordFirst); },
           [&] {
@@ -1110,7 +1141,7 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
     }
     for (auto* list : {&c.lead, &c.coordinator}) {
       for (auto* v : {&list->first, &list->values}) {
-        for (auto& a : *v) {
+        for (auto& a : v->Mutable()) {
           if (a == kNoAgency) continue;
           if (map[a] == kNoAgency) {
             return absl::InvalidArgumentError(absl::StrFormat(
@@ -1122,9 +1153,10 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
           a = map[a];
         }
       }
+      const std::span<AgencyIndex> values = list->values.Mutable();
       for (std::size_t k = 0; k < list->multi_task.size(); ++k) {
-        auto first = list->values.begin() + list->multi_offset[k];
-        std::sort(first, list->values.begin() + list->multi_offset[k + 1]);
+        auto first = values.begin() + list->multi_offset[k];
+        std::sort(first, values.begin() + list->multi_offset[k + 1]);
         list->first[list->multi_task[k]] = *first;
       }
     }
@@ -1132,10 +1164,7 @@ absl::StatusOr<Dataset> SnapshotCodec::Open(std::shared_ptr<const void> keep, st
 
   // The id index: none while ids are in ascending order (FindTask searches the column),
   // else the hash index, rebuilt. Either way an id stored twice refuses the file.
-  ds.ids_sorted_ = true;
-  for (TaskIndex i = 1; i < n && ds.ids_sorted_; ++i) {
-    ds.ids_sorted_ = (*ds.ids_)[i - 1] < (*ds.ids_)[i];
-  }
+  ds.ids_sorted_ = ds.ids_->StrictlyAscending();
   if (!ds.ids_sorted_) {
     ds.IndexIdsByHash();
     if (ds.by_id_.size() != n) return Corrupt("a task id is stored twice");

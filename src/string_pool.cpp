@@ -7,117 +7,156 @@
 
 namespace mandate {
 
+void StringColumn::NewChunk(std::size_t bytes) {
+  owned_.push_back(std::unique_ptr<char[]>(new char[bytes]));  // no zero fill
+  owned_bytes_ += bytes;
+  chunks_.push_back(owned_.back().get());
+  chunk_first_.push_back(static_cast<std::uint32_t>(ends_.size()));
+}
+
 std::uint32_t StringColumn::Append(std::string_view s) {
   if (s.size() > kChunk / 4) {
-    // Large strings get a block of their own so the shared chunks stay dense.
-    owned_.push_back(std::unique_ptr<char[]>(new char[s.size()]));  // no zero fill
+    // Large strings get a chunk of their own so the shared chunks stay dense; the next small
+    // string starts a new shared chunk.
+    NewChunk(s.size());
     std::memcpy(owned_.back().get(), s.data(), s.size());
-    big_.emplace_back(owned_.back().get(), s.size());
-    refs_.push_back(kBig | (big_.size() - 1));
-    big_bytes_ += s.size();
-    return static_cast<std::uint32_t>(refs_.size() - 1);
+    ends_.push_back(static_cast<std::uint32_t>(s.size()));
+    tail_ = nullptr;
+    return static_cast<std::uint32_t>(ends_.size() - 1);
   }
-  if (tail_ == nullptr || used_ + s.size() > chunk_size_) {
+  if (tail_ == nullptr || used_ + s.size() > tail_size_) {
     // Chunks double from 4 KiB to 1 MiB: small datasets stay small, large ones pay one
-    // allocation per MiB.
-    chunk_size_ = tail_ == nullptr ? kFirstChunk : std::min(kChunk, chunk_size_ * 2);
-    // A string up to kChunk / 4 may still exceed a young chunk: keep doubling until it fits,
-    // or the copy below writes past the chunk.
+    // allocation per MiB. A string up to kChunk / 4 may still exceed a young chunk: keep
+    // doubling until it fits.
+    chunk_size_ = chunk_size_ == 0 ? kFirstChunk : std::min(kChunk, chunk_size_ * 2);
     while (chunk_size_ < s.size()) chunk_size_ = std::min(kChunk, chunk_size_ * 2);
-    owned_.push_back(std::unique_ptr<char[]>(new char[chunk_size_]));  // no zero fill
+    NewChunk(chunk_size_);
     tail_ = owned_.back().get();
-    chunks_.push_back(tail_);
-    chunk_bytes_ += chunk_size_;
+    tail_size_ = chunk_size_;
     used_ = 0;
   }
   if (!s.empty()) std::memcpy(tail_ + used_, s.data(), s.size());
   used_ += s.size();
-  refs_.push_back(std::uint64_t{chunks_.size() - 1} << 40 | std::uint64_t{used_ - s.size()} << 20 |
-                  s.size());
-  return static_cast<std::uint32_t>(refs_.size() - 1);
+  ends_.push_back(static_cast<std::uint32_t>(used_));
+  return static_cast<std::uint32_t>(ends_.size() - 1);
 }
 
 StringColumn::Image StringColumn::image() const {
   Image im;
-  im.refs = refs_;
-  std::vector<std::size_t> end(chunks_.size(), 0);
-  for (const std::uint64_t r : refs_) {
-    if (r & kBig) continue;
-    auto& e = end[r >> 40];
-    e = std::max<std::size_t>(e, ((r >> 20) & kMask20) + (r & kMask20));
+  im.ends = ends_.span();
+  im.chunk_first = chunk_first_;
+  for (std::size_t c = 0; c < chunks_.size(); ++c) {
+    const std::uint32_t next =
+        c + 1 < chunk_first_.size() ? chunk_first_[c + 1] : static_cast<std::uint32_t>(size());
+    // A chunk always holds at least the string that opened it.
+    im.chunks.emplace_back(chunks_[c], ends_[next - 1]);
   }
-  for (std::size_t k = 0; k < chunks_.size(); ++k) im.chunks.emplace_back(chunks_[k], end[k]);
-  for (const auto& [p, n] : big_) im.big.emplace_back(p, n);
   return im;
 }
 
 absl::StatusOr<StringColumn> StringColumn::Borrow(std::shared_ptr<const void> keep,
-                                                  std::span<const std::uint64_t> refs,
-                                                  std::vector<std::string_view> chunks,
-                                                  std::vector<std::string_view> big) {
-  if (chunks.size() >= (std::uint64_t{1} << 23)) {
-    return absl::InvalidArgumentError(absl::StrFormat("%u chunks", chunks.size()));
+                                                  std::span<const std::uint32_t> ends,
+                                                  std::vector<std::uint32_t> chunk_first,
+                                                  std::vector<std::string_view> chunks) {
+  if (chunk_first.size() != chunks.size()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%u chunk starts for %u chunks", chunk_first.size(), chunks.size()));
   }
-  for (std::size_t k = 0; k < chunks.size(); ++k) {
-    if (chunks[k].size() > kChunk) {
+  if (ends.empty() != chunks.empty() || (!chunk_first.empty() && chunk_first[0] != 0)) {
+    return absl::InvalidArgumentError("the first chunk does not start at the first string");
+  }
+  for (std::size_t c = 0; c < chunks.size(); ++c) {
+    const std::uint64_t next = c + 1 < chunks.size() ? chunk_first[c + 1] : ends.size();
+    if (next <= chunk_first[c] || next > ends.size()) {
       return absl::InvalidArgumentError(
-          absl::StrFormat("chunk %u is %u bytes, over %u", k, chunks[k].size(), kChunk));
+          absl::StrFormat("chunk %u starts at string %u, out of order", c, chunk_first[c]));
+    }
+    // Ends rise within the chunk and stay inside it; one pass, the worst string decides.
+    std::uint32_t last = 0;
+    bool ok = true;
+    for (std::uint64_t i = chunk_first[c]; i < next; ++i) {
+      ok &= ends[i] >= last;
+      last = ends[i];
+    }
+    if (!ok || last > chunks[c].size()) {
+      return absl::InvalidArgumentError(
+          absl::StrFormat("chunk %u (strings %u to %u): a string lies outside its %u bytes", c,
+                          chunk_first[c], next - 1, chunks[c].size()));
     }
   }
-  // One pass, no branch per ref in the common case: the worst ref decides.
-  for (std::size_t i = 0; i < refs.size(); ++i) {
-    const std::uint64_t r = refs[i];
-    const bool ok = (r & kBig)
-                        ? (r & ~kBig) < big.size()
-                        : (r >> 40) < chunks.size() &&
-                              ((r >> 20) & kMask20) + (r & kMask20) <= chunks[r >> 40].size();
-    if (!ok) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("string %u points outside the stored text (ref 0x%x)", i, r));
-    }
-  }
-  StringColumn c;
-  c.keep_ = std::move(keep);
-  c.refs_.assign(refs.begin(), refs.end());
-  c.chunks_.reserve(chunks.size());
-  for (const auto& ch : chunks) c.chunks_.push_back(ch.data());
-  for (const auto& b : big) c.big_.emplace_back(b.data(), b.size());
+  StringColumn col;
+  col.keep_ = keep;
+  col.ends_ = Column<std::uint32_t>::Borrow(std::move(keep), ends);
+  col.chunk_first_ = std::move(chunk_first);
+  col.chunks_.reserve(chunks.size());
+  for (const auto& ch : chunks) col.chunks_.push_back(ch.data());
   // tail_ stays null: the next Append starts a chunk of its own.
-  return c;
+  return col;
+}
+
+void StringColumn::ShrinkToFit() {
+  ends_.shrink_to_fit();
+  if (tail_ == nullptr || used_ == tail_size_) return;
+  auto exact = std::unique_ptr<char[]>(new char[std::max<std::size_t>(used_, 1)]);
+  std::memcpy(exact.get(), tail_, used_);
+  owned_bytes_ -= tail_size_ - std::max<std::size_t>(used_, 1);
+  // The tail is the last chunk made: the last in owned_ and in chunks_.
+  owned_.back() = std::move(exact);
+  chunks_.back() = owned_.back().get();
+  tail_ = nullptr;
+}
+
+bool StringColumn::StrictlyAscending() const {
+  std::string_view prev;
+  for (std::size_t c = 0; c < chunks_.size(); ++c) {
+    const std::size_t next = c + 1 < chunk_first_.size() ? chunk_first_[c + 1] : size();
+    std::uint32_t begin = 0;
+    for (std::size_t i = chunk_first_[c]; i < next; ++i) {
+      const std::string_view s(chunks_[c] + begin, ends_[i] - begin);
+      if (i > 0 && !(prev < s)) return false;
+      prev = s;
+      begin = ends_[i];
+    }
+  }
+  return true;
 }
 
 std::size_t StringColumn::MemoryBytes() const {
-  return chunk_bytes_ + big_bytes_ + refs_.capacity() * sizeof(std::uint64_t);
+  return owned_bytes_ + ends_.MemoryBytes() + chunk_first_.capacity() * sizeof(std::uint32_t) +
+         chunks_.capacity() * sizeof(const char*);
 }
 
-StringPool::StringPool() { index_.emplace(text_[text_.Append("")], 0); }
+StringPool::StringPool() { index_.insert(text_->Append("")); }
 
 absl::StatusOr<StringPool> StringPool::FromColumn(StringColumn text) {
   if (text.size() == 0 || !text[0].empty()) {
     return absl::InvalidArgumentError("a string pool starts with \"\"");
   }
   StringPool pool;
-  pool.text_ = std::move(text);
+  *pool.text_ = std::move(text);
   pool.index_.clear();
-  pool.index_.reserve(pool.text_.size());
-  for (std::uint32_t i = 0; i < pool.text_.size(); ++i) {
-    if (!pool.index_.emplace(pool.text_[i], i).second) {
-      return absl::InvalidArgumentError(absl::StrFormat("string %u is stored twice", i));
-    }
-  }
+  pool.indexed_ = false;
   return pool;
 }
 
+void StringPool::BuildIndex() {
+  index_.reserve(text_->size());
+  // A text stored twice keeps its first id; both ids still read the same text.
+  for (std::uint32_t i = 0; i < text_->size(); ++i) index_.insert(i);
+  indexed_ = true;
+}
+
 std::uint32_t StringPool::Intern(std::string_view s) {
+  if (!indexed_) BuildIndex();
   auto it = index_.find(s);
-  if (it != index_.end()) return it->second;
-  const std::uint32_t id = text_.Append(s);
-  index_.emplace(text_[id], id);
+  if (it != index_.end()) return *it;
+  const std::uint32_t id = text_->Append(s);
+  index_.insert(id);
   return id;
 }
 
 std::size_t StringPool::MemoryBytes() const {
-  return text_.MemoryBytes() + index_.capacity() * (sizeof(std::string_view) + 5);
+  return text_->MemoryBytes() + index_.capacity() * (sizeof(std::uint32_t) + 1);
 }
 
 }  // namespace mandate

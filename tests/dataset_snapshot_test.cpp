@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "absl/strings/str_format.h"
 #include "bundled_plan.h"
 #include "crc32c.h"
 #include "generate.h"
@@ -187,6 +188,75 @@ TEST(DatasetSnapshot, AnOpenedDatasetTakesNewTasksAndOutlivesItsSource) {
   EXPECT_EQ(moved.task_title(0), RareDataset().task_title(0));
   EXPECT_EQ(moved.GetTask(2).lead_text, "Bộ Tài chính");
   EXPECT_FALSE(moved.AddTask(t).ok());  // the id index knows it
+}
+
+// Opening maps, it does not copy: the columns, ids and titles point into the file's mapping,
+// and the first write to an opened dataset copies only what it changes.
+TEST(DatasetSnapshot, OpenedColumnsAreBorrowedAndCopiedOnWrite) {
+  auto ds = bench::GenerateDataset({.n = 5000});
+  ASSERT_TRUE(ds.ok()) << ds.status();
+  const std::string path = TempPath("borrow");
+  ASSERT_TRUE(SaveSnapshot(*ds, path).ok());
+  auto opened = OpenSnapshot(path);
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  const TaskColumns& c = opened->columns();
+  for (auto [name, b] : {std::pair{"assigned", c.assigned.borrowed()},
+                         {"due", c.due.borrowed()},
+                         {"completed", c.completed.borrowed()},
+                         {"kind", c.kind.borrowed()},
+                         {"flags", c.flags.borrowed()},
+                         {"category", c.category.borrowed()},
+                         {"source", c.source.borrowed()},
+                         {"lead first", c.lead.first.borrowed()},
+                         {"lead values", c.lead.values.borrowed()},
+                         {"coordinator first", c.coordinator.first.borrowed()}}) {
+    EXPECT_TRUE(b) << name;
+  }
+  // Borrowed memory is the file's, not the heap's: what the opened dataset holds on the heap
+  // is its small tables (interned deadlines, dictionaries), a third of the built one's.
+  EXPECT_LT(opened->MemoryBytes() * 3, ds->MemoryBytes());
+  TaskIndex open_task = 0;
+  while (open_task < opened->task_count() && c.completed[open_task] != kNoDay) ++open_task;
+  ASSERT_LT(open_task, opened->task_count());
+  ASSERT_TRUE(
+      opened->AddEvent(open_task, {.day = year{2025} / 9 / 1, .type = EventType::kCompleted}).ok());
+  EXPECT_FALSE(c.completed.borrowed());
+  EXPECT_EQ(c.completed[open_task], ToEpochDays(year{2025} / 9 / 1));
+  EXPECT_TRUE(c.category.borrowed());  // untouched columns stay mapped
+  Task t = ds->GetTask(0);
+  t.id = "ZZ-NEW";
+  ASSERT_TRUE(opened->AddTask(t).ok());
+  EXPECT_EQ(opened->task_id(opened->task_count() - 1), "ZZ-NEW");
+  EXPECT_EQ(opened->FindTask("ZZ-NEW"), opened->task_count() - 1);
+  EXPECT_EQ(opened->task_id(0), ds->task_id(0));
+  // The file is unchanged: opened again, it is the saved dataset.
+  auto again = OpenSnapshot(path);
+  ASSERT_TRUE(again.ok()) << again.status();
+  ExpectSame(*ds, *again);
+  std::filesystem::remove(path);
+}
+
+// More than 65,534 distinct deadlines: the deadline column widens to 4 bytes a task, and the
+// snapshot stores and reads it at that width.
+TEST(DatasetSnapshot, ManyDistinctDeadlinesRoundTrip) {
+  Dataset ds;
+  Task t;
+  t.lead = {"BTC"};
+  for (int k = 0; k < 66000; ++k) {
+    t.id = absl::StrFormat("D-%06d", k);
+    t.deadline = Deadline{.kind = DeadlineKind::kDate,
+                          .text = absl::StrFormat("hạn %d", k),
+                          .due = date::sys_days(year{2025} / 1 / 1) + date::days(k % 3000)};
+    ASSERT_TRUE(ds.AddTask(t).ok()) << k;
+  }
+  EXPECT_EQ(ds.original_deadline_id(65999), 65999u);
+  auto back = ReadSnapshot(WriteSnapshot(ds).value());
+  ASSERT_TRUE(back.ok()) << back.status();
+  for (TaskIndex i : {0u, 65534u, 65535u, 65999u}) {
+    EXPECT_EQ(back->original_deadline_id(i), i);
+    EXPECT_EQ(back->original_deadline(i).text, ds.original_deadline(i).text);
+  }
+  ExpectSame(ds, *back);
 }
 
 // Every single-byte change is refused (every byte is checksummed or must be zero), and

@@ -9,9 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <vector>
 
 #include "mandate/agency_registry.h"
+#include "mandate/column.h"
 
 namespace mandate {
 
@@ -20,19 +20,19 @@ inline constexpr AgencyIndex kNoAgency = 0xFFFF;
 
 struct AgencyListColumn {
   // Per task: its first (smallest) agency index, or kNoAgency.
-  std::vector<AgencyIndex> first;
+  Column<AgencyIndex> first;
   // The tasks with two or more agencies, ascending; the list of multi_task[k] (sorted,
   // unique, first[] included) is values[multi_offset[k] .. multi_offset[k + 1]).
-  std::vector<std::uint32_t> multi_task;
-  std::vector<std::uint32_t> multi_offset{0};
-  std::vector<AgencyIndex> values;
+  Column<std::uint32_t> multi_task;
+  Column<std::uint32_t> multi_offset{0};
+  Column<AgencyIndex> values;
 
   // Appends the next task's list (sorted and unique) for task index i.
   void Append(std::uint32_t i, std::span<const AgencyIndex> list) {
     first.push_back(list.empty() ? kNoAgency : list.front());
     if (list.size() < 2) return;
     multi_task.push_back(i);
-    values.insert(values.end(), list.begin(), list.end());
+    values.append(list.begin(), list.end());
     multi_offset.push_back(static_cast<std::uint32_t>(values.size()));
   }
   // Task i's list; multi says whether it has several (its task flag), which saves the search.
@@ -50,9 +50,8 @@ struct AgencyListColumn {
   }
   void Reserve(std::size_t n) { first.reserve(n); }
   std::size_t MemoryBytes() const {
-    return first.capacity() * sizeof(AgencyIndex) + multi_task.capacity() * sizeof(std::uint32_t) +
-           multi_offset.capacity() * sizeof(std::uint32_t) +
-           values.capacity() * sizeof(AgencyIndex);
+    return first.MemoryBytes() + multi_task.MemoryBytes() + multi_offset.MemoryBytes() +
+           values.MemoryBytes();
   }
 };
 

@@ -20,7 +20,9 @@
 #include "absl/status/statusor.h"
 #include "mandate/agency_list_column.h"
 #include "mandate/agency_registry.h"
+#include "mandate/column.h"
 #include "mandate/deadline.h"
+#include "mandate/index_column.h"
 #include "mandate/sparse_column.h"
 #include "mandate/string_pool.h"
 #include "mandate/target.h"
@@ -50,13 +52,13 @@ inline constexpr std::uint8_t kTaskAgencyFlags = kTaskMultiLead | kTaskMultiCoor
 // ToEpochDays() or kNoDay. Agency lists keep the first agency inline (agency_list_column.h):
 // task i's leads are leads(i), sorted and unique.
 struct TaskColumns {
-  std::vector<std::int32_t> assigned;
-  std::vector<std::int32_t> due;        // EffectiveDue of the latest deadline (after changes)
-  std::vector<std::int32_t> completed;  // completion day in the latest state
-  std::vector<std::uint8_t> kind;       // DeadlineKind of the latest deadline
-  std::vector<std::uint8_t> flags;      // TaskFlag bits
-  std::vector<std::uint16_t> category;  // index into Dataset::categories()
-  std::vector<std::uint16_t> source;    // index into Dataset::sources() (first source)
+  Column<std::int32_t> assigned;
+  Column<std::int32_t> due;        // EffectiveDue of the latest deadline (after changes)
+  Column<std::int32_t> completed;  // completion day in the latest state
+  Column<std::uint8_t> kind;       // DeadlineKind of the latest deadline
+  Column<std::uint8_t> flags;      // TaskFlag bits
+  Column<std::uint16_t> category;  // index into Dataset::categories()
+  Column<std::uint16_t> source;    // index into Dataset::sources() (first source)
   AgencyListColumn lead;
   AgencyListColumn coordinator;
 
@@ -108,6 +110,9 @@ class Dataset {
 
   // Room for n tasks in all, so a bulk load does not grow every column step by step.
   void Reserve(std::size_t n);
+  // Gives back what a bulk load reserved and did not use (the CSV reader's estimate of the
+  // row count): a copy of each column, a few milliseconds per million tasks.
+  void ShrinkToFit();
   std::size_t task_count() const { return ids_->size(); }
   std::optional<TaskIndex> FindTask(std::string_view id) const;
   Task GetTask(TaskIndex i) const;
@@ -216,9 +221,11 @@ class Dataset {
   // the first id out of order builds it.
   bool ids_sorted_ = true;
   absl::flat_hash_set<TaskIndex, IdHash, IdEq> by_id_{0, IdHash{ids_.get()}, IdEq{ids_.get()}};
-  std::vector<std::uint32_t> deadline_;  // per task: index into deadlines_ (original deadline)
+  IndexColumn deadline_;  // per task: index into deadlines_ (original deadline)
   // Pool ids of the text fields only some tasks have: agency cells that are not simply the
-  // registry names, expected results, notes.
+  // registry names, expected results, notes. An agency cell that names the task's agencies in
+  // another order is kCellOrder | the order's code instead (src/agency_cell_order.h).
+  static constexpr std::uint32_t kCellOrder = 0x80000000u;
   SparseColumn<std::uint32_t> lead_text_, coordinators_text_, expected_result_, note_;
   absl::flat_hash_map<TaskIndex, Extra> extra_;
   StringPool pool_;

@@ -17,7 +17,7 @@
 namespace mandate {
 
 inline constexpr std::string_view kSnapshotMagic = "MDTSNAP1";
-inline constexpr std::uint32_t kSnapshotVersion = 1;
+inline constexpr std::uint32_t kSnapshotVersion = 2;
 
 struct SnapshotOptions {
   // The registry the agencies are resolved in; null = AgencyRegistry::Bundled(). A snapshot

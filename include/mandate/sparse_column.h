@@ -8,14 +8,15 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <vector>
+
+#include "mandate/column.h"
 
 namespace mandate {
 
 template <typename T>
 struct SparseColumn {
-  std::vector<std::uint32_t> task;  // ascending
-  std::vector<T> value;
+  Column<std::uint32_t> task;  // ascending
+  Column<T> value;
 
   // Sets task i's value; i must not be below any task set before (the dataset appends).
   void Append(std::uint32_t i, T v) {
@@ -28,9 +29,7 @@ struct SparseColumn {
     if (it == task.end() || *it != i) return fallback;
     return value[static_cast<std::size_t>(it - task.begin())];
   }
-  std::size_t MemoryBytes() const {
-    return task.capacity() * sizeof(std::uint32_t) + value.capacity() * sizeof(T);
-  }
+  std::size_t MemoryBytes() const { return task.MemoryBytes() + value.MemoryBytes(); }
 };
 
 }  // namespace mandate
