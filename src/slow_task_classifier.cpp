@@ -35,13 +35,16 @@ std::uint8_t SlowTaskClassifier::Status(TaskIndex i) {
   return exists ? static_cast<std::uint8_t>(scratch_.status) : kNotYetAssigned;
 }
 
-std::optional<Day> SlowTaskClassifier::NextOccurrence(std::uint32_t deadline, const Recurrence& r,
+std::optional<Day> SlowTaskClassifier::NextOccurrence(TaskIndex i, std::uint32_t deadline,
                                                       Day from) {
+  const auto recurrence = [&]() -> const Recurrence& {
+    return *ds_.original_deadline(i).recurrence;
+  };
   if (from == as_of_) {
     if (deadline >= from_as_of_.size()) from_as_of_.resize(deadline + 1, 0);
     std::int64_t& slot = from_as_of_[deadline];
     if (slot == 0) {
-      const auto next = FirstOccurrence(r, from, options_.inclusive_before);
+      const auto next = FirstOccurrence(recurrence(), from, options_.inclusive_before);
       slot = next ? std::int64_t{ToEpochDays(*next)} + (std::int64_t{1} << 32) : kNone;
     }
     if (slot == kNone) return std::nullopt;
@@ -50,7 +53,7 @@ std::optional<Day> SlowTaskClassifier::NextOccurrence(std::uint32_t deadline, co
   const std::uint64_t key =
       (std::uint64_t{deadline} << 32) | static_cast<std::uint32_t>(ToEpochDays(from));
   auto [it, fresh] = occurrences_.try_emplace(key);
-  if (fresh) it->second = FirstOccurrence(r, from, options_.inclusive_before);
+  if (fresh) it->second = FirstOccurrence(recurrence(), from, options_.inclusive_before);
   return it->second;
 }
 
@@ -65,8 +68,15 @@ std::optional<std::uint8_t> SlowTaskClassifier::PlainRecurring(TaskIndex i) {
       c.kind[i] != static_cast<std::uint8_t>(DeadlineKind::kRecurring) || c.assigned[i] == kNoDay) {
     return std::nullopt;
   }
-  const Deadline& dl = ds_.original_deadline(i);
-  if (!dl.recurrence || dl.kind != DeadlineKind::kRecurring) return std::nullopt;
+  // Whether the original deadline is a plain recurrence, remembered per deadline id: the
+  // interned deadlines are too many to stay in cache when each task looks at its own.
+  const std::uint32_t id = ds_.original_deadline_id(i);
+  if (id >= plain_.size()) plain_.resize(id + 1, kUnknown);
+  if (plain_[id] == kUnknown) {
+    const Deadline& dl = ds_.original_deadline(i);
+    plain_[id] = dl.recurrence && dl.kind == DeadlineKind::kRecurring ? kPlain : kNotPlain;
+  }
+  if (plain_[id] == kNotPlain) return std::nullopt;
   // Without rare fields the history holds no report and the dataset decides the tracking:
   // no history to materialise (the common case, measured at a fifth of the query).
   const bool rare = ds_.has_rare_fields(i);
@@ -86,7 +96,7 @@ std::optional<std::uint8_t> SlowTaskClassifier::PlainRecurring(TaskIndex i) {
                             : ds_.occurrence_reports_tracked().value_or(false);
   const Day from =
       tracked ? FromEpochDays(c.assigned[i]) : FromEpochDays(std::max(c.assigned[i], d_));
-  const auto next = NextOccurrence(ds_.original_deadline_id(i), *dl.recurrence, from);
+  const auto next = NextOccurrence(i, id, from);
   if (!next) return std::nullopt;
   if (tracked && *next < as_of_) return static_cast<std::uint8_t>(TaskStatus::kOverdue);
   return static_cast<std::uint8_t>(OpenStatus(*next, as_of_, options_.soon_days));

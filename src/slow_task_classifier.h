@@ -50,7 +50,8 @@ class SlowTaskClassifier {
 
  private:
   std::optional<std::uint8_t> PlainRecurring(TaskIndex i);
-  std::optional<Day> NextOccurrence(std::uint32_t deadline, const Recurrence& r, Day from);
+  // The first occurrence on or after from of task i's original deadline (id deadline).
+  std::optional<Day> NextOccurrence(TaskIndex i, std::uint32_t deadline, Day from);
 
   const Dataset& ds_;
   Day as_of_;
@@ -64,6 +65,9 @@ class SlowTaskClassifier {
   absl::flat_hash_map<std::uint64_t, std::optional<Day>> occurrences_;
   std::vector<std::int64_t> from_as_of_;
   static constexpr std::int64_t kNone = -1;
+  // Per deadline id: whether it is a plain recurrence (recurring kind, with a recurrence).
+  enum : std::uint8_t { kUnknown, kPlain, kNotPlain };
+  std::vector<std::uint8_t> plain_;
 };
 
 }  // namespace mandate::internal
