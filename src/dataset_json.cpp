@@ -13,6 +13,7 @@
 #include <thread>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "dataset_json_paths.h"
@@ -789,7 +790,7 @@ void ConvertTasks(const std::vector<std::string_view>& spans, std::size_t first_
 // One task element read by the fast reader, or (not canonical, or with a problem) through the
 // DOM as the one-thread read converts it.
 struct FastElement {
-  Task task;
+  internal::ReadTask read;
   bool has_task = false;
   bool fallback = false;
   std::uint32_t local = 0;  // index in its chunk: the DOM names a task without id by it
@@ -817,7 +818,7 @@ bool ParseChunk(std::string_view chunk, bool first, bool last, internal::JsonTas
     FastElement& e = out.elements[out.count];
     if (!first || out.count > 0) out.compact.push_back(',');
     const std::size_t mark = out.compact.size(), begin = pos;
-    const auto verdict = reader.Read(chunk, pos, e.task, out.compact);
+    const auto verdict = reader.Read(chunk, pos, e.read, out.compact);
     if (verdict == internal::JsonTaskReader::Verdict::kInvalid) return false;
     e.local = static_cast<std::uint32_t>(out.count);
     e.fallback = verdict == internal::JsonTaskReader::Verdict::kFallback;
@@ -830,7 +831,7 @@ bool ParseChunk(std::string_view chunk, bool first, bool last, internal::JsonTas
         out.compact += j.dump();
         auto t = TaskFromJson(j, e.local, reg, e.problems);
         e.has_task = t.has_value();
-        if (t) e.task = *std::move(t);
+        if (t) e.read.task = *std::move(t);
       } catch (const json::exception&) {
         return false;
       }
@@ -904,6 +905,8 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
   internal::JsonTaskReader reader(reg, max_depth);
   bool ok = true;
   std::size_t index = 0;
+  absl::flat_hash_map<std::string_view, std::uint32_t> deadline_ids;
+  const std::size_t agency_limit = ds.limits().max_agencies_per_task;
   for (std::size_t k = 0; k < m && ok; ++k) {
     for (;;) {
       std::unique_lock<std::mutex> lock(mu);
@@ -932,8 +935,27 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
         }
       }
       if (!el.has_task) continue;
-      if (auto added = ds.AddTask(el.task); !added.ok()) {
-        records.push_back({absl::StrFormat("task %s", el.task.id.substr(0, 80)), "",
+      const Task& task = el.read.task;
+      // A deadline whose bytes were seen is interned already: AddTask with the agencies and
+      // the deadline resolved is then AddTask(task) without the lookups (and without the
+      // UTF-8 check, which the reader made). Over the agency limit, the full path says so.
+      const auto known =
+          el.fallback ? deadline_ids.end() : deadline_ids.find(el.read.deadline_bytes);
+      absl::StatusOr<TaskIndex> added;
+      if (known != deadline_ids.end() && el.read.lead.size() <= agency_limit &&
+          el.read.coordinators.size() <= agency_limit) {
+        added = ds.AddTask(task, {.lead = el.read.lead,
+                                  .coordinators = el.read.coordinators,
+                                  .deadline = known->second,
+                                  .utf8_checked = true});
+      } else {
+        added = ds.AddTask(task);
+        if (added.ok() && !el.fallback) {
+          deadline_ids.emplace(el.read.deadline_bytes, ds.original_deadline_id(*added));
+        }
+      }
+      if (!added.ok()) {
+        records.push_back({absl::StrFormat("task %s", task.id.substr(0, 80)), "",
                            std::string(added.status().message())});
       }
     }

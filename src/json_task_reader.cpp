@@ -1,6 +1,9 @@
 #include "json_task_reader.h"
 
+#include <algorithm>
+#include <cstring>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <tuple>
 #include <type_traits>
@@ -69,6 +72,19 @@ bool JsonTaskReader::String(std::string_view& decoded, bool& canonical) {
   std::string* out = nullptr;
   std::size_t copied = begin;  // t_[copied, i_) not yet in *out
   for (;;) {
+    // Eight plain ASCII bytes at a time: no quote, backslash, control or non-ASCII byte (the
+    // tests may flag a plain word, never miss one of those).
+    constexpr std::uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
+    while (i_ + 8 <= t_.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, t_.data() + i_, 8);
+      const std::uint64_t quote = w ^ (k01 * '"'), slash = w ^ (k01 * '\\');
+      if (((w | ((quote - k01) & ~quote) | ((slash - k01) & ~slash) | ((w - k01 * 0x20) & ~w)) &
+           k80) != 0) {
+        break;
+      }
+      i_ += 8;
+    }
     if (i_ >= t_.size()) return false;
     const auto c = static_cast<unsigned char>(t_[i_]);
     if (c == '"') break;
@@ -188,6 +204,7 @@ bool JsonTaskReader::Value(std::size_t depth) {
   if (i_ >= t_.size()) return false;
   const auto index = static_cast<std::uint32_t>(nodes_.size());
   nodes_.emplace_back();
+  nodes_[index].begin = i_;
   const char c = t_[i_];
   const auto skip_space = [&] {
     while (i_ < t_.size() && IsSpace(t_[i_])) ++i_;
@@ -265,11 +282,12 @@ bool JsonTaskReader::Value(std::size_t depth) {
     if (!found) return false;
   }
   nodes_[index].end = static_cast<std::uint32_t>(nodes_.size());
+  nodes_[index].finish = i_;
   return true;
 }
 
-JsonTaskReader::Verdict JsonTaskReader::Read(std::string_view text, std::size_t& pos, Task& task,
-                                             std::string& compact) {
+JsonTaskReader::Verdict JsonTaskReader::Read(std::string_view text, std::size_t& pos,
+                                             ReadTask& task, std::string& compact) {
   t_ = text;
   i_ = pos;
   canonical_ = true;
@@ -283,27 +301,95 @@ JsonTaskReader::Verdict JsonTaskReader::Read(std::string_view text, std::size_t&
   return Verdict::kTask;
 }
 
-const JsonTaskReader::Node* JsonTaskReader::Find(std::uint32_t object, std::string_view key) const {
+template <std::size_t N>
+bool JsonTaskReader::Members(std::uint32_t object, const std::string_view (&known)[N],
+                             const Node* (&slot)[N]) const {
+  std::size_t k = 0;
+  for (auto& p : slot) p = nullptr;
   for (std::uint32_t c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
-    if (nodes_[c].key == key) return &nodes_[c];
+    if (nodes_[c].kind == Node::kNull) return false;
+    while (k < N && known[k] < nodes_[c].key) ++k;
+    if (k == N || known[k] != nodes_[c].key) return false;
+    slot[k++] = &nodes_[c];
   }
-  return nullptr;
+  return true;
 }
 
 namespace {
 
-// Every member known and none null (the DOM reader takes null for absent: left to it).
-template <typename Node>
-bool OnlyKeys(const std::vector<Node>& nodes, std::uint32_t object,
-              std::initializer_list<std::string_view> known) {
-  for (std::uint32_t c = object + 1; c < nodes[object].end; c = nodes[c].end) {
-    if (nodes[c].kind == Node::kNull) return false;
-    bool ok = false;
-    for (auto k : known) ok = ok || nodes[c].key == k;
-    if (!ok) return false;
-  }
-  return true;
-}
+// Sorted, as the canonical file orders them; the enums index the slots.
+constexpr std::string_view kTaskKeys[] = {"assigned",
+                                          "attributes",
+                                          "category",
+                                          "coordinators",
+                                          "coordinators_text",
+                                          "deadline",
+                                          "expected_result",
+                                          "history",
+                                          "id",
+                                          "lead",
+                                          "lead_text",
+                                          "note",
+                                          "occurrence_reports_tracked",
+                                          "partners",
+                                          "sources",
+                                          "title"};
+enum TaskKey {
+  kAssigned,
+  kAttributes,
+  kCategory,
+  kCoordinators,
+  kCoordinatorsText,
+  kDeadline,
+  kExpectedResult,
+  kHistory,
+  kId,
+  kLead,
+  kLeadText,
+  kNote,
+  kTracked,
+  kPartners,
+  kSources,
+  kTitle
+};
+constexpr std::string_view kDeadlineKeys[] = {
+    "anchor",     "due",        "explanation",   "first_due",     "kind",
+    "milestones", "recurrence", "relative_days", "relative_from", "relative_working_days",
+    "start",      "text"};
+enum DeadlineKey {
+  kAnchor,
+  kDue,
+  kExplanation,
+  kFirstDue,
+  kKind,
+  kMilestones,
+  kRecurrence,
+  kRelativeDays,
+  kRelativeFrom,
+  kRelativeWorkingDays,
+  kStart,
+  kText
+};
+constexpr std::string_view kMilestoneKeys[] = {"due", "kind", "label"};
+constexpr std::string_view kRecurrenceKeys[] = {"before", "day_of_period", "freq",
+                                                "month_of_period"};
+constexpr std::string_view kEventKeys[] = {"day",          "document", "evidence", "milestone",
+                                           "new_deadline", "percent",  "text",     "type"};
+static_assert(std::is_sorted(std::begin(kTaskKeys), std::end(kTaskKeys)) &&
+              std::is_sorted(std::begin(kDeadlineKeys), std::end(kDeadlineKeys)) &&
+              std::is_sorted(std::begin(kMilestoneKeys), std::end(kMilestoneKeys)) &&
+              std::is_sorted(std::begin(kRecurrenceKeys), std::end(kRecurrenceKeys)) &&
+              std::is_sorted(std::begin(kEventKeys), std::end(kEventKeys)));
+enum EventKey {
+  kEvDay,
+  kEvDocument,
+  kEvEvidence,
+  kEvMilestone,
+  kEvNewDeadline,
+  kEvPercent,
+  kEvText,
+  kEvType
+};
 
 }  // namespace
 
@@ -346,40 +432,30 @@ bool JsonTaskReader::ToDeadline(std::uint32_t n, Deadline& d) const {
     out = v->kind == Node::kTrue;
     return true;
   };
-  if (nodes_[n].kind != Node::kObject) return false;
-  if (!OnlyKeys(nodes_, n,
-                {"kind", "text", "due", "anchor", "first_due", "start", "milestones", "recurrence",
-                 "relative_days", "relative_working_days", "relative_from", "explanation"})) {
-    return false;
-  }
+  const Node* f[std::size(kDeadlineKeys)];
+  if (nodes_[n].kind != Node::kObject || !Members(n, kDeadlineKeys, f)) return false;
   d.kind = DeadlineKind::kUnknown;
-  if (!kind(Find(n, "kind"), d.kind) || !str(Find(n, "text"), d.text) ||
-      !day(Find(n, "due"), d.due) || !day(Find(n, "anchor"), d.anchor) ||
-      !day(Find(n, "first_due"), d.first_due) || !day(Find(n, "start"), d.start)) {
+  if (!kind(f[kKind], d.kind) || !str(f[kText], d.text) || !day(f[kDue], d.due) ||
+      !day(f[kAnchor], d.anchor) || !day(f[kFirstDue], d.first_due) || !day(f[kStart], d.start)) {
     return false;
   }
-  if (const Node* ms = Find(n, "milestones")) {
+  if (const Node* ms = f[kMilestones]) {
     if (ms->kind != Node::kArray) return false;
     for (std::uint32_t c = idx(ms) + 1; c < ms->end; c = nodes_[c].end) {
-      if (nodes_[c].kind != Node::kObject || !OnlyKeys(nodes_, c, {"label", "kind", "due"})) {
+      const Node* m[std::size(kMilestoneKeys)];
+      if (nodes_[c].kind != Node::kObject || !Members(c, kMilestoneKeys, m)) return false;
+      Milestone milestone;
+      if (!str(m[2], milestone.label) || !kind(m[1], milestone.kind) || !day(m[0], milestone.due)) {
         return false;
       }
-      Milestone m;
-      if (!str(Find(c, "label"), m.label) || !kind(Find(c, "kind"), m.kind) ||
-          !day(Find(c, "due"), m.due)) {
-        return false;
-      }
-      d.milestones.push_back(std::move(m));
+      d.milestones.push_back(std::move(milestone));
     }
   }
-  if (const Node* r = Find(n, "recurrence")) {
-    const std::uint32_t ri = idx(r);
-    if (r->kind != Node::kObject ||
-        !OnlyKeys(nodes_, ri, {"freq", "before", "day_of_period", "month_of_period"})) {
-      return false;
-    }
+  if (const Node* r = f[kRecurrence]) {
+    const Node* q[std::size(kRecurrenceKeys)];
+    if (r->kind != Node::kObject || !Members(idx(r), kRecurrenceKeys, q)) return false;
     Recurrence rec;
-    const Node* freq = Find(ri, "freq");
+    const Node* freq = q[2];
     if (!freq || freq->kind != Node::kString) return false;
     if (!freq->str.empty()) {
       auto fq = EnumFromName<Frequency>(freq->str);
@@ -388,22 +464,21 @@ bool JsonTaskReader::ToDeadline(std::uint32_t n, Deadline& d) const {
     }
     std::optional<unsigned>* day_of_period = &rec.day_of_period;
     std::optional<unsigned>* month_of_period = &rec.month_of_period;
-    if (!boolean(Find(ri, "before"), rec.before) ||
-        !integer(Find(ri, "day_of_period"), 1, 31, day_of_period) ||
-        !integer(Find(ri, "month_of_period"), 1, 12, month_of_period)) {
+    if (!boolean(q[0], rec.before) || !integer(q[1], 1, 31, day_of_period) ||
+        !integer(q[3], 1, 12, month_of_period)) {
       return false;
     }
     d.recurrence = rec;
   }
   std::optional<int> relative_days;
   std::optional<int>* rd = &relative_days;
-  if (!integer(Find(n, "relative_days"), -100000, 100000, rd)) return false;
+  if (!integer(f[kRelativeDays], -100000, 100000, rd)) return false;
   if (relative_days) d.relative_days = *relative_days;
-  if (!boolean(Find(n, "relative_working_days"), d.relative_working_days) ||
-      !str(Find(n, "relative_from"), d.relative_from)) {
+  if (!boolean(f[kRelativeWorkingDays], d.relative_working_days) ||
+      !str(f[kRelativeFrom], d.relative_from)) {
     return false;
   }
-  if (const Node* e = Find(n, "explanation")) {
+  if (const Node* e = f[kExplanation]) {
     if (e->kind != Node::kArray) return false;
     for (std::uint32_t c = idx(e) + 1; c < e->end; c = nodes_[c].end) {
       if (nodes_[c].kind != Node::kString) return false;
@@ -413,96 +488,95 @@ bool JsonTaskReader::ToDeadline(std::uint32_t n, Deadline& d) const {
   return true;
 }
 
-bool JsonTaskReader::ToTask(std::uint32_t n, Task& t) const {
+bool JsonTaskReader::ToTask(std::uint32_t n, ReadTask& out) const {
+  Task& t = out.task;
   const auto idx = [&](const Node* p) { return static_cast<std::uint32_t>(p - nodes_.data()); };
-  const auto str = [&](const Node* v, std::string& out) {
-    out.clear();
+  const auto str = [&](const Node* v, std::string& s) {
+    s.clear();
     if (!v) return true;
     if (v->kind != Node::kString) return false;
-    out.assign(v->str);
+    s.assign(v->str);
     return true;
   };
-  const auto strs = [&](const Node* v, std::vector<std::string>& out, bool agencies) {
-    out.clear();
+  const auto strs = [&](const Node* v, std::vector<std::string>& list,
+                        std::vector<AgencyIndex>* agencies) {
+    list.clear();
+    if (agencies) agencies->clear();
     if (!v) return true;
     if (v->kind != Node::kArray) return false;
     for (std::uint32_t c = idx(v) + 1; c < v->end; c = nodes_[c].end) {
       if (nodes_[c].kind != Node::kString) return false;
-      if (agencies && !reg_.FindById(nodes_[c].str)) return false;
-      out.emplace_back(nodes_[c].str);
+      if (agencies) {
+        const auto a = reg_.FindById(nodes_[c].str);
+        if (!a) return false;  // the DOM reader drops it with a problem
+        agencies->push_back(*a);
+      }
+      list.emplace_back(nodes_[c].str);
     }
     return true;
   };
-  const auto day = [&](const Node* v, std::optional<Day>& out) {
-    out.reset();
+  const auto day = [&](const Node* v, std::optional<Day>& d) {
+    d.reset();
     if (!v) return true;
     if (v->kind != Node::kString) return false;
     if (v->str.empty()) return true;
     auto parsed = ParseIsoDay(v->str);
     if (!parsed.ok()) return false;
-    out = *parsed;
+    d = *parsed;
     return true;
   };
-  if (nodes_[n].kind != Node::kObject) return false;
-  if (!OnlyKeys(nodes_, n,
-                {"id", "title", "lead", "coordinators", "deadline", "lead_text",
-                 "coordinators_text", "partners", "sources", "category", "expected_result",
-                 "assigned", "note", "history", "attributes", "occurrence_reports_tracked"})) {
-    return false;
-  }
-  const Node* id = Find(n, "id");
+  const Node* f[std::size(kTaskKeys)];
+  if (nodes_[n].kind != Node::kObject || !Members(n, kTaskKeys, f)) return false;
+  const Node* id = f[kId];
   if (!id || id->kind != Node::kString || id->str.empty()) return false;
   t.id.assign(id->str);
-  if (!str(Find(n, "title"), t.title) || !strs(Find(n, "lead"), t.lead, true) ||
-      !strs(Find(n, "coordinators"), t.coordinators, true) ||
-      !strs(Find(n, "partners"), t.partners, true) || !str(Find(n, "lead_text"), t.lead_text) ||
-      !str(Find(n, "coordinators_text"), t.coordinators_text) ||
-      !strs(Find(n, "sources"), t.sources, false) || !str(Find(n, "category"), t.category) ||
-      !str(Find(n, "expected_result"), t.expected_result) ||
-      !day(Find(n, "assigned"), t.assigned) || !str(Find(n, "note"), t.note)) {
+  std::vector<AgencyIndex> partners;
+  if (!str(f[kTitle], t.title) || !strs(f[kLead], t.lead, &out.lead) ||
+      !strs(f[kCoordinators], t.coordinators, &out.coordinators) ||
+      !strs(f[kPartners], t.partners, &partners) || !str(f[kLeadText], t.lead_text) ||
+      !str(f[kCoordinatorsText], t.coordinators_text) || !strs(f[kSources], t.sources, nullptr) ||
+      !str(f[kCategory], t.category) || !str(f[kExpectedResult], t.expected_result) ||
+      !day(f[kAssigned], t.assigned) || !str(f[kNote], t.note)) {
     return false;
   }
   t.occurrence_reports_tracked.reset();
-  if (const Node* v = Find(n, "occurrence_reports_tracked")) {
+  if (const Node* v = f[kTracked]) {
     if (v->kind != Node::kTrue && v->kind != Node::kFalse) return false;
     t.occurrence_reports_tracked = v->kind == Node::kTrue;
   }
-  const Node* dl = Find(n, "deadline");
+  const Node* dl = f[kDeadline];
   t.deadline = Deadline{};
   if (!dl || !ToDeadline(idx(dl), t.deadline)) return false;
+  out.deadline_bytes = t_.substr(dl->begin, dl->finish - dl->begin);
   t.history.clear();
-  if (const Node* h = Find(n, "history")) {
+  if (const Node* h = f[kHistory]) {
     if (h->kind != Node::kArray) return false;
     for (std::uint32_t c = idx(h) + 1; c < h->end; c = nodes_[c].end) {
-      if (nodes_[c].kind != Node::kObject ||
-          !OnlyKeys(nodes_, c,
-                    {"day", "type", "percent", "text", "evidence", "new_deadline", "document",
-                     "milestone"})) {
-        return false;
-      }
+      const Node* ev[std::size(kEventKeys)];
+      if (nodes_[c].kind != Node::kObject || !Members(c, kEventKeys, ev)) return false;
       TaskEvent e;
       std::optional<Day> d;
-      if (!day(Find(c, "day"), d) || !d) return false;
+      if (!day(ev[kEvDay], d) || !d) return false;
       e.day = *d;
-      const Node* type = Find(c, "type");
+      const Node* type = ev[kEvType];
       if (!type || type->kind != Node::kString) return false;
       const auto et = EnumFromName<EventType>(type->str);
       if (!et) return false;
       e.type = *et;
-      for (const auto& [key, lo, hi, out] :
-           {std::tuple<std::string_view, int, int, std::optional<int>*>{"percent", 0, 100,
-                                                                        &e.percent},
-            {"milestone", 0, 1000, &e.milestone}}) {
-        if (const Node* v = Find(c, key)) {
+      for (const auto& [v, lo, hi, target] :
+           {std::tuple<const Node*, int, int, std::optional<int>*>{ev[kEvPercent], 0, 100,
+                                                                   &e.percent},
+            {ev[kEvMilestone], 0, 1000, &e.milestone}}) {
+        if (v) {
           if (v->kind != Node::kInt || v->num < lo || v->num > hi) return false;
-          *out = static_cast<int>(v->num);
+          *target = static_cast<int>(v->num);
         }
       }
-      if (!str(Find(c, "text"), e.text) || !strs(Find(c, "evidence"), e.evidence, false) ||
-          !str(Find(c, "document"), e.document)) {
+      if (!str(ev[kEvText], e.text) || !strs(ev[kEvEvidence], e.evidence, nullptr) ||
+          !str(ev[kEvDocument], e.document)) {
         return false;
       }
-      if (const Node* nd = Find(c, "new_deadline")) {
+      if (const Node* nd = ev[kEvNewDeadline]) {
         Deadline deadline;
         if (!ToDeadline(idx(nd), deadline)) return false;
         e.new_deadline = std::move(deadline);
@@ -511,7 +585,7 @@ bool JsonTaskReader::ToTask(std::uint32_t n, Task& t) const {
     }
   }
   t.attributes.clear();
-  if (const Node* a = Find(n, "attributes")) {
+  if (const Node* a = f[kAttributes]) {
     if (a->kind != Node::kArray) return false;
     for (std::uint32_t c = idx(a) + 1; c < a->end; c = nodes_[c].end) {
       const Node& pair = nodes_[c];

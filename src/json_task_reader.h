@@ -27,6 +27,14 @@
 
 namespace mandate::internal {
 
+// What Read gives for a task besides the Task: its agencies as registry indexes and the bytes
+// of its deadline (equal bytes, equal deadline: the loader interns each once).
+struct ReadTask {
+  Task task;
+  std::vector<AgencyIndex> lead, coordinators;
+  std::string_view deadline_bytes;
+};
+
 class JsonTaskReader {
  public:
   enum class Verdict : std::uint8_t { kTask, kFallback, kInvalid };
@@ -37,7 +45,7 @@ class JsonTaskReader {
 
   // Reads the value starting at text[pos] (after any whitespace) and sets pos past it. With
   // kFallback, `task` and `compact` are unspecified (compact keeps its first bytes).
-  Verdict Read(std::string_view text, std::size_t& pos, Task& task, std::string& compact);
+  Verdict Read(std::string_view text, std::size_t& pos, ReadTask& out, std::string& compact);
 
  private:
   struct Node {
@@ -47,6 +55,7 @@ class JsonTaskReader {
     std::string_view key;   // as an object member (canonical: no escapes)
     std::string_view str;   // decoded
     std::int64_t num = 0;
+    std::size_t begin = 0, finish = 0;  // the value's bytes in the text
   };
 
   bool Value(std::size_t depth);
@@ -54,9 +63,14 @@ class JsonTaskReader {
   bool Number(std::int64_t& out);
 
   // The conversion, mirroring TaskFromJson; false where it would report a problem.
-  bool ToTask(std::uint32_t n, Task& t) const;
+  bool ToTask(std::uint32_t n, ReadTask& out) const;
   bool ToDeadline(std::uint32_t n, Deadline& d) const;
-  const Node* Find(std::uint32_t object, std::string_view key) const;
+  // The members of `object` by key: `known` is sorted, as canonical keys are, so one merge
+  // walk finds them; false for a key not in it or a null value (the DOM reader reports the
+  // one and takes the other for absent: both are left to it).
+  template <std::size_t N>
+  bool Members(std::uint32_t object, const std::string_view (&known)[N],
+               const Node* (&slot)[N]) const;
 
   const AgencyRegistry& reg_;
   std::size_t max_depth_;

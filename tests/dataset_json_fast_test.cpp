@@ -34,6 +34,7 @@ void ExpectSameDataset(const Dataset& a, const Dataset& b) {
     // Deadline's == leaves the explanation out.
     ASSERT_EQ(ta.deadline.explanation, tb.deadline.explanation) << ta.id;
     ASSERT_EQ(a.history(i).size(), b.history(i).size());
+    ASSERT_EQ(a.original_deadline_id(i), b.original_deadline_id(i)) << ta.id;
   }
   EXPECT_EQ(a.targets(), b.targets());
   EXPECT_EQ(a.goals(), b.goals());
