@@ -1,5 +1,7 @@
 #include "mandate/dataset_json.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
@@ -20,6 +22,7 @@
 #include "json_spans.h"
 #include "json_task_reader.h"
 #include "mandate/atomic_file.h"
+#include "parallel_read.h"
 
 namespace mandate {
 namespace {
@@ -806,6 +809,16 @@ struct FastChunk {
   bool invalid = false;
 };
 
+// A deadline's bytes in the file with their hash, taken by the thread that read them.
+struct DeadlineBytes {
+  std::string_view bytes;
+  std::size_t hash = 0;
+  bool operator==(const DeadlineBytes& o) const { return bytes == o.bytes; }
+  struct Hash {
+    std::size_t operator()(const DeadlineBytes& d) const { return d.hash; }
+  };
+};
+
 // The elements of `chunk`: "v , v , ... v ," (the last chunk without the final comma).
 // False if it is not that (the file then goes the old way, which reports what is wrong).
 bool ParseChunk(std::string_view chunk, bool first, bool last, internal::JsonTaskReader& reader,
@@ -905,7 +918,7 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
   internal::JsonTaskReader reader(reg, max_depth);
   bool ok = true;
   std::size_t index = 0;
-  absl::flat_hash_map<std::string_view, std::uint32_t> deadline_ids;
+  absl::flat_hash_map<DeadlineBytes, std::uint32_t, DeadlineBytes::Hash> deadline_ids;
   const std::size_t agency_limit = ds.limits().max_agencies_per_task;
   for (std::size_t k = 0; k < m && ok; ++k) {
     for (;;) {
@@ -939,8 +952,9 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
       // A deadline whose bytes were seen is interned already: AddTask with the agencies and
       // the deadline resolved is then AddTask(task) without the lookups (and without the
       // UTF-8 check, which the reader made). Over the agency limit, the full path says so.
-      const auto known =
-          el.fallback ? deadline_ids.end() : deadline_ids.find(el.read.deadline_bytes);
+      const auto known = el.fallback
+                             ? deadline_ids.end()
+                             : deadline_ids.find({el.read.deadline_bytes, el.read.deadline_hash});
       absl::StatusOr<TaskIndex> added;
       if (known != deadline_ids.end() && el.read.lead.size() <= agency_limit &&
           el.read.coordinators.size() <= agency_limit) {
@@ -951,7 +965,8 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
       } else {
         added = ds.AddTask(task);
         if (added.ok() && !el.fallback) {
-          deadline_ids.emplace(el.read.deadline_bytes, ds.original_deadline_id(*added));
+          deadline_ids.emplace(DeadlineBytes{el.read.deadline_bytes, el.read.deadline_hash},
+                               ds.original_deadline_id(*added));
         }
       }
       if (!added.ok()) {
@@ -1181,6 +1196,18 @@ absl::StatusOr<Dataset> ReadDatasetJsonWith(std::string_view text, const JsonRea
 
 absl::StatusOr<Dataset> LoadDatasetJson(const std::string& path, const JsonReadOptions& options,
                                         std::vector<LoadProblem>* problems) {
+  // A large file is read by the load's threads, as the CSV is (src/parallel_read.h): the copy
+  // out of the page cache costs a one-thread read a tenth of the load.
+  const std::size_t threads =
+      options.threads ? options.threads
+                      : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  struct stat st;
+  if (threads > 1 && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+      st.st_size >= (off_t{1} << 21)) {
+    if (auto bytes = internal::ReadFileInParallel(path, options.max_bytes, threads)) {
+      return ReadDatasetJson(bytes->text(), options, problems);
+    }
+  }
   auto text = ReadFile(path, options.max_bytes);
   if (!text.ok()) return text.status();
   return ReadDatasetJson(*text, options, problems);

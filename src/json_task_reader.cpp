@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
@@ -548,6 +549,7 @@ bool JsonTaskReader::ToTask(std::uint32_t n, ReadTask& out) const {
   t.deadline = Deadline{};
   if (!dl || !ToDeadline(idx(dl), t.deadline)) return false;
   out.deadline_bytes = t_.substr(dl->begin, dl->finish - dl->begin);
+  out.deadline_hash = std::hash<std::string_view>{}(out.deadline_bytes);
   t.history.clear();
   if (const Node* h = f[kHistory]) {
     if (h->kind != Node::kArray) return false;

@@ -33,6 +33,7 @@ struct ReadTask {
   Task task;
   std::vector<AgencyIndex> lead, coordinators;
   std::string_view deadline_bytes;
+  std::size_t deadline_hash = 0;  // of deadline_bytes, taken off the loading thread
 };
 
 class JsonTaskReader {

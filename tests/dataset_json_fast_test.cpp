@@ -3,6 +3,7 @@
 // generated data, and on files edited or damaged in every way the fast reader must notice.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -103,6 +104,24 @@ TEST(DatasetJsonFast, BundledFilesAreReadTheFastWay) {
 
 TEST(DatasetJsonFast, GeneratedTasksAreReadTheFastWay) {
   ExpectSame(Generated(3000), /*fast=*/true);
+}
+
+TEST(DatasetJsonFast, LargeFileIsReadByTheLoadsThreads) {
+  const std::string text = Generated(6000);  // over the 2 MiB of the parallel read
+  ASSERT_GT(text.size(), std::size_t{1} << 21);
+  const std::string path = ::testing::TempDir() + "/mandate_json_fast.json";
+  ASSERT_TRUE(WriteFileAtomically(path, text).ok());
+  JsonReadOptions o;
+  o.threads = 2;
+  std::vector<LoadProblem> p1, p2;
+  auto a = LoadDatasetJson(path, o, &p1);
+  auto b = ReadDatasetJsonWith(text, o, &p2, JsonReadPath::kDom);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(Dump(p1), Dump(p2));
+  ExpectSameDataset(*a, *b);
+  o.max_bytes = text.size() - 1;  // the parallel read declines; the error is ReadFile's
+  EXPECT_EQ(LoadDatasetJson(path, o).status().code(), absl::StatusCode::kResourceExhausted);
+  std::remove(path.c_str());
 }
 
 TEST(DatasetJsonFast, ReSavedDatasetWithEveryFieldIsReadTheFastWay) {
