@@ -884,8 +884,11 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
   std::vector<std::size_t> done(slots, SIZE_MAX);  // the chunk each slot holds, once read
   std::mutex mu;
   std::condition_variable cv;
-  std::size_t next = 0, committed = 0;
-  bool stop = false;
+  // The checksum runs over the chunks in order on whichever thread is free (FNV is serial):
+  // on two threads it leaves the loading thread to the commits. A slot is reused once its
+  // chunk is both committed and hashed.
+  std::size_t next = 0, committed = 0, hashed = 0;
+  bool stop = false, hashing = false;
   const auto parse = [&](std::size_t k, internal::JsonTaskReader& reader) {
     FastChunk& c = chunks[k % slots];
     try {
@@ -898,20 +901,41 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
     done[k % slots] = k;
     cv.notify_all();
   };
-  const auto claimable = [&] { return !stop && next < m && next < committed + slots; };
+  const auto claimable = [&] {
+    return !stop && next < m && next < std::min(committed, hashed) + slots;
+  };
+  const auto hashable = [&] {
+    return !stop && !hashing && hashed < m && done[hashed % slots] == hashed &&
+           !chunks[hashed % slots].invalid;
+  };
+  // With the lock held: hashes the next chunk (the lock released meanwhile).
+  const auto hash_next = [&](std::unique_lock<std::mutex>& lock) {
+    hashing = true;
+    const FastChunk& c = chunks[hashed % slots];
+    lock.unlock();
+    hash.Add(c.compact);
+    lock.lock();
+    hashing = false;
+    ++hashed;
+    cv.notify_all();
+  };
   std::vector<std::thread> helpers;
   for (std::size_t t = 1; t < threads; ++t) {
     helpers.emplace_back([&] {
       internal::JsonTaskReader reader(reg, max_depth);
+      std::unique_lock<std::mutex> lock(mu);
       for (;;) {
-        std::size_t k;
-        {
-          std::unique_lock<std::mutex> lock(mu);
-          cv.wait(lock, [&] { return stop || next >= m || claimable(); });
-          if (stop || next >= m) return;
-          k = next++;
+        cv.wait(lock,
+                [&] { return stop || hashable() || claimable() || (next >= m && hashed >= m); });
+        if (stop || (next >= m && hashed >= m)) return;
+        if (hashable()) {
+          hash_next(lock);
+          continue;
         }
+        const std::size_t k = next++;
+        lock.unlock();
         parse(k, reader);
+        lock.lock();
       }
     });
   }
@@ -921,23 +945,29 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
   absl::flat_hash_map<DeadlineBytes, std::uint32_t, DeadlineBytes::Hash> deadline_ids;
   const std::size_t agency_limit = ds.limits().max_agencies_per_task;
   for (std::size_t k = 0; k < m && ok; ++k) {
-    for (;;) {
+    {
       std::unique_lock<std::mutex> lock(mu);
-      if (done[k % slots] == k) break;
-      if (claimable()) {
-        const std::size_t j = next++;
-        lock.unlock();
-        parse(j, reader);
-        continue;
+      for (;;) {
+        if (done[k % slots] == k) break;
+        if (claimable()) {
+          const std::size_t j = next++;
+          lock.unlock();
+          parse(j, reader);
+          lock.lock();
+          continue;
+        }
+        if (hashable()) {
+          hash_next(lock);
+          continue;
+        }
+        cv.wait(lock);
       }
-      cv.wait(lock);
     }
     FastChunk& c = chunks[k % slots];
     if (c.invalid) {
       ok = false;
       break;
     }
-    hash.Add(c.compact);
     for (std::size_t e = 0; e < c.count; ++e, ++index) {
       FastElement& el = c.elements[e];
       if (el.fallback) {
@@ -974,12 +1004,23 @@ bool ReadCanonicalTasks(std::string_view body, std::size_t max_depth, std::size_
                            std::string(added.status().message())});
       }
     }
-    std::lock_guard<std::mutex> lock(mu);
+    std::unique_lock<std::mutex> lock(mu);
     ++committed;
     cv.notify_all();
+    if (helpers.empty()) {
+      while (hashable()) hash_next(lock);
+    }
   }
   {
-    std::lock_guard<std::mutex> lock(mu);
+    std::unique_lock<std::mutex> lock(mu);
+    // Every chunk committed: the checksum's last chunks, on whichever thread is free.
+    while (ok && hashed < m) {
+      if (hashable()) {
+        hash_next(lock);
+      } else {
+        cv.wait(lock);
+      }
+    }
     stop = true;
     cv.notify_all();
   }
