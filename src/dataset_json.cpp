@@ -1188,7 +1188,9 @@ std::optional<absl::StatusOr<Dataset>> ReadCanonicalJson(std::string_view text,
   if (!json::sax_parse(skeleton.begin(), skeleton.end(), &syntax)) return std::nullopt;
   FastTasks fast{.body = text.substr(body_begin, body_end - body_begin),
                  .open_in_skeleton = skeleton.data() + body_begin - 1,
-                 .max_depth = options.max_depth - 3};
+                 // The reader recurses: a deeper element (the schema needs 6 levels) is left to
+                 // the old path, whose depth check comes before any recursion.
+                 .max_depth = std::min<std::size_t>(options.max_depth - 3, 32)};
   auto ds = ReadValidJson(skeleton, options, out, first_problem, &fast);
   if (fast.failed || !ds.ok()) {
     out.resize(first_problem);

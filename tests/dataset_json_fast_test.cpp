@@ -217,6 +217,10 @@ TEST(DatasetJsonFast, EditedFilesGiveTheDomReadsProblems) {
        "\"title\": \""},
       {"      {\n", "      7,\n      {\n"},  // an element that is not an object
       {"      {\n", "      {},\n      {\n"},
+      // Deeper than the fast reader goes (32) but within max_depth (64): the old path reads it.
+      {"\"title\": \"",
+       "\"title\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]"
+       "]]]]]]]]]]]]]], \"u\": \""},
       {"\"checksum\": \"fnv1a64:", "\"checksum\": \"fnv1a64:0"},
       {"\"checksum\"", "\"checksumx\""},
       {"\"dataset\": {", "\"dataset\": {\n    \"extra\": 1,"},
