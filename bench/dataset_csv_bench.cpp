@@ -87,6 +87,7 @@ void BM_LoadDatasetJson(benchmark::State& state) {
   }
   mandate::JsonReadOptions options;
   options.max_bytes = std::size_t{16} << 30;
+  options.threads = static_cast<std::size_t>(state.range(1));
   std::size_t tasks = 0, memory = 0, problems = 0;
   for (auto _ : state) {
     std::vector<mandate::LoadProblem> p;
@@ -105,8 +106,9 @@ void BM_LoadDatasetJson(benchmark::State& state) {
   state.counters["problems"] = static_cast<double>(problems);
 }
 BENCHMARK(BM_LoadDatasetJson)
-    ->Arg(10'000)
-    ->Arg(1'000'000)
+    ->Args({10'000, 1})
+    ->Args({1'000'000, 1})
+    ->Args({1'000'000, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(1);
