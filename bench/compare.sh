@@ -40,8 +40,9 @@ fi
 echo "== building Release into $BUILD" >&2
 # -O3 makes GCC 12 see false -Wrestrict cases in std::string code: warnings stay warnings here.
 cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMANDATE_WERROR=OFF > /dev/null
-cmake --build "$BUILD" --target mandate_benchtool > /dev/null
+cmake --build "$BUILD" --target mandate_benchtool mandate_cli > /dev/null
 TOOL=$BUILD/bin/mandate_benchtool
+CLI=$BUILD/bin/mandate
 
 mkdir -p "$OUT"
 RESULTS=$OUT/results.jsonl
@@ -63,6 +64,43 @@ for N in $SIZES; do
     --to "$TO" --reps "$REPS"
 done
 
+# Whole processes, as a user runs them (issue 20), best of 5 wall times: `mandate aggregate
+# --by lead` on the project CSV of WHOLE_N tasks against DuckDB (1 thread) loading the
+# pre-resolved rows of the same tasks and counting them, each a process of its own; and
+# `mandate aggregate` on the largest snapshot.
+WHOLE_N=${WHOLE_N:-300000}
+best_of_5() {  # prints the best wall time in seconds of 5 runs of "$@" (output discarded)
+  local best=""
+  for _ in 1 2 3 4 5; do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" > /dev/null
+    t1=$(date +%s%N)
+    local s
+    s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    if [ -z "$best" ] || awk -v x="$s" -v y="$best" 'BEGIN { exit !(x < y) }'; then best=$s; fi
+  done
+  echo "$best"
+}
+WCSV=$OUT/tasks-$WHOLE_N.csv
+WSQL=$OUT/tasks-sql-$WHOLE_N.csv
+echo "== whole processes: N=$WHOLE_N" >&2
+"$TOOL" generate --n "$WHOLE_N" --as-of "$AS_OF" --csv "$WCSV" --sql "$WSQL"
+w_mandate=$(best_of_5 "$CLI" aggregate --data "$WCSV" --by lead --as-of "$AS_OF")
+w_duckdb=$(best_of_5 node bench/duckdb_compare.mjs whole --sql "$WSQL" --as-of "$AS_OF")
+largest=""
+for N in $SIZES; do largest=$N; done
+w_snap=""
+if [ -f "$OUT/tasks-$largest.snapshot" ]; then
+  w_snap=$(best_of_5 "$CLI" aggregate --data "$OUT/tasks-$largest.snapshot" --by lead --as-of "$AS_OF")
+fi
+
 echo
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average at start $load1, as of $AS_OF, window $FROM..$TO"
 node bench/duckdb_compare.mjs report "$RESULTS"
+echo "Whole processes (best of 5 wall times): \`mandate aggregate --by lead\` on the CSV of" \
+  "$WHOLE_N tasks $w_mandate s; DuckDB 1 thread loading their pre-resolved rows and counting" \
+  "$w_duckdb s (ratio $(awk -v a="$w_mandate" -v b="$w_duckdb" 'BEGIN { printf "%.2f", a / b }'))."
+if [ -n "$w_snap" ]; then
+  echo "\`mandate aggregate --by lead\` on the snapshot of $largest tasks, whole process: $w_snap s."
+fi

@@ -7,6 +7,9 @@
 //     differences otherwise) and appends one JSON line per engine to results.jsonl.
 //   node duckdb_compare.mjs report results.jsonl
 //     prints the table.
+//   node duckdb_compare.mjs whole --sql tasks_sql.csv --as-of D
+//     one process as a user would run it: DuckDB on 1 thread loads the pre-resolved rows and
+//     counts them per lead and status as of D (query 1); compare.sh times the whole process.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -215,8 +218,20 @@ function report(path) {
   console.log(lines.join('\n'));
 }
 
+async function whole(f) {
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const c = await db.connect();
+  await c.run(`CREATE TABLE tasks AS SELECT * FROM read_csv('${f.sql}', header = true, columns = {
+    'id': 'BIGINT', 'assigned': 'DATE', 'due': 'DATE', 'completed': 'DATE', 'rule': 'VARCHAR',
+    'lead1': 'VARCHAR', 'lead2': 'VARCHAR', 'lead3': 'VARCHAR', 'lead4': 'VARCHAR'})`);
+  const rows = (await c.runAndReadAll(querySql((iso) => `DATE '${iso}'`, f['as-of'], '', '', false)))
+    .getRows();
+  console.log(rows.length);
+}
+
 const [cmd, ...rest] = process.argv.slice(2);
 if (cmd === 'run') await run(flags(rest));
+else if (cmd === 'whole') await whole(flags(rest));
 else if (cmd === 'report') report(rest[0]);
 else {
   console.error('usage: node duckdb_compare.mjs run --n N --csv F --sql F --mandate F --out F | report F');

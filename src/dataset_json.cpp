@@ -1155,6 +1155,7 @@ absl::StatusOr<Dataset> ReadValidJson(std::string_view text, const JsonReadOptio
           absl::StrFormat("%d problem(s); strict mode refuses the file. First: %s",
                           out.size() - first_problem, FormatLoadProblem(out[first_problem])));
     }
+    ds.ShrinkToFit();  // the columns grew by doubling: give back what they did not use
     return ds;
   } catch (const json::exception& e) {  // checked above; a parse of a span cannot fail
     return absl::InternalError(absl::StrFormat("reading the dataset JSON: %s", e.what()));
