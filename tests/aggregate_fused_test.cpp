@@ -5,6 +5,11 @@
 // each grouping it serves, with and without an assigned window, on 1 to 3 threads.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "aggregate_random_data.h"
 #include "bundled_plan.h"
 #include "generate.h"
@@ -95,6 +100,35 @@ TEST(AggregateFused, RandomDatasetsWithHistory) {
     baseline.classify.baseline = true;
     ExpectSameAsTwoStep(*ds, baseline, 2);
   }
+}
+
+// Every list length the multi-lead pass handles: one to three extra leads without a branch
+// (a spare row for the missing ones), more through its loop; tasks without a lead; windows that
+// skip some tasks (their extra leads go to the dropped column).
+TEST(AggregateFused, EveryNumberOfLeads) {
+  const std::vector<std::string> ids = {"BKHCN", "BTC", "BCA", "BGDDT", "BNNMT", "BQP",
+                                        "BYT",   "BXD", "BNV", "BTP",   "BCT",   "BNG"};
+  Dataset ds;
+  std::mt19937 rng(20);
+  for (int i = 0; i < 4000; ++i) {
+    Task t;
+    t.id = "L-" + std::to_string(100000 + i);
+    const std::size_t leads = static_cast<std::size_t>(i % 13);  // 0..12
+    std::vector<std::string> pool = ids;
+    std::shuffle(pool.begin(), pool.end(), rng);
+    t.lead.assign(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(leads));
+    t.assigned = D(2025, 1, 1) + date::days{static_cast<int>(rng() % 300)};
+    t.deadline = Deadline{.kind = DeadlineKind::kDate,
+                          .text = "hạn",
+                          .due = *t.assigned + date::days{static_cast<int>(rng() % 200)}};
+    if (rng() % 3 == 0) {
+      t.history = {{.day = *t.assigned + date::days{static_cast<int>(rng() % 250)},
+                    .type = EventType::kCompleted}};
+    }
+    ASSERT_TRUE(ds.AddTask(t).ok()) << i;
+  }
+  ExpectAllGroupings(ds, D(2025, 8, 1));
+  ExpectAllGroupings(ds, D(2025, 8, 1), DayWindow{D(2025, 3, 1), D(2025, 6, 30)});
 }
 
 TEST(AggregateFused, OtherGroupingsDoNotTakeIt) {
