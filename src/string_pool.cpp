@@ -6,6 +6,14 @@
 #include "absl/strings/str_format.h"
 
 namespace mandate {
+namespace {
+
+// One past the last string of chunk c: where the next chunk's run starts, or the count.
+std::size_t RunEnd(std::span<const std::uint32_t> chunk_first, std::size_t c, std::size_t count) {
+  return c + 1 < chunk_first.size() ? chunk_first[c + 1] : count;
+}
+
+}  // namespace
 
 void StringColumn::NewChunk(std::size_t bytes) {
   owned_.push_back(std::unique_ptr<char[]>(new char[bytes]));  // no zero fill
@@ -46,10 +54,8 @@ StringColumn::Image StringColumn::image() const {
   im.ends = ends_.span();
   im.chunk_first = chunk_first_;
   for (std::size_t c = 0; c < chunks_.size(); ++c) {
-    const std::uint32_t next =
-        c + 1 < chunk_first_.size() ? chunk_first_[c + 1] : static_cast<std::uint32_t>(size());
     // A chunk always holds at least the string that opened it.
-    im.chunks.emplace_back(chunks_[c], ends_[next - 1]);
+    im.chunks.emplace_back(chunks_[c], ends_[RunEnd(chunk_first_, c, size()) - 1]);
   }
   return im;
 }
@@ -66,7 +72,7 @@ absl::StatusOr<StringColumn> StringColumn::Borrow(std::shared_ptr<const void> ke
     return absl::InvalidArgumentError("the first chunk does not start at the first string");
   }
   for (std::size_t c = 0; c < chunks.size(); ++c) {
-    const std::uint64_t next = c + 1 < chunks.size() ? chunk_first[c + 1] : ends.size();
+    const std::uint64_t next = RunEnd(chunk_first, c, ends.size());
     if (next <= chunk_first[c] || next > ends.size()) {
       return absl::InvalidArgumentError(
           absl::StrFormat("chunk %u starts at string %u, out of order", c, chunk_first[c]));
@@ -109,7 +115,7 @@ void StringColumn::ShrinkToFit() {
 bool StringColumn::StrictlyAscending() const {
   std::string_view prev;
   for (std::size_t c = 0; c < chunks_.size(); ++c) {
-    const std::size_t next = c + 1 < chunk_first_.size() ? chunk_first_[c + 1] : size();
+    const std::size_t next = RunEnd(chunk_first_, c, size());
     std::uint32_t begin = 0;
     for (std::size_t i = chunk_first_[c]; i < next; ++i) {
       const std::string_view s(chunks_[c] + begin, ends_[i] - begin);
